@@ -1,0 +1,52 @@
+# Urban SDG Explorer. `make serve` and `make test` install whatever is missing first.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+RAW ?= ../shared/data/raw
+TRUNK := trunk --offline=true
+
+.PHONY: serve test dist data check-data validate lint unit e2e bench setup
+
+## Build and serve the app on the bundled data at http://127.0.0.1:8080
+serve: setup
+	$(TRUNK) serve --release
+
+## Every test: lint, native tests, data checks, release build, browser tests
+test: lint unit check-data validate dist e2e
+
+## Release build into dist/ (static files; works from any host and sub-path)
+dist: setup
+	$(TRUNK) build --release
+
+## Rebuild data/ from the raw sources in $(RAW)
+data:
+	cargo run --release -q -p datagen -- build --raw $(RAW) --out data
+
+## data/ must equal a fresh build (skipped when the raw sources are not beside the repo)
+check-data:
+	@if [ -d "$(RAW)" ]; then cargo run --release -q -p datagen -- check --raw $(RAW) --out data; \
+	else echo "check-data: $(RAW) not present, skipped"; fi
+
+## The bundle passes the same checks the app runs when loading it
+validate:
+	cargo run --release -q -p datagen -- validate data
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy -q -p sdg-core -p datagen --all-targets -- -D warnings
+	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test -q -p sdg-core -p datagen
+
+e2e: dist
+	scripts/setup.sh --browser
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist
+	scripts/setup.sh --browser
+	node tests/bench/bench.mjs
+
+setup:
+	scripts/setup.sh

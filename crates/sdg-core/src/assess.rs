@@ -1,0 +1,368 @@
+//! Status of a value, trend of a series, and ranks among peers.
+//!
+//! Status colours follow the series' sourced thresholds. The trend follows the rule of
+//! SDSN's Sustainable Development Report: the linear yearly gain since the base year,
+//! compared with the yearly gain needed to reach the green threshold by 2030.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Direction, Series, Thresholds};
+
+/// The year Goal 11 targets are due.
+pub const TARGET_YEAR: i32 = 2030;
+/// Base year of the trend (the SDGs' start).
+pub const BASE_YEAR: i32 = 2015;
+
+/// Status of one value against its series' thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Goal reached.
+    Green,
+    /// Challenges remain.
+    Yellow,
+    /// Significant challenges.
+    Orange,
+    /// Major challenges.
+    Red,
+    /// There is no value.
+    NoData,
+    /// The series has no sourced thresholds, so no colour is claimed.
+    NotAssessed,
+}
+
+impl Status {
+    /// Every status, in display order.
+    pub const ALL: [Status; 6] = [
+        Status::Green,
+        Status::Yellow,
+        Status::Orange,
+        Status::Red,
+        Status::NoData,
+        Status::NotAssessed,
+    ];
+
+    /// Stable key used in URLs and message ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Green => "green",
+            Status::Yellow => "yellow",
+            Status::Orange => "orange",
+            Status::Red => "red",
+            Status::NoData => "nodata",
+            Status::NotAssessed => "na",
+        }
+    }
+
+    /// Inverse of [`Status::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// How much "better" `a` is than `b` in the series' direction (positive = better).
+fn gain(direction: Direction, from: f64, to: f64) -> f64 {
+    match direction {
+        Direction::LowerIsBetter => from - to,
+        _ => to - from,
+    }
+}
+
+/// Whether `value` meets a bound in the series' direction.
+fn meets(direction: Direction, value: f64, bound: f64) -> bool {
+    match direction {
+        Direction::LowerIsBetter => value <= bound,
+        _ => value >= bound,
+    }
+}
+
+/// Status of a value under a series' thresholds.
+pub fn status(series: &Series, value: Option<f64>) -> Status {
+    let Some(value) = value.filter(|v| v.is_finite()) else {
+        return Status::NoData;
+    };
+    match (&series.thresholds, series.direction) {
+        (None, _) | (_, Direction::Neutral) => Status::NotAssessed,
+        (Some(t), d) => status_with(t, d, value),
+    }
+}
+
+fn status_with(t: &Thresholds, d: Direction, value: f64) -> Status {
+    if meets(d, value, t.green) {
+        Status::Green
+    } else if meets(d, value, t.yellow) {
+        Status::Yellow
+    } else if meets(d, value, t.orange) {
+        Status::Orange
+    } else {
+        Status::Red
+    }
+}
+
+/// SDSN trend categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trend {
+    /// Gain at least the one needed (or goal reached and held).
+    OnTrack,
+    /// At least half the gain needed.
+    ModeratelyImproving,
+    /// Less than half the needed gain, but not worsening.
+    Stagnating,
+    /// Getting worse.
+    Decreasing,
+    /// Fewer than two years of data.
+    NoTrendData,
+    /// No thresholds or no direction: no trend is claimed.
+    NotAssessed,
+}
+
+impl Trend {
+    /// Stable key used in message ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Trend::OnTrack => "on-track",
+            Trend::ModeratelyImproving => "moderate",
+            Trend::Stagnating => "stagnating",
+            Trend::Decreasing => "decreasing",
+            Trend::NoTrendData => "no-trend",
+            Trend::NotAssessed => "na",
+        }
+    }
+}
+
+/// Trend of one place's series. `points` are `(year, value)` in any order; where a year
+/// repeats, the last point wins.
+///
+/// The start is the latest point at or before [`BASE_YEAR`], or else the earliest one;
+/// the end is the latest point. Gain per year = (end − start) / years between, in the
+/// good direction. Needed per year = (green − start) / (2030 − start year).
+pub fn trend(series: &Series, points: &[(i32, f64)]) -> Trend {
+    let (Some(t), d) = (&series.thresholds, series.direction) else {
+        return Trend::NotAssessed;
+    };
+    if d == Direction::Neutral {
+        return Trend::NotAssessed;
+    }
+    let mut pts: Vec<(i32, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
+    pts.sort_by_key(|p| p.0);
+    pts.dedup_by(|later, earlier| {
+        // `dedup_by` keeps the first of a run; copy the later value into it.
+        if later.0 == earlier.0 {
+            earlier.1 = later.1;
+            true
+        } else {
+            false
+        }
+    });
+    if pts.len() < 2 {
+        return Trend::NoTrendData;
+    }
+    let start = pts
+        .iter()
+        .rev()
+        .find(|p| p.0 <= BASE_YEAR)
+        .copied()
+        .unwrap_or(pts[0]);
+    let end = *pts.last().expect("two points or more");
+    if end.0 <= start.0 {
+        return Trend::NoTrendData;
+    }
+    let achieved = gain(d, start.1, end.1) / f64::from(end.0 - start.0);
+    if meets(d, end.1, t.green) {
+        return if achieved >= 0.0 {
+            Trend::OnTrack
+        } else {
+            Trend::Stagnating
+        };
+    }
+    let horizon = f64::from((TARGET_YEAR - start.0).max(1));
+    let needed = gain(d, start.1, t.green) / horizon;
+    if needed <= 0.0 {
+        // The start met green but the end no longer does: it got worse.
+        return Trend::Decreasing;
+    }
+    let ratio = achieved / needed;
+    if ratio >= 1.0 {
+        Trend::OnTrack
+    } else if ratio >= 0.5 {
+        Trend::ModeratelyImproving
+    } else if ratio >= 0.0 {
+        Trend::Stagnating
+    } else {
+        Trend::Decreasing
+    }
+}
+
+/// Competition ranks ("1, 2, 2, 4") of `values`, best first in the series' direction.
+/// Returns, per input position, its rank (1-based). A neutral series ranks by value,
+/// highest first.
+pub fn ranks(direction: Direction, values: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let better = |a: f64, b: f64| -> Ordering {
+        match direction {
+            Direction::LowerIsBetter => a.total_cmp(&b),
+            _ => b.total_cmp(&a),
+        }
+    };
+    order.sort_by(|&i, &j| better(values[i], values[j]));
+    let mut out = vec![0; values.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        out[i] = if pos > 0 && values[order[pos - 1]] == values[i] {
+            out[order[pos - 1]]
+        } else {
+            pos + 1
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pm25() -> Series {
+        Series {
+            id: "pm25".into(),
+            indicator: "11.6.2".into(),
+            title_en: "PM2.5".into(),
+            title_ko: "초미세먼지".into(),
+            unit: "µg/m³".into(),
+            direction: Direction::LowerIsBetter,
+            thresholds: Some(Thresholds {
+                green: 10.0,
+                yellow: 15.0,
+                orange: 25.0,
+                source: "test".into(),
+            }),
+            proxy_note: None,
+        }
+    }
+
+    fn transit() -> Series {
+        Series {
+            id: "transit".into(),
+            direction: Direction::HigherIsBetter,
+            unit: "%".into(),
+            thresholds: Some(Thresholds {
+                green: 90.0,
+                yellow: 75.0,
+                orange: 50.0,
+                source: "test".into(),
+            }),
+            ..pm25()
+        }
+    }
+
+    #[test]
+    fn status_lower_is_better_edges() {
+        let s = pm25();
+        assert_eq!(status(&s, Some(10.0)), Status::Green);
+        assert_eq!(status(&s, Some(10.01)), Status::Yellow);
+        assert_eq!(status(&s, Some(15.0)), Status::Yellow);
+        assert_eq!(status(&s, Some(25.0)), Status::Orange);
+        assert_eq!(status(&s, Some(25.1)), Status::Red);
+        assert_eq!(status(&s, None), Status::NoData);
+        assert_eq!(status(&s, Some(f64::NAN)), Status::NoData);
+    }
+
+    #[test]
+    fn status_higher_is_better_is_flipped() {
+        let s = transit();
+        assert_eq!(status(&s, Some(95.0)), Status::Green);
+        assert_eq!(status(&s, Some(80.0)), Status::Yellow);
+        assert_eq!(status(&s, Some(50.0)), Status::Orange);
+        assert_eq!(status(&s, Some(10.0)), Status::Red);
+    }
+
+    #[test]
+    fn status_without_thresholds_is_not_assessed() {
+        let s = Series {
+            thresholds: None,
+            ..pm25()
+        };
+        assert_eq!(status(&s, Some(3.0)), Status::NotAssessed);
+    }
+
+    #[test]
+    fn trend_hand_worked_lower_is_better() {
+        let s = pm25();
+        // Start 2015 at 30, green 10: needs (30-10)/15 = 1.333/yr.
+        // 2019 at 24: gained 6/4 = 1.5/yr -> ratio 1.125 -> on track.
+        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 24.0)]), Trend::OnTrack);
+        // 2019 at 27: 0.75/yr -> ratio 0.5625 -> moderately improving.
+        assert_eq!(
+            trend(&s, &[(2015, 30.0), (2019, 27.0)]),
+            Trend::ModeratelyImproving
+        );
+        // 2019 at 29: 0.25/yr -> 0.1875 -> stagnating.
+        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 29.0)]), Trend::Stagnating);
+        // 2019 at 31: worse -> decreasing.
+        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 31.0)]), Trend::Decreasing);
+    }
+
+    #[test]
+    fn trend_uses_latest_point_at_or_before_base_year() {
+        let s = pm25();
+        // Start = 2014 (40), end 2020 (28): 2/yr vs needed 30/16 = 1.875 -> on track.
+        let pts = [(2012, 10.0), (2014, 40.0), (2020, 28.0), (2017, 35.0)];
+        assert_eq!(trend(&s, &pts), Trend::OnTrack);
+        // All points after the base year: start is the earliest.
+        // 2016 at 20 -> 2018 at 19: 0.5/yr vs needed 10/14 = 0.714 -> 0.7 -> moderate.
+        assert_eq!(
+            trend(&s, &[(2018, 19.0), (2016, 20.0)]),
+            Trend::ModeratelyImproving
+        );
+    }
+
+    #[test]
+    fn trend_higher_is_better_hand_worked() {
+        let s = transit();
+        // Start 2015 at 60, green 90: needs 2/yr. 2020 at 65: 1/yr -> 0.5 -> moderate.
+        assert_eq!(
+            trend(&s, &[(2015, 60.0), (2020, 65.0)]),
+            Trend::ModeratelyImproving
+        );
+        // 2020 at 72: 2.4/yr -> on track.
+        assert_eq!(trend(&s, &[(2015, 60.0), (2020, 72.0)]), Trend::OnTrack);
+    }
+
+    #[test]
+    fn trend_green_held_is_on_track_and_lost_is_decreasing() {
+        let s = pm25();
+        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 7.0)]), Trend::OnTrack);
+        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 9.5)]), Trend::Stagnating);
+        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 12.0)]), Trend::Decreasing);
+    }
+
+    #[test]
+    fn trend_needs_two_years() {
+        let s = pm25();
+        assert_eq!(trend(&s, &[]), Trend::NoTrendData);
+        assert_eq!(trend(&s, &[(2019, 20.0)]), Trend::NoTrendData);
+        assert_eq!(trend(&s, &[(2019, 20.0), (2019, 21.0)]), Trend::NoTrendData);
+    }
+
+    #[test]
+    fn ranks_are_competition_ranks_in_the_good_direction() {
+        assert_eq!(
+            ranks(Direction::LowerIsBetter, &[30.0, 10.0, 20.0, 10.0]),
+            vec![4, 1, 3, 1]
+        );
+        assert_eq!(
+            ranks(Direction::HigherIsBetter, &[30.0, 10.0, 20.0]),
+            vec![1, 3, 2]
+        );
+        assert!(ranks(Direction::HigherIsBetter, &[]).is_empty());
+    }
+
+    #[test]
+    fn status_keys_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_key(s.key()), Some(s));
+        }
+        assert_eq!(Status::from_key("purple"), None);
+    }
+}

@@ -1,0 +1,25 @@
+//! The pure core of Urban SDG Explorer: everything that is not drawing.
+//!
+//! It knows nothing of the DOM, so it compiles natively and is tested with
+//! `cargo test`. The app (`src/`) wires its views to these functions and the data tool
+//! (`tools/datagen`) writes and validates the same types.
+//!
+//! - [`model`]: the bundle's types (framework, gazetteer, observations, manifest).
+//! - [`load`]: parsing and validation shared by the app and the tool's validator.
+//! - [`bundle`]: loading a manifest's packs in order through those checks.
+//! - [`assess`]: status from thresholds, SDSN trend, ranks.
+//! - [`query`]: filters, search in English and Korean, latest values.
+//! - [`url_state`]: the view state and its query string.
+//! - [`i18n`]: number formatting.
+//! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
+
+#![warn(missing_docs)]
+
+pub mod assess;
+pub mod bundle;
+pub mod geo;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod query;
+pub mod url_state;

@@ -1,0 +1,392 @@
+//! Parsing and validation of bundle files. The app runs these checks on every pack it
+//! loads and the data tool's `validate` subcommand runs the same ones, so a pack the
+//! tool accepts is a pack the app accepts.
+//!
+//! Nothing here panics on input: every defect becomes a [`Problem`] naming the file,
+//! the record and the field.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+use crate::geo::Topology;
+use crate::model::{
+    City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable, PlaceKind,
+    SCHEMA_VERSION,
+};
+
+/// One defect found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File path relative to `data/`.
+    pub file: String,
+    /// Which record: an id, or `row 12`; empty for the whole file.
+    pub record: String,
+    /// Which field; empty for the whole record.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if !self.record.is_empty() {
+            write!(f, ": {}", self.record)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Collects problems for one file.
+struct Report<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Report<'a> {
+    fn new(file: &'a str) -> Self {
+        Self {
+            file,
+            problems: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, record: impl Into<String>, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            record: record.into(),
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+/// Upper bound on how many problems of one kind are listed per file, so a wholly
+/// broken file gives a readable report instead of thousands of lines.
+const MAX_PROBLEMS: usize = 50;
+
+/// Parses JSON text into `T`, turning a syntax or shape error into a [`Problem`].
+pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Problem>> {
+    serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            file: file.to_string(),
+            record: format!("line {}, column {}", e.line(), e.column()),
+            field: String::new(),
+            message: format!("not a valid file of this kind: {e}"),
+        }]
+    })
+}
+
+/// Parses and checks the manifest: schema version, unique pack ids, safe file paths.
+pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
+    let manifest: Manifest = parse_json(file, text)?;
+    let mut report = Report::new(file);
+    if manifest.schema != SCHEMA_VERSION {
+        report.add(
+            "",
+            "schema",
+            format!(
+                "schema {} is not the supported {SCHEMA_VERSION}",
+                manifest.schema
+            ),
+        );
+    }
+    let mut ids = HashSet::new();
+    for pack in &manifest.packs {
+        if !ids.insert(pack.id.as_str()) {
+            report.add(&pack.id, "id", "duplicate pack id");
+        }
+        for key in [&pack.title, &pack.licence, &pack.attribution, &pack.source] {
+            if key.trim().is_empty() {
+                report.add(
+                    &pack.id,
+                    "licence",
+                    "title, licence, attribution and source are all required",
+                );
+                break;
+            }
+        }
+        if pack.files.is_empty() {
+            report.add(&pack.id, "files", "a pack needs at least one file");
+        }
+        for f in &pack.files {
+            if !is_safe_relative_path(&f.path) {
+                report.add(&pack.id, "files", format!("unsafe file path `{}`", f.path));
+            }
+        }
+    }
+    report.finish(manifest)
+}
+
+/// A path inside `data/`: relative, no `..`, no scheme, only plain characters.
+pub fn is_safe_relative_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+}
+
+/// Parses and checks the framework: unique codes, series pointing at known indicators,
+/// thresholds ordered the way the series' direction says.
+pub fn load_framework(file: &str, text: &str) -> Result<Framework, Vec<Problem>> {
+    let fw: Framework = parse_json(file, text)?;
+    let mut report = Report::new(file);
+    let targets: HashSet<&str> = fw.targets.iter().map(|t| t.code.as_str()).collect();
+    if targets.len() != fw.targets.len() {
+        report.add("targets", "code", "duplicate target code");
+    }
+    let mut indicators = HashSet::new();
+    for ind in &fw.indicators {
+        if !indicators.insert(ind.code.as_str()) {
+            report.add(&ind.code, "code", "duplicate indicator code");
+        }
+        if !targets.contains(ind.target.as_str()) {
+            report.add(
+                &ind.code,
+                "target",
+                format!("unknown target `{}`", ind.target),
+            );
+        }
+        if !ind.code.starts_with(&format!("{}.", ind.target)) {
+            report.add(
+                &ind.code,
+                "target",
+                "indicator code does not start with its target's code",
+            );
+        }
+    }
+    let mut series_ids = HashSet::new();
+    for s in &fw.series {
+        if !series_ids.insert(s.id.as_str()) {
+            report.add(&s.id, "id", "duplicate series id");
+        }
+        if !is_safe_relative_path(&s.id) || s.id.contains('/') {
+            report.add(
+                &s.id,
+                "id",
+                "series ids may hold only letters, digits, '-', '_' and '.'",
+            );
+        }
+        if !indicators.contains(s.indicator.as_str()) {
+            report.add(
+                &s.id,
+                "indicator",
+                format!("unknown indicator `{}`", s.indicator),
+            );
+        }
+        if s.unit.trim().is_empty() {
+            report.add(&s.id, "unit", "missing unit");
+        }
+        if let Some(t) = &s.thresholds {
+            let finite = [t.green, t.yellow, t.orange].iter().all(|v| v.is_finite());
+            let ordered = match s.direction {
+                Direction::LowerIsBetter => t.green <= t.yellow && t.yellow <= t.orange,
+                Direction::HigherIsBetter => t.green >= t.yellow && t.yellow >= t.orange,
+                Direction::Neutral => false,
+            };
+            if !finite || !ordered {
+                report.add(
+                    &s.id,
+                    "thresholds",
+                    "thresholds must be finite and ordered from green to orange in the series' direction (a neutral series has none)",
+                );
+            }
+            if t.source.trim().is_empty() {
+                report.add(&s.id, "thresholds", "thresholds need a source");
+            }
+        }
+    }
+    report.finish(fw)
+}
+
+/// Parses and checks the countries file: sorted unique ISO3 codes, names present.
+pub fn load_countries(file: &str, text: &str) -> Result<Vec<Country>, Vec<Problem>> {
+    let countries: Vec<Country> = parse_json(file, text)?;
+    let mut report = Report::new(file);
+    for w in countries.windows(2) {
+        if w[0].iso3 >= w[1].iso3 {
+            report.add(
+                &w[1].iso3,
+                "iso3",
+                "countries must be sorted by ISO3 with no duplicates",
+            );
+        }
+    }
+    for c in &countries {
+        if c.iso3.len() != 3 || !c.iso3.chars().all(|ch| ch.is_ascii_uppercase()) {
+            report.add(&c.iso3, "iso3", "not an ISO 3166-1 alpha-3 code");
+        }
+        if c.name_en.trim().is_empty() {
+            report.add(&c.iso3, "name_en", "missing English name");
+        }
+    }
+    report.finish(countries)
+}
+
+/// Parses and checks the cities file against the countries: sorted unique ids, known
+/// countries and parents, coordinates on the globe, names present.
+pub fn load_places(
+    file: &str,
+    text: &str,
+    countries: Vec<Country>,
+) -> Result<Gazetteer, Vec<Problem>> {
+    let cities: Vec<City> = parse_json(file, text)?;
+    let gz = Gazetteer { countries, cities };
+    let mut report = Report::new(file);
+    for w in gz.cities.windows(2) {
+        if w[0].id >= w[1].id {
+            report.add(
+                &w[1].id,
+                "id",
+                "cities must be sorted by id with no duplicates",
+            );
+        }
+    }
+    for c in &gz.cities {
+        if report.problems.len() >= MAX_PROBLEMS {
+            report.add("", "", "too many problems; the rest are not listed");
+            break;
+        }
+        if gz.country(&c.country).is_none() {
+            report.add(&c.id, "country", format!("unknown country `{}`", c.country));
+        }
+        if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
+            report.add(&c.id, "lat", "coordinates are off the globe");
+        }
+        if c.name_en.trim().is_empty() {
+            report.add(&c.id, "name_en", "missing English name");
+        }
+        if let Some(p) = &c.parent {
+            if gz.city(p).is_none() {
+                report.add(&c.id, "parent", format!("unknown parent `{p}`"));
+            }
+        }
+    }
+    report.finish(gz)
+}
+
+/// What an observation table is checked against.
+pub struct Context<'a> {
+    /// The framework (series ids and units).
+    pub framework: &'a Framework,
+    /// The gazetteer (city ids and countries).
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// Parses and checks an observation table against the framework and gazetteer:
+/// known series and places, matching unit, aligned columns, plausible values and
+/// years, no duplicate (place, year) keys.
+pub fn load_observations(
+    file: &str,
+    text: &str,
+    ctx: &Context<'_>,
+) -> Result<ObservationTable, Vec<Problem>> {
+    let table: ObservationTable = parse_json(file, text)?;
+    let mut report = Report::new(file);
+    let n = table.values.len();
+    for (name, len) in [
+        ("places", table.places.len()),
+        ("years", table.years.len()),
+        ("source", table.source.len()),
+    ] {
+        if len != n {
+            report.add("", name, format!("has {len} entries but `values` has {n}"));
+        }
+    }
+    let series = ctx.framework.series(&table.series);
+    match series {
+        None => report.add("", "series", format!("unknown series `{}`", table.series)),
+        Some(s) if s.unit != table.unit => report.add(
+            "",
+            "unit",
+            format!(
+                "unit `{}` does not match the series' unit `{}`",
+                table.unit, s.unit
+            ),
+        ),
+        Some(_) => {}
+    }
+    let percent = table.unit == "%";
+    let mut seen: HashMap<(&str, i32), usize> = HashMap::new();
+    for (i, ((place, year), value)) in table
+        .places
+        .iter()
+        .zip(&table.years)
+        .zip(&table.values)
+        .enumerate()
+    {
+        if report.problems.len() >= MAX_PROBLEMS {
+            report.add("", "", "too many problems; the rest are not listed");
+            break;
+        }
+        let record = format!("row {i} ({place} {year})");
+        let known = match table.place_kind {
+            PlaceKind::City => ctx.gazetteer.city(place).is_some(),
+            PlaceKind::Country => ctx.gazetteer.country(place).is_some(),
+        };
+        if !known {
+            report.add(&record, "places", format!("unknown place `{place}`"));
+        }
+        if !(1950..=2100).contains(year) {
+            report.add(&record, "years", format!("implausible year {year}"));
+        }
+        if !value.is_finite() {
+            report.add(&record, "values", "value is not a finite number");
+        } else if percent && !(-0.001..=100.001).contains(value) {
+            report.add(&record, "values", format!("{value} is not a percentage"));
+        } else if series.is_some_and(|s| s.unit == "µg/m³") && *value < 0.0 {
+            report.add(&record, "values", "a concentration cannot be negative");
+        }
+        if let Some(first) = seen.insert((place.as_str(), *year), i) {
+            report.add(&record, "years", format!("duplicate of row {first}"));
+        }
+        if let Some(src) = table.source.get(i) {
+            if usize::from(*src) >= table.sources.len() {
+                report.add(
+                    &record,
+                    "source",
+                    format!("source index {src} is out of range"),
+                );
+            }
+        }
+    }
+    report.finish(table)
+}
+
+/// Parses and checks a TopoJSON file: arcs in range, rings closed, numbers finite.
+pub fn load_topology(file: &str, text: &str) -> Result<Topology, Vec<Problem>> {
+    let topo: Topology = parse_json(file, text)?;
+    let problems: Vec<Problem> = topo
+        .check()
+        .into_iter()
+        .take(MAX_PROBLEMS)
+        .map(|(record, message)| Problem {
+            file: file.to_string(),
+            record,
+            field: "arcs".into(),
+            message,
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(topo)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,351 @@
+//! The data model shared by the app and the data tool: the Goal 11 framework, the
+//! gazetteer of cities and countries, observation tables, and the pack manifest.
+//!
+//! Every type here is exactly what is serialised into `data/`; the data tool writes
+//! these types and the app reads them, so the two cannot drift apart.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the bundle layout; bumped when a file's shape changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `data/manifest.json`: the list of packs the app may load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Bundle layout version, see [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Every pack, in the order the app lists them.
+    pub packs: Vec<PackInfo>,
+}
+
+/// What a pack holds and under which terms it may be used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackInfo {
+    /// Stable id, e.g. `who-aap`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Licence name as the source states it, e.g. `CC BY 4.0`.
+    pub licence: String,
+    /// The attribution text the licence asks for.
+    pub attribution: String,
+    /// Where the data came from (publisher, dataset, version).
+    pub source: String,
+    /// What the pack contains.
+    pub kind: PackKind,
+    /// Files of the pack, relative to `data/`.
+    pub files: Vec<PackFile>,
+}
+
+/// The role a pack plays; decides which loader reads its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PackKind {
+    /// Goal 11 targets, indicators and series (`framework.json`).
+    Framework,
+    /// Countries (`countries.json`, a list of [`Country`]).
+    Countries,
+    /// Cities and local governments (`cities.json`, a list of [`City`]).
+    Places,
+    /// Observation tables (city- or country-level, see [`ObservationTable`]).
+    Observations,
+    /// TopoJSON boundaries.
+    Boundaries,
+}
+
+/// One file of a pack, with enough facts to show coverage before it is fetched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackFile {
+    /// Path relative to `data/`.
+    pub path: String,
+    /// Size in bytes, so the app can show progress and the bench can sum bytes.
+    pub bytes: u64,
+    /// For observation tables: the series the file holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// For observation tables: number of observations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u32>,
+    /// For observation tables: number of distinct places.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<u32>,
+    /// For observation tables: first and last year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<(i32, i32)>,
+}
+
+/// `framework.json`: Goal 11 with its targets, indicators and the data series we carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Framework {
+    /// Goal title in English.
+    pub goal_en: String,
+    /// Goal title in Korean.
+    pub goal_ko: String,
+    /// The 10 targets.
+    pub targets: Vec<Target>,
+    /// The official indicators (plus deleted ones flagged in `note`).
+    pub indicators: Vec<Indicator>,
+    /// Data series; each belongs to one indicator.
+    pub series: Vec<Series>,
+}
+
+/// A Goal 11 target such as `11.6`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// Official code, e.g. `11.6`.
+    pub code: String,
+    /// Official English text.
+    pub title_en: String,
+    /// Korean text (Statistics Korea), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ko: Option<String>,
+}
+
+/// An official Goal 11 indicator such as `11.6.2`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Official code, e.g. `11.6.2`.
+    pub code: String,
+    /// Code of the target it belongs to.
+    pub target: String,
+    /// Official English title.
+    pub title_en: String,
+    /// Korean title (Statistics Korea), if known and correct.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ko: Option<String>,
+    /// UN tier as of the source's list, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Editorial note, e.g. that the indicator was deleted in the 2020 review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Which way is good for a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// More is better (e.g. access to public transport).
+    HigherIsBetter,
+    /// Less is better (e.g. PM2.5).
+    LowerIsBetter,
+    /// Neither: no status or trend is computed (e.g. a ratio whose ideal is 1).
+    Neutral,
+}
+
+/// Cut-points between the four status colours, in the series' unit.
+///
+/// For a lower-is-better series a value `<= green` is green, `<= yellow` yellow,
+/// `<= orange` orange and anything above red; for higher-is-better the comparisons
+/// flip (`>= green` is green, and so on).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Bound of green (the goal is reached).
+    pub green: f64,
+    /// Bound of yellow.
+    pub yellow: f64,
+    /// Bound of orange; beyond it is red.
+    pub orange: f64,
+    /// Where the cut-points come from.
+    pub source: String,
+}
+
+/// A data series carried for an indicator, e.g. PM2.5 under 11.6.2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Short id used in URLs and file names, e.g. `pm25`.
+    pub id: String,
+    /// The indicator it measures (or is the closest proxy for).
+    pub indicator: String,
+    /// English title.
+    pub title_en: String,
+    /// Korean title.
+    pub title_ko: String,
+    /// Unit symbol, e.g. `µg/m³`, `%`.
+    pub unit: String,
+    /// Which way is good.
+    pub direction: Direction,
+    /// Status cut-points, where a sourced set exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<Thresholds>,
+    /// Set when the series is a local or national proxy rather than the official
+    /// indicator; says why it was attached to that indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_note: Option<String>,
+}
+
+/// Countries and cities, as loaded from the `countries` and `places` packs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Gazetteer {
+    /// Countries, sorted by ISO3.
+    pub countries: Vec<Country>,
+    /// Cities, sorted by id.
+    pub cities: Vec<City>,
+}
+
+/// A country or territory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// ISO 3166-1 numeric code, as used by the world boundaries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeric: Option<String>,
+    /// Common English name.
+    pub name_en: String,
+    /// Korean name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ko: Option<String>,
+    /// World region (Asia, Europe, ...).
+    pub region: String,
+    /// ESCAP subregion for ESCAP members, else the UN geoscheme subregion.
+    pub subregion: String,
+    /// True for the 58 ESCAP regional and associate members.
+    pub asia_pacific: bool,
+}
+
+/// Administrative level of a city record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdminLevel {
+    /// A city or settlement (including Korea's metropolitan cities).
+    City,
+    /// A municipality below a province (Korea's si, gun and gu).
+    Municipality,
+    /// A province (Korea's do).
+    Province,
+}
+
+/// A city or other local government.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct City {
+    /// Stable id: `gn-<geonameid>` for GeoNames places, `kr-<KOSTAT code>` for
+    /// Korean local governments.
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Korean name, where a reviewed one is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ko: Option<String>,
+    /// ISO3 of the country.
+    pub country: String,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Population as GeoNames gives it, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// Administrative level.
+    pub level: AdminLevel,
+    /// Id of the parent record (a municipality's province), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Whether an observation table is about cities or countries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceKind {
+    /// Rows name city ids.
+    City,
+    /// Rows name country ISO3 codes.
+    Country,
+}
+
+/// One observation file: a series for many places, stored column-wise (compact and
+/// quick to parse). Row `i` is `(places[i], years[i], values[i], sources[source[i]])`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObservationTable {
+    /// Series id (see [`Series::id`]).
+    pub series: String,
+    /// Unit of every value; must equal the series' unit.
+    pub unit: String,
+    /// What the place column names.
+    pub place_kind: PlaceKind,
+    /// Source lines; rows point into this list.
+    pub sources: Vec<String>,
+    /// City ids or ISO3 codes.
+    pub places: Vec<String>,
+    /// Observation years.
+    pub years: Vec<i32>,
+    /// Values in `unit`.
+    pub values: Vec<f64>,
+    /// Index into `sources` per row.
+    pub source: Vec<u16>,
+}
+
+/// One observation, borrowed from a table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation<'a> {
+    /// City id or ISO3.
+    pub place: &'a str,
+    /// Year.
+    pub year: i32,
+    /// Value in the table's unit.
+    pub value: f64,
+    /// Source line.
+    pub source: &'a str,
+}
+
+impl ObservationTable {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// True when the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Row `i`, or `None` when the index or the row's source index is out of range.
+    pub fn row(&self, i: usize) -> Option<Observation<'_>> {
+        Some(Observation {
+            place: self.places.get(i)?,
+            year: *self.years.get(i)?,
+            value: *self.values.get(i)?,
+            source: self.sources.get(usize::from(*self.source.get(i)?))?,
+        })
+    }
+
+    /// Every row in order (rows with broken indices are skipped; validation reports them).
+    pub fn rows(&self) -> impl Iterator<Item = Observation<'_>> {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+}
+
+impl Framework {
+    /// The series with this id.
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
+    }
+
+    /// The indicator with this code.
+    pub fn indicator(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    /// Series carried for an indicator, in framework order.
+    pub fn series_of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series.iter().filter(move |s| s.indicator == indicator)
+    }
+}
+
+impl Gazetteer {
+    /// The city with this id (cities are sorted by id).
+    pub fn city(&self, id: &str) -> Option<&City> {
+        self.cities
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.cities[i])
+    }
+
+    /// The country with this ISO3 code (countries are sorted by ISO3).
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries
+            .binary_search_by(|c| c.iso3.as_str().cmp(iso3))
+            .ok()
+            .map(|i| &self.countries[i])
+    }
+}

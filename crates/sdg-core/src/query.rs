@@ -1,0 +1,473 @@
+//! Filters, text search (English and Korean), latest values and selections.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{status, Status};
+use crate::model::{City, Gazetteer, ObservationTable, Series};
+
+/// Population classes of the UN World Urbanization Prospects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SizeClass {
+    /// Fewer than 300,000 inhabitants.
+    Under300k,
+    /// 300,000 to 1 million.
+    From300kTo1m,
+    /// 1 to 5 million.
+    From1mTo5m,
+    /// 5 to 10 million.
+    From5mTo10m,
+    /// 10 million or more (megacities).
+    Over10m,
+}
+
+impl SizeClass {
+    /// Every class, smallest first.
+    pub const ALL: [SizeClass; 5] = [
+        SizeClass::Under300k,
+        SizeClass::From300kTo1m,
+        SizeClass::From1mTo5m,
+        SizeClass::From5mTo10m,
+        SizeClass::Over10m,
+    ];
+
+    /// The class of a population.
+    pub fn of(population: u64) -> Self {
+        match population {
+            0..=299_999 => SizeClass::Under300k,
+            300_000..=999_999 => SizeClass::From300kTo1m,
+            1_000_000..=4_999_999 => SizeClass::From1mTo5m,
+            5_000_000..=9_999_999 => SizeClass::From5mTo10m,
+            _ => SizeClass::Over10m,
+        }
+    }
+
+    /// Stable key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeClass::Under300k => "lt300k",
+            SizeClass::From300kTo1m => "300k-1m",
+            SizeClass::From1mTo5m => "1m-5m",
+            SizeClass::From5mTo10m => "5m-10m",
+            SizeClass::Over10m => "10m+",
+        }
+    }
+
+    /// Inverse of [`SizeClass::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// Which part of the world to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Region {
+    /// Everything.
+    World,
+    /// ESCAP regional and associate members.
+    AsiaPacific,
+    /// The Republic of Korea.
+    Korea,
+}
+
+impl Region {
+    /// Every region.
+    pub const ALL: [Region; 3] = [Region::World, Region::AsiaPacific, Region::Korea];
+
+    /// Stable key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Region::World => "world",
+            Region::AsiaPacific => "asia-pacific",
+            Region::Korea => "korea",
+        }
+    }
+
+    /// Inverse of [`Region::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Folds a string for tolerant matching: lower case, Latin accents removed, spaces,
+/// hyphens and apostrophes dropped. Hangul is kept as it is.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            let base = match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ạ' | 'ả' | 'ấ' | 'ầ'
+                | 'ậ' | 'ǎ' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' => {
+                    'e'
+                }
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'ị' | 'ǐ' => 'i',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'ơ' | 'ọ' | 'ố' | 'ồ' | 'ộ'
+                | 'ờ' | 'ǒ' => 'o',
+                'ś' | 'š' | 'ş' | 'ș' => 's',
+                'ť' | 'ţ' | 'ț' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ư' | 'ụ' | 'ứ' | 'ừ' | 'ǔ' | 'ǖ'
+                | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+                'ý' | 'ÿ' | 'ỳ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                'ł' => 'l',
+                'ğ' => 'g',
+                ' ' | '-' | '\'' | '’' | '.' | '_' | ',' | '(' | ')' => return None,
+                c => c,
+            };
+            Some(base)
+        })
+        .collect()
+}
+
+/// Whether a city matches a folded search text in its English or Korean name.
+pub fn matches_text(city: &City, folded_query: &str) -> bool {
+    folded_query.is_empty()
+        || fold(&city.name_en).contains(folded_query)
+        || city
+            .name_ko
+            .as_deref()
+            .is_some_and(|k| fold(k).contains(folded_query))
+}
+
+/// The criteria of a selection of cities.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Region, if restricted.
+    pub region: Option<Region>,
+    /// Subregion name, if restricted.
+    pub subregion: Option<String>,
+    /// ISO3 codes; empty = all.
+    pub countries: Vec<String>,
+    /// Population class, if restricted.
+    pub size: Option<SizeClass>,
+    /// Statuses to keep; empty = all.
+    pub statuses: Vec<Status>,
+    /// Search text (raw; folded here).
+    pub text: String,
+}
+
+/// A city's value for a series in a year: the most recent observation at or before the
+/// year (or the latest of all when no year is set).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Latest {
+    /// Year of the observation.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+    /// Row in the table (for its source).
+    pub row: usize,
+}
+
+/// Index of one observation table by place: rows sorted by year, for quick lookups.
+#[derive(Debug, Clone, Default)]
+pub struct SeriesIndex {
+    by_place: HashMap<String, Vec<usize>>,
+}
+
+impl SeriesIndex {
+    /// Builds the index of a table.
+    pub fn new(table: &ObservationTable) -> Self {
+        let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in table.places.iter().enumerate() {
+            by_place.entry(p.clone()).or_default().push(i);
+        }
+        for rows in by_place.values_mut() {
+            rows.sort_by_key(|&i| table.years.get(i).copied().unwrap_or_default());
+        }
+        Self { by_place }
+    }
+
+    /// Places with at least one row.
+    pub fn places(&self) -> impl Iterator<Item = &str> {
+        self.by_place.keys().map(String::as_str)
+    }
+
+    /// The value at or before `year` (any year when `None`).
+    pub fn latest(
+        &self,
+        table: &ObservationTable,
+        place: &str,
+        year: Option<i32>,
+    ) -> Option<Latest> {
+        let rows = self.by_place.get(place)?;
+        rows.iter()
+            .rev()
+            .map(|&row| {
+                (
+                    row,
+                    table.years.get(row).copied(),
+                    table.values.get(row).copied(),
+                )
+            })
+            .find_map(|(row, y, v)| match (y, v) {
+                (Some(y), Some(value)) if year.is_none_or(|limit| y <= limit) => Some(Latest {
+                    year: y,
+                    value,
+                    row,
+                }),
+                _ => None,
+            })
+    }
+
+    /// All `(year, value)` points of a place, oldest first.
+    pub fn points(&self, table: &ObservationTable, place: &str) -> Vec<(i32, f64)> {
+        self.by_place
+            .get(place)
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|&r| Some((*table.years.get(r)?, *table.values.get(r)?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// One row of a selection: a city with its value, status and year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selected<'a> {
+    /// The city.
+    pub city: &'a City,
+    /// Its value at the chosen year, if any.
+    pub latest: Option<Latest>,
+    /// Status of that value.
+    pub status: Status,
+}
+
+/// Applies a filter to the gazetteer for a series and year. When `data` is given only
+/// cities that have a value for it are kept unless the status filter asks for "no data".
+pub fn select<'a>(
+    gazetteer: &'a Gazetteer,
+    filter: &Filter,
+    data: Option<(&Series, &ObservationTable, &SeriesIndex)>,
+    year: Option<i32>,
+) -> Vec<Selected<'a>> {
+    let query = fold(filter.text.trim());
+    gazetteer
+        .cities
+        .iter()
+        .filter(|c| {
+            let country = gazetteer.country(&c.country);
+            let region_ok = match filter.region {
+                None | Some(Region::World) => true,
+                Some(Region::AsiaPacific) => country.is_some_and(|k| k.asia_pacific),
+                Some(Region::Korea) => c.country == "KOR",
+            };
+            region_ok
+                && filter
+                    .subregion
+                    .as_ref()
+                    .is_none_or(|s| country.is_some_and(|k| &k.subregion == s))
+                && (filter.countries.is_empty() || filter.countries.contains(&c.country))
+                && filter
+                    .size
+                    .is_none_or(|s| c.population.is_some_and(|p| SizeClass::of(p) == s))
+                && matches_text(c, &query)
+        })
+        .filter_map(|city| {
+            let (latest, st) = match data {
+                Some((series, table, index)) => {
+                    let latest = index.latest(table, &city.id, year);
+                    (latest, status(series, latest.map(|l| l.value)))
+                }
+                None => (None, Status::NoData),
+            };
+            let keep = if filter.statuses.is_empty() {
+                data.is_none() || latest.is_some()
+            } else {
+                filter.statuses.contains(&st)
+            };
+            keep.then_some(Selected {
+                city,
+                latest,
+                status: st,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AdminLevel, Country, Direction, PlaceKind, Thresholds};
+
+    fn city(id: &str, en: &str, ko: Option<&str>, country: &str, pop: Option<u64>) -> City {
+        City {
+            id: id.into(),
+            name_en: en.into(),
+            name_ko: ko.map(Into::into),
+            country: country.into(),
+            lat: 0.0,
+            lon: 0.0,
+            population: pop,
+            level: AdminLevel::City,
+            parent: None,
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let country = |iso3: &str, sub: &str, ap: bool| Country {
+            iso3: iso3.into(),
+            numeric: None,
+            name_en: iso3.into(),
+            name_ko: None,
+            region: "Asia".into(),
+            subregion: sub.into(),
+            asia_pacific: ap,
+        };
+        Gazetteer {
+            countries: vec![
+                country("FRA", "Western Europe", false),
+                country("KOR", "East and North-East Asia", true),
+                country("VNM", "South-East Asia", true),
+            ],
+            cities: vec![
+                city("a", "Seoul", Some("서울"), "KOR", Some(10_349_312)),
+                city("b", "Suwon", Some("수원"), "KOR", Some(1_242_724)),
+                city("c", "Paris", None, "FRA", Some(2_138_551)),
+                city("d", "Hạ Long", None, "VNM", Some(200_000)),
+            ],
+        }
+    }
+
+    fn table() -> (Series, ObservationTable) {
+        let series = Series {
+            id: "pm25".into(),
+            indicator: "11.6.2".into(),
+            title_en: String::new(),
+            title_ko: String::new(),
+            unit: "µg/m³".into(),
+            direction: Direction::LowerIsBetter,
+            thresholds: Some(Thresholds {
+                green: 10.0,
+                yellow: 15.0,
+                orange: 25.0,
+                source: "t".into(),
+            }),
+            proxy_note: None,
+        };
+        let table = ObservationTable {
+            series: "pm25".into(),
+            unit: "µg/m³".into(),
+            place_kind: PlaceKind::City,
+            sources: vec!["s".into()],
+            places: vec!["a".into(), "a".into(), "c".into()],
+            years: vec![2019, 2015, 2018],
+            values: vec![20.0, 26.0, 9.0],
+            source: vec![0, 0, 0],
+        };
+        (series, table)
+    }
+
+    #[test]
+    fn fold_tolerates_case_accents_and_spaces() {
+        assert_eq!(fold("Hạ Long"), "halong");
+        assert_eq!(fold("SÃO-Paulo"), "saopaulo");
+        assert_eq!(fold("서울 특별시"), "서울특별시");
+    }
+
+    #[test]
+    fn text_search_in_english_and_korean() {
+        let gz = gazetteer();
+        let f = |t: &str| Filter {
+            text: t.into(),
+            ..Filter::default()
+        };
+        let ids = |t: &str| -> Vec<String> {
+            select(&gz, &f(t), None, None)
+                .into_iter()
+                .map(|s| s.city.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("seoul"), vec!["a"]);
+        assert_eq!(ids("서울"), vec!["a"]);
+        assert_eq!(ids("수"), vec!["b"]);
+        assert_eq!(ids("ha long"), vec!["d"]);
+        assert_eq!(ids("").len(), 4);
+    }
+
+    #[test]
+    fn region_country_and_size_filters() {
+        let gz = gazetteer();
+        let count = |f: Filter| select(&gz, &f, None, None).len();
+        assert_eq!(
+            count(Filter {
+                region: Some(Region::AsiaPacific),
+                ..Filter::default()
+            }),
+            3
+        );
+        assert_eq!(
+            count(Filter {
+                region: Some(Region::Korea),
+                ..Filter::default()
+            }),
+            2
+        );
+        assert_eq!(
+            count(Filter {
+                countries: vec!["FRA".into(), "VNM".into()],
+                ..Filter::default()
+            }),
+            2
+        );
+        assert_eq!(
+            count(Filter {
+                size: Some(SizeClass::Over10m),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            count(Filter {
+                subregion: Some("South-East Asia".into()),
+                ..Filter::default()
+            }),
+            1
+        );
+    }
+
+    #[test]
+    fn latest_respects_year_and_status_filter() {
+        let gz = gazetteer();
+        let (series, table) = table();
+        let index = SeriesIndex::new(&table);
+        assert_eq!(index.latest(&table, "a", None).map(|l| l.year), Some(2019));
+        assert_eq!(
+            index.latest(&table, "a", Some(2017)).map(|l| l.value),
+            Some(26.0)
+        );
+        assert_eq!(index.latest(&table, "a", Some(2014)), None);
+        assert_eq!(index.points(&table, "a"), vec![(2015, 26.0), (2019, 20.0)]);
+
+        let data = Some((&series, &table, &index));
+        let all = select(&gz, &Filter::default(), data, None);
+        assert_eq!(all.len(), 2, "only cities with data");
+        let red = Filter {
+            statuses: vec![Status::Red],
+            ..Filter::default()
+        };
+        let in_2016 = select(&gz, &red, data, Some(2016));
+        assert_eq!(in_2016.len(), 1);
+        assert_eq!(in_2016[0].city.id, "a");
+        let nodata = Filter {
+            statuses: vec![Status::NoData],
+            ..Filter::default()
+        };
+        assert_eq!(select(&gz, &nodata, data, None).len(), 2);
+    }
+
+    #[test]
+    fn size_classes() {
+        assert_eq!(SizeClass::of(0), SizeClass::Under300k);
+        assert_eq!(SizeClass::of(300_000), SizeClass::From300kTo1m);
+        assert_eq!(SizeClass::of(10_000_000), SizeClass::Over10m);
+        for s in SizeClass::ALL {
+            assert_eq!(SizeClass::from_key(s.key()), Some(s));
+        }
+    }
+}

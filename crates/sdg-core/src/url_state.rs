@@ -1,0 +1,453 @@
+//! The view state and its query string, both ways. The query string is the public
+//! contract (see the README): partner sites link and embed views with it.
+//!
+//! Parsing never fails: unknown parameters are ignored, and a parameter with a value
+//! that cannot be understood is dropped with a [`UrlNotice`] the UI shows politely.
+//! Values that can only be checked against the data (an unknown city id, an indicator
+//! code we do not carry) are kept here and checked later by the views.
+
+use std::fmt::Write;
+
+use crate::assess::Status;
+use crate::query::{Region, SizeClass};
+
+/// Which view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Goal 11 at a glance.
+    #[default]
+    Overview,
+    /// The map.
+    Map,
+    /// Charts.
+    Chart,
+    /// The table.
+    Table,
+    /// A city profile.
+    City,
+    /// An indicator page.
+    Indicator,
+}
+
+impl View {
+    /// Every view.
+    pub const ALL: [View; 6] = [
+        View::Overview,
+        View::Map,
+        View::Chart,
+        View::Table,
+        View::City,
+        View::Indicator,
+    ];
+
+    /// URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Map => "map",
+            View::Chart => "chart",
+            View::Table => "table",
+            View::City => "city",
+            View::Indicator => "indicator",
+        }
+    }
+}
+
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl Lang {
+    /// URL key and `<html lang>` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+}
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything a permalink remembers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    /// `view`.
+    pub view: View,
+    /// `ind`: indicator code.
+    pub indicator: Option<String>,
+    /// `series`: series id.
+    pub series: Option<String>,
+    /// `year`.
+    pub year: Option<i32>,
+    /// `from`: first year of a time range.
+    pub from: Option<i32>,
+    /// `to`: last year of a time range.
+    pub to: Option<i32>,
+    /// `region`.
+    pub region: Option<Region>,
+    /// `country`: ISO3 codes.
+    pub countries: Vec<String>,
+    /// `size`: population class.
+    pub size: Option<SizeClass>,
+    /// `status`: statuses to keep.
+    pub statuses: Vec<Status>,
+    /// `city`: city ids (several = compare).
+    pub cities: Vec<String>,
+    /// `q`: search text.
+    pub query: String,
+    /// `lang`.
+    pub lang: Lang,
+    /// `theme`.
+    pub theme: Theme,
+}
+
+/// A parameter whose value was not understood and was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlNotice {
+    /// Parameter name.
+    pub param: String,
+    /// The value as given (decoded, cut to 80 characters).
+    pub value: String,
+}
+
+/// Years a permalink may name.
+const YEARS: std::ops::RangeInclusive<i32> = 1950..=2100;
+
+/// A token a list parameter may hold: ids and codes are short and plain.
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+impl ViewState {
+    /// Parses a query string (with or without the leading `?`). Never fails.
+    pub fn parse(query: &str) -> (ViewState, Vec<UrlNotice>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(key);
+            let value = decode(raw);
+            let ok = state.set(&key, &value);
+            if !ok {
+                notices.push(UrlNotice {
+                    param: key.chars().take(20).collect(),
+                    value: value.chars().take(80).collect(),
+                });
+            }
+        }
+        (state, notices)
+    }
+
+    /// Sets one parameter; false when the value was not understood (unknown keys are
+    /// accepted and ignored, so they return true).
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        let year = || value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
+        let token = || Some(value.to_string()).filter(|v| is_token(v));
+        let list = || -> Option<Vec<String>> {
+            let items: Vec<String> = value
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            (!items.is_empty() && items.len() <= 50 && items.iter().all(|s| is_token(s)))
+                .then_some(items)
+        };
+        match key {
+            "view" => View::ALL
+                .into_iter()
+                .find(|v| v.key() == value)
+                .map(|v| self.view = v)
+                .is_some(),
+            "ind" => token().map(|v| self.indicator = Some(v)).is_some(),
+            "series" => token().map(|v| self.series = Some(v)).is_some(),
+            "year" => year().map(|y| self.year = Some(y)).is_some(),
+            "from" => year().map(|y| self.from = Some(y)).is_some(),
+            "to" => year().map(|y| self.to = Some(y)).is_some(),
+            "region" => Region::from_key(value)
+                .map(|r| self.region = Some(r))
+                .is_some(),
+            "country" => list()
+                .filter(|l| {
+                    l.iter()
+                        .all(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic()))
+                })
+                .map(|l| self.countries = l.into_iter().map(|c| c.to_ascii_uppercase()).collect())
+                .is_some(),
+            "size" => SizeClass::from_key(value)
+                .map(|s| self.size = Some(s))
+                .is_some(),
+            "status" => value
+                .split(',')
+                .map(Status::from_key)
+                .collect::<Option<Vec<_>>>()
+                .filter(|v| !v.is_empty())
+                .map(|v| self.statuses = v)
+                .is_some(),
+            "city" => list().map(|l| self.cities = l).is_some(),
+            "q" => {
+                self.query = value.chars().take(100).collect();
+                true
+            }
+            "lang" => match value {
+                "en" => {
+                    self.lang = Lang::En;
+                    true
+                }
+                "ko" => {
+                    self.lang = Lang::Ko;
+                    true
+                }
+                _ => false,
+            },
+            "theme" => [Theme::Auto, Theme::Light, Theme::Dark]
+                .into_iter()
+                .find(|t| t.key() == value)
+                .map(|t| self.theme = t)
+                .is_some(),
+            _ => true,
+        }
+    }
+
+    /// The query string (without `?`) holding every non-default field, in a fixed order.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if self.view != View::Overview {
+            parts.push(("view", self.view.key().into()));
+        }
+        if let Some(v) = &self.indicator {
+            parts.push(("ind", v.clone()));
+        }
+        if let Some(v) = &self.series {
+            parts.push(("series", v.clone()));
+        }
+        for (k, v) in [("year", self.year), ("from", self.from), ("to", self.to)] {
+            if let Some(y) = v {
+                parts.push((k, y.to_string()));
+            }
+        }
+        if let Some(r) = self.region {
+            parts.push(("region", r.key().into()));
+        }
+        if !self.countries.is_empty() {
+            parts.push(("country", self.countries.join(",")));
+        }
+        if let Some(s) = self.size {
+            parts.push(("size", s.key().into()));
+        }
+        if !self.statuses.is_empty() {
+            let keys: Vec<&str> = self.statuses.iter().map(|s| s.key()).collect();
+            parts.push(("status", keys.join(",")));
+        }
+        if !self.cities.is_empty() {
+            parts.push(("city", self.cities.join(",")));
+        }
+        if !self.query.is_empty() {
+            parts.push(("q", self.query.clone()));
+        }
+        if self.lang != Lang::En {
+            parts.push(("lang", self.lang.key().into()));
+        }
+        if self.theme != Theme::Auto {
+            parts.push(("theme", self.theme.key().into()));
+        }
+        let mut out = String::new();
+        for (i, (k, v)) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            out.push_str(k);
+            out.push('=');
+            encode_into(&mut out, v);
+        }
+        out
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and the comma (kept for lists).
+fn encode_into(out: &mut String, s: &str) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as text, invalid UTF-8 replaced.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_a_full_permalink() {
+        let (s, notices) = ViewState::parse(
+            "?view=map&ind=11.6.2&series=pm25&year=2019&region=asia-pacific&country=kor,JPN&size=1m-5m&status=red,orange&city=kr-11,gn-1835848&q=%EC%84%9C%EC%9A%B8&lang=ko&theme=dark&utm=x",
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s.view, View::Map);
+        assert_eq!(s.indicator.as_deref(), Some("11.6.2"));
+        assert_eq!(s.year, Some(2019));
+        assert_eq!(s.region, Some(Region::AsiaPacific));
+        assert_eq!(s.countries, vec!["KOR", "JPN"]);
+        assert_eq!(s.statuses, vec![Status::Red, Status::Orange]);
+        assert_eq!(s.cities, vec!["kr-11", "gn-1835848"]);
+        assert_eq!(s.query, "서울");
+        assert_eq!(s.lang, Lang::Ko);
+        assert_eq!(s.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn bad_values_become_notices_and_fall_back() {
+        let (s, notices) =
+            ViewState::parse("view=moon&year=abc&lang=fr&city=<script>&status=purple");
+        assert_eq!(s, ViewState::default());
+        let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, vec!["view", "year", "lang", "city", "status"]);
+    }
+
+    #[test]
+    fn default_state_is_the_empty_query() {
+        assert_eq!(ViewState::default().to_query(), "");
+        assert_eq!(ViewState::parse(""), (ViewState::default(), vec![]));
+    }
+
+    #[test]
+    fn decode_handles_malformed_escapes() {
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("%ff"), "\u{fffd}");
+    }
+
+    fn token() -> impl Strategy<Value = String> {
+        "[a-z0-9][a-z0-9._-]{0,20}"
+    }
+
+    fn state() -> impl Strategy<Value = ViewState> {
+        (
+            (
+                prop::sample::select(View::ALL.to_vec()),
+                prop::option::of(token()),
+                prop::option::of(token()),
+                prop::option::of(1950i32..=2100),
+                prop::option::of(1950i32..=2100),
+                prop::option::of(1950i32..=2100),
+                prop::option::of(prop::sample::select(Region::ALL.to_vec())),
+            ),
+            (
+                prop::collection::vec("[A-Z]{3}", 0..4),
+                prop::option::of(prop::sample::select(SizeClass::ALL.to_vec())),
+                prop::collection::vec(prop::sample::select(Status::ALL.to_vec()), 0..4),
+                prop::collection::vec(token(), 0..5),
+                "\\PC{0,30}",
+                prop::sample::select(vec![Lang::En, Lang::Ko]),
+                prop::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
+            ),
+        )
+            .prop_map(
+                |(
+                    (view, indicator, series, year, from, to, region),
+                    (countries, size, statuses, cities, query, lang, theme),
+                )| {
+                    ViewState {
+                        view,
+                        indicator,
+                        series,
+                        year,
+                        from,
+                        to,
+                        region,
+                        countries,
+                        size,
+                        statuses,
+                        cities,
+                        query,
+                        lang,
+                        theme,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn every_state_survives_a_round_trip(s in state()) {
+            let q = s.to_query();
+            let (back, notices) = ViewState::parse(&q);
+            prop_assert!(notices.is_empty(), "{:?} from {}", notices, q);
+            prop_assert_eq!(back, s);
+        }
+
+        #[test]
+        fn any_string_parses_without_panicking(q in "\\PC{0,200}") {
+            let (s, _) = ViewState::parse(&q);
+            // Whatever was understood serialises and parses back to itself.
+            let (again, notices) = ViewState::parse(&s.to_query());
+            prop_assert!(notices.is_empty());
+            prop_assert_eq!(again, s);
+        }
+
+        #[test]
+        fn any_bytes_parse_without_panicking(q in "[%&=,+a-zA-Z0-9\u{ac00}-\u{ac10}]{0,80}") {
+            let _ = ViewState::parse(&q);
+        }
+    }
+}

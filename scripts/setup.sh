@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and nothing that is already there.
+# Idempotent and offline-safe: only package registries are used (crates.io, npm,
+# Debian). Usage: scripts/setup.sh [--browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# trunk runs cargo with --offline, so the crates must be in the local cache first.
+cargo fetch --quiet
+
+# trunk 0.21.x (0.22 needs a newer rustc than this machine's).
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "installing trunk 0.21 (about 7 minutes on 2 cores)"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+# wasm-bindgen-cli at exactly the version Cargo.lock holds. No --locked: its lock
+# names a webpki-roots release the registry does not serve.
+want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if [ -z "$want" ]; then
+  echo "setup: Cargo.lock names no wasm-bindgen version" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+  say "installing wasm-bindgen-cli $want (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# npm tooling: binaryen 132 (wasm-opt), playwright-core, @axe-core/playwright,
+# exactly as package-lock.json pins them.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tooling from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+  echo "setup: node_modules/.bin/wasm-opt is not binaryen 132" >&2
+  exit 1
+fi
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+say "ready"

@@ -1,0 +1,3 @@
+//! Small shared pieces of UI.
+
+pub mod progress;

@@ -1,0 +1,53 @@
+// A static file server for dist/ on 127.0.0.1, optionally under a sub-path, so that
+// tests and the benchmark load the real release build as any static host would.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Serves `root` at http://127.0.0.1:<free port><prefix>. `rewrite(path, body)` may
+ * replace a file's bytes (used to serve a deliberately broken pack).
+ * Returns { url, close, requests } where requests lists every path asked for.
+ */
+export async function serve(root, { prefix = '/', rewrite } = {}) {
+  const base = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('outside the sub-path');
+      return;
+    }
+    let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
+    if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
+    const file = join(base, rel);
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      let body = await readFile(file);
+      if (rewrite) body = rewrite(rel, body) ?? body;
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}

@@ -1,0 +1,330 @@
+//! `datagen build` and `datagen check`: the whole pipeline from raw sources to `data/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use sdg_core::model::{City, Manifest, PackFile, PackInfo, PlaceKind, SCHEMA_VERSION};
+
+use crate::collect::{build_table, Collector, Obs, OVERRIDES};
+use crate::gazetteer::World;
+use crate::packs::PACKS;
+use crate::raw::Raw;
+use crate::{boundaries, framework, sources, validate};
+
+/// Name of the build report written beside the bundle.
+const REPORT: &str = "BUILD_REPORT.md";
+
+/// Files written, by pack id.
+type Written = BTreeMap<&'static str, Vec<PackFile>>;
+
+fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFile, String> {
+    let text = serde_json::to_string(value).map_err(|e| format!("{rel}: {e}"))?;
+    let path = out.join(rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(PackFile {
+        path: rel.to_string(),
+        bytes: text.len() as u64,
+        series: None,
+        rows: None,
+        places: None,
+        years: None,
+    })
+}
+
+/// Builds the bundle into `out` (replacing it) and returns the report text.
+pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
+    if !raw_dir.join("geonames-cities15000").is_dir() {
+        return Err(format!(
+            "{} does not hold the raw sources (see PROVENANCE.md)",
+            raw_dir.display()
+        ));
+    }
+    let raw = Raw::new(raw_dir);
+    let (world, korea) = World::load(&raw)?;
+    let framework = framework::build(&raw)?;
+    let mut c = Collector::new(&world, OVERRIDES)?;
+    sources::who::city(&raw, &mut c)?;
+    sources::who::country(&raw, &mut c)?;
+    sources::unsd::city(&raw, &mut c)?;
+    sources::unsd::country(&raw, &mut c)?;
+    sources::korea::capital_region(&raw, &mut c)?;
+    sources::korea::national(&raw, &mut c)?;
+    sources::opensdg::uk(&raw, &mut c)?;
+    sources::opensdg::cities(&raw, &mut c)?;
+    sources::opensdg::kazakhstan(&raw, &mut c)?;
+    sources::opensdg::kyrgyzstan(&raw, &mut c)?;
+    sources::context::worldbank(&raw, &mut c)?;
+    sources::context::wup(&raw, &mut c)?;
+
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let mut written: Written = BTreeMap::new();
+    let mut report = String::new();
+    let _ = writeln!(report, "# Data build report\n\nWritten by `datagen build`; deterministic (same input, same bytes).\n");
+
+    written
+        .entry("framework")
+        .or_default()
+        .push(write_json(out, "framework.json", &framework)?);
+    let countries: Vec<_> = world.countries.values().cloned().collect();
+    written
+        .entry("countries")
+        .or_default()
+        .push(write_json(out, "countries.json", &countries)?);
+
+    // Cities: every place with an observation, plus all of Korea's local governments
+    // (the Korea map draws them all), plus the parents of those.
+    let mut ids: BTreeSet<String> = c.used_cities.clone();
+    ids.extend(
+        world
+            .places
+            .keys()
+            .filter(|id| id.starts_with("kr-"))
+            .cloned(),
+    );
+    let parents: Vec<String> = ids
+        .iter()
+        .filter_map(|id| world.places.get(id)?.city.parent.clone())
+        .collect();
+    ids.extend(parents);
+    let cities: Vec<City> = ids
+        .iter()
+        .filter_map(|id| Some(world.places.get(id)?.city.clone()))
+        .collect();
+    written
+        .entry("places")
+        .or_default()
+        .push(write_json(out, "cities.json", &cities)?);
+
+    let (obs_lines, totals) = write_tables(out, &c.city_obs, &c.country_obs, &mut written)?;
+
+    for (pack, file, tolerance, step) in [
+        ("boundaries-world", "countries-110m.json", 0.05, 0.01),
+        ("boundaries-world", "countries-50m.json", 0.02, 0.005),
+    ] {
+        let topo = boundaries::world(&raw, &world, file, tolerance, step)?;
+        let rel = format!("geo/world-{}", file.trim_start_matches("countries-"));
+        written
+            .entry(pack)
+            .or_default()
+            .push(write_json(out, &rel, &topo)?);
+    }
+    let kr_prov = boundaries::korea_provinces(&korea, 0.003, 0.0005);
+    written
+        .entry("boundaries-korea")
+        .or_default()
+        .push(write_json(out, "geo/kr-provinces.json", &kr_prov)?);
+    let kr_muni = boundaries::korea_municipalities(&korea, 0.002, 0.0005);
+    written
+        .entry("boundaries-korea")
+        .or_default()
+        .push(write_json(out, "geo/kr-municipalities.json", &kr_muni)?);
+
+    let manifest = Manifest {
+        schema: SCHEMA_VERSION,
+        packs: PACKS
+            .iter()
+            .filter_map(|m| {
+                Some(PackInfo {
+                    id: m.id.into(),
+                    title: m.title.into(),
+                    licence: m.licence.into(),
+                    attribution: m.attribution.into(),
+                    source: m.source.into(),
+                    kind: m.kind,
+                    files: written.remove(m.id)?,
+                })
+            })
+            .collect(),
+    };
+    if let Some((id, _)) = written.into_iter().next() {
+        return Err(format!("pack `{id}` has files but no entry in packs.rs"));
+    }
+    write_json(out, "manifest.json", &manifest)?;
+
+    let years: BTreeSet<i32> = c.city_obs.iter().map(|o| o.year).collect();
+    let _ = writeln!(
+        report,
+        "## Totals\n\n- cities and local governments bundled: {} ({} with observations; the rest are Korean local governments drawn on the Korea map)\n- countries: {}\n- city observations kept: {} (from {} rows collected); country observations kept: {}\n- years with city observations: {} ({}–{})\n- duplicate (place, year) rows dropped: {} (of which {} conflicting by more than 1 %)\n",
+        cities.len(),
+        c.used_cities.len(),
+        countries.len(),
+        totals.city_rows,
+        c.city_obs.len(),
+        totals.country_rows,
+        years.len(),
+        years.first().copied().unwrap_or_default(),
+        years.last().copied().unwrap_or_default(),
+        totals.duplicates,
+        totals.conflicts,
+    );
+    let _ = writeln!(report, "Rule for duplicates: the row with the higher priority wins (WHO: newer database version, then better temporal coverage); at equal priority the first row in source order.\n");
+    let _ = writeln!(report, "## Observation files\n\n| file | rows | places | years | duplicates dropped |\n|---|---|---|---|---|\n{obs_lines}");
+    let _ = writeln!(report, "## Rows read and dropped, by source\n");
+    for (source, n) in &c.read {
+        let _ = writeln!(report, "- **{source}**: {n} rows read");
+        for (reason, k) in c.dropped.get(source).into_iter().flatten() {
+            let _ = writeln!(report, "  - dropped {k}: {reason}");
+        }
+    }
+    let _ = writeln!(report, "\n## Names not matched to the gazetteer\n");
+    for (source, names) in &c.unmatched {
+        let _ = writeln!(
+            report,
+            "- **{source}**: {} names ({} rows): {}",
+            names.len(),
+            names.values().sum::<usize>(),
+            names.keys().cloned().collect::<Vec<_>>().join("; ")
+        );
+    }
+    let _ = writeln!(report, "\n## Matched on part of a code (review these)\n");
+    for (source, items) in &c.partial_matches {
+        let _ = writeln!(
+            report,
+            "- **{source}**: {}",
+            items.iter().cloned().collect::<Vec<_>>().join("; ")
+        );
+    }
+    let unused = c.unused_overrides();
+    if !unused.is_empty() {
+        let _ = writeln!(
+            report,
+            "\n## Override rows no source used\n\n{}",
+            unused.join("\n")
+        );
+    }
+    fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
+
+    let problems = validate::validate_dir(out)?;
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+        return Err(format!(
+            "the built bundle does not validate:\n{}",
+            list.join("\n")
+        ));
+    }
+    Ok(report)
+}
+
+struct Totals {
+    city_rows: usize,
+    country_rows: usize,
+    duplicates: usize,
+    conflicts: usize,
+}
+
+/// Writes one table per (pack, series, place kind) and returns report lines.
+fn write_tables(
+    out: &Path,
+    city: &[Obs],
+    country: &[Obs],
+    written: &mut Written,
+) -> Result<(String, Totals), String> {
+    let mut groups: BTreeMap<(&'static str, &'static str, bool), Vec<&Obs>> = BTreeMap::new();
+    for o in city {
+        groups.entry((o.pack, o.series, true)).or_default().push(o);
+    }
+    for o in country {
+        groups.entry((o.pack, o.series, false)).or_default().push(o);
+    }
+    let mut lines = String::new();
+    let mut totals = Totals {
+        city_rows: 0,
+        country_rows: 0,
+        duplicates: 0,
+        conflicts: 0,
+    };
+    for ((pack, series, is_city), rows) in groups {
+        let kind = if is_city {
+            PlaceKind::City
+        } else {
+            PlaceKind::Country
+        };
+        let resolved = build_table(series, rows[0].unit, kind, &rows);
+        let t = &resolved.table;
+        let rel = format!(
+            "obs/{pack}/{series}{}.json",
+            if is_city { "" } else { "-countries" }
+        );
+        let mut file = write_json(out, &rel, t)?;
+        let places: BTreeSet<&String> = t.places.iter().collect();
+        let years = (t.years.iter().min().copied(), t.years.iter().max().copied());
+        file.series = Some(series.to_string());
+        file.rows = Some(t.len() as u32);
+        file.places = Some(places.len() as u32);
+        file.years = match years {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let _ = writeln!(
+            lines,
+            "| {rel} | {} | {} | {}–{} | {} |",
+            t.len(),
+            places.len(),
+            years.0.unwrap_or_default(),
+            years.1.unwrap_or_default(),
+            resolved.duplicates
+        );
+        if is_city {
+            totals.city_rows += t.len();
+        } else {
+            totals.country_rows += t.len();
+        }
+        totals.duplicates += resolved.duplicates;
+        totals.conflicts += resolved.conflicts;
+        written.entry(pack).or_default().push(file);
+    }
+    Ok((lines, totals))
+}
+
+/// Rebuilds into a temporary folder and compares every file with `out`.
+pub fn check(raw_dir: &Path, out: &Path) -> Result<bool, String> {
+    let tmp: PathBuf = std::env::temp_dir().join(format!("datagen-check-{}", std::process::id()));
+    build(raw_dir, &tmp)?;
+    let a = list_files(&tmp)?;
+    let b = list_files(out)?;
+    let mut differences = Vec::new();
+    for rel in a.union(&b) {
+        let x = fs::read(tmp.join(rel)).ok();
+        let y = fs::read(out.join(rel)).ok();
+        if x != y {
+            differences.push(rel.clone());
+        }
+    }
+    let _ = fs::remove_dir_all(&tmp);
+    if differences.is_empty() {
+        println!("{}: up to date with {}", out.display(), raw_dir.display());
+        Ok(true)
+    } else {
+        println!(
+            "{} is out of date; differing files:\n  {}\nrun `make data`",
+            out.display(),
+            differences.join("\n  ")
+        );
+        Ok(false)
+    }
+}
+
+fn list_files(root: &Path) -> Result<BTreeSet<String>, String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                out.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,292 @@
+//! Collecting observations from the sources: name matching with the reviewed override
+//! table, duplicate and conflict resolution, and the drop report.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use sdg_core::model::{City, ObservationTable, PlaceKind};
+
+use crate::gazetteer::World;
+
+/// One observation before bundling.
+#[derive(Debug, Clone)]
+pub struct Obs {
+    /// Pack it goes to.
+    pub pack: &'static str,
+    /// Series id.
+    pub series: &'static str,
+    /// Unit (checked against the series when validating).
+    pub unit: &'static str,
+    /// City id or ISO3.
+    pub place: String,
+    /// Year.
+    pub year: i32,
+    /// Value in `unit`.
+    pub value: f64,
+    /// Source line shown with the value.
+    pub source: String,
+    /// Higher wins when two rows give the same place and year (e.g. a newer database
+    /// version, or better temporal coverage).
+    pub priority: i64,
+}
+
+/// A reviewed decision for one source name: a place id, or `-` to leave it out.
+#[derive(Debug, Clone)]
+struct Override {
+    target: String,
+}
+
+/// Gathers observations and everything that was dropped.
+pub struct Collector<'w> {
+    /// The gazetteer matched against.
+    pub world: &'w World,
+    overrides: HashMap<(String, String, String), Override>,
+    used_overrides: BTreeSet<(String, String, String)>,
+    /// City observations.
+    pub city_obs: Vec<Obs>,
+    /// Country observations.
+    pub country_obs: Vec<Obs>,
+    /// Source -> reason -> count.
+    pub dropped: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Source -> unmatched "ISO3 name" -> rows.
+    pub unmatched: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Source -> rows read.
+    pub read: BTreeMap<String, usize>,
+    /// Ids of cities that got an observation.
+    pub used_cities: BTreeSet<String>,
+    /// Source -> matches made on part of a name, for review.
+    pub partial_matches: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'w> Collector<'w> {
+    /// A collector with the override table `overrides.csv` of the tool.
+    pub fn new(world: &'w World, overrides_csv: &str) -> Result<Self, String> {
+        let mut overrides = HashMap::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(overrides_csv.as_bytes());
+        for (i, rec) in reader.records().enumerate() {
+            let rec = rec.map_err(|e| format!("overrides.csv row {}: {e}", i + 1))?;
+            let get = |n: usize| rec.get(n).unwrap_or("").trim().to_string();
+            let target = get(3);
+            if target != "-" && !world.places.contains_key(&target) {
+                return Err(format!(
+                    "overrides.csv row {}: unknown place id `{target}`",
+                    i + 1
+                ));
+            }
+            overrides.insert((get(0), get(1), get(2)), Override { target });
+        }
+        Ok(Self {
+            world,
+            overrides,
+            used_overrides: BTreeSet::new(),
+            city_obs: Vec::new(),
+            country_obs: Vec::new(),
+            dropped: BTreeMap::new(),
+            unmatched: BTreeMap::new(),
+            read: BTreeMap::new(),
+            used_cities: BTreeSet::new(),
+            partial_matches: BTreeMap::new(),
+        })
+    }
+
+    /// Counts a row read from a source.
+    pub fn read(&mut self, source: &str) {
+        *self.read.entry(source.to_string()).or_default() += 1;
+    }
+
+    /// Counts a dropped row with its reason.
+    pub fn drop_row(&mut self, source: &str, reason: &str) {
+        *self
+            .dropped
+            .entry(source.to_string())
+            .or_default()
+            .entry(reason.to_string())
+            .or_default() += 1;
+    }
+
+    /// The place a source's name stands for: the override table first, then the name
+    /// matcher. Unmatched names are recorded for the report.
+    pub fn resolve(&mut self, source: &str, iso3: &str, name: &str) -> Option<City> {
+        let key = (source.to_string(), iso3.to_string(), name.to_string());
+        if let Some(o) = self.overrides.get(&key) {
+            self.used_overrides.insert(key);
+            if o.target == "-" {
+                self.drop_row(source, "left out by the override table");
+                return None;
+            }
+            return self.world.places.get(&o.target).map(|p| p.city.clone());
+        }
+        match self.world.find(iso3, name) {
+            Some(c) => Some(c.clone()),
+            None => {
+                *self
+                    .unmatched
+                    .entry(source.to_string())
+                    .or_default()
+                    .entry(format!("{iso3} {name}"))
+                    .or_default() += 1;
+                self.drop_row(source, "name not matched to the gazetteer");
+                None
+            }
+        }
+    }
+
+    /// Whether the override table names this source name.
+    pub fn has_override(&self, source: &str, iso3: &str, name: &str) -> bool {
+        self.overrides
+            .contains_key(&(source.to_string(), iso3.to_string(), name.to_string()))
+    }
+
+    /// Records a match made on part of a name, so the report lists it for review.
+    pub fn partial_match(&mut self, source: &str, what: String) {
+        self.partial_matches
+            .entry(source.to_string())
+            .or_default()
+            .insert(what);
+    }
+
+    /// Adds a city observation.
+    pub fn city(&mut self, obs: Obs) {
+        self.used_cities.insert(obs.place.clone());
+        self.city_obs.push(obs);
+    }
+
+    /// Adds a country observation.
+    pub fn country(&mut self, obs: Obs) {
+        self.country_obs.push(obs);
+    }
+
+    /// Overrides that no source row used (a sign the table is stale).
+    pub fn unused_overrides(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .overrides
+            .keys()
+            .filter(|k| !self.used_overrides.contains(*k))
+            .map(|(s, c, n)| format!("{s} {c} {n}"))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Result of resolving duplicates for one table.
+pub struct Resolved {
+    /// The table.
+    pub table: ObservationTable,
+    /// Rows dropped as duplicates of the same place and year.
+    pub duplicates: usize,
+    /// Of those, rows whose value differed from the kept one by more than 1 %.
+    pub conflicts: usize,
+}
+
+/// Builds one column-wise table from observations of one pack and series, resolving
+/// repeated (place, year) keys: the highest priority wins; at equal priority the
+/// first row in source order wins. Rows are sorted by place then year.
+pub fn build_table(series: &str, unit: &str, kind: PlaceKind, obs: &[&Obs]) -> Resolved {
+    let mut best: BTreeMap<(&str, i32), &Obs> = BTreeMap::new();
+    let mut duplicates = 0;
+    let mut conflicts = 0;
+    for o in obs {
+        match best.get(&(o.place.as_str(), o.year)) {
+            None => {
+                best.insert((o.place.as_str(), o.year), o);
+            }
+            Some(kept) => {
+                duplicates += 1;
+                let scale = kept.value.abs().max(o.value.abs()).max(1e-9);
+                if (kept.value - o.value).abs() / scale > 0.01 {
+                    conflicts += 1;
+                }
+                if o.priority > kept.priority {
+                    best.insert((o.place.as_str(), o.year), o);
+                }
+            }
+        }
+    }
+    let mut sources: Vec<String> = best.values().map(|o| o.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    let index: HashMap<&str, u16> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u16))
+        .collect();
+    let mut table = ObservationTable {
+        series: series.to_string(),
+        unit: unit.to_string(),
+        place_kind: kind,
+        sources: sources.clone(),
+        places: Vec::new(),
+        years: Vec::new(),
+        values: Vec::new(),
+        source: Vec::new(),
+    };
+    for ((place, year), o) in best {
+        table.places.push(place.to_string());
+        table.years.push(year);
+        table.values.push(round_sig(o.value));
+        table.source.push(index[o.source.as_str()]);
+    }
+    Resolved {
+        table,
+        duplicates,
+        conflicts,
+    }
+}
+
+/// Rounds to 6 significant digits: more than any source measures, and it keeps the
+/// JSON short and free of float noise (0.0648 × 1000 = 64.80000000000001).
+pub fn round_sig(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 6 - (v.abs().log10().floor() as i32) - 1;
+    let factor = 10f64.powi(digits.clamp(-10, 12));
+    (v * factor).round() / factor
+}
+
+/// The reviewed override table shipped with the tool.
+pub const OVERRIDES: &str = include_str!("../overrides.csv");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(place: &str, year: i32, value: f64, priority: i64) -> Obs {
+        Obs {
+            pack: "p",
+            series: "pm25",
+            unit: "µg/m³",
+            place: place.into(),
+            year,
+            value,
+            source: format!("s{priority}"),
+            priority,
+        }
+    }
+
+    #[test]
+    fn duplicates_keep_the_highest_priority_and_count_conflicts() {
+        let rows = [
+            obs("a", 2015, 10.0, 1),
+            obs("a", 2015, 20.0, 2),
+            obs("a", 2015, 20.1, 0),
+            obs("b", 2014, 5.0, 0),
+        ];
+        let refs: Vec<&Obs> = rows.iter().collect();
+        let r = build_table("pm25", "µg/m³", PlaceKind::City, &refs);
+        assert_eq!(r.table.places, vec!["a", "b"]);
+        assert_eq!(r.table.values, vec![20.0, 5.0]);
+        assert_eq!(r.duplicates, 2);
+        // 10 vs 20 conflicts; 20 vs 20.1 (0.5 %) is within rounding.
+        assert_eq!(r.conflicts, 1);
+    }
+
+    #[test]
+    fn rounding_removes_float_noise() {
+        assert_eq!(round_sig(0.0648 * 1000.0), 64.8);
+        assert_eq!(round_sig(1234567.0), 1234570.0);
+        assert_eq!(round_sig(0.000123456789), 0.000123457);
+    }
+}

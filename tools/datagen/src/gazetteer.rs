@@ -1,0 +1,413 @@
+//! The gazetteer the sources are matched against: countries (world-countries), places
+//! (GeoNames cities15000) and Korea's local governments (KOSTAT boundaries).
+
+use std::collections::{BTreeMap, HashMap};
+
+use sdg_core::geo::{self, Topology};
+use sdg_core::model::{AdminLevel, City, Country};
+
+use crate::names::keys;
+use crate::raw::{field, parse_value, Raw};
+
+/// ESCAP's five subregions (as in ESCAP's Asia and the Pacific SDG Progress Report).
+/// Associate members are placed with their neighbours.
+const ESCAP_SUBREGIONS: [(&str, &[&str]); 5] = [
+    (
+        "East and North-East Asia",
+        &["CHN", "HKG", "JPN", "KOR", "MAC", "MNG", "PRK"],
+    ),
+    (
+        "North and Central Asia",
+        &[
+            "ARM", "AZE", "GEO", "KAZ", "KGZ", "RUS", "TJK", "TKM", "UZB",
+        ],
+    ),
+    (
+        "Pacific",
+        &[
+            "ASM", "AUS", "COK", "FJI", "FSM", "GUM", "KIR", "MHL", "MNP", "NCL", "NIU", "NRU",
+            "NZL", "PLW", "PNG", "PYF", "SLB", "TON", "TUV", "VUT", "WSM",
+        ],
+    ),
+    (
+        "South-East Asia",
+        &[
+            "BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM",
+        ],
+    ),
+    (
+        "South and South-West Asia",
+        &[
+            "AFG", "BGD", "BTN", "IND", "IRN", "LKA", "MDV", "NPL", "PAK", "TUR",
+        ],
+    ),
+];
+
+/// Coordinates to 4 decimals (about 11 m): ample for a city symbol, and short.
+fn round_coord(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+/// A place candidates are matched against.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The record as it would be bundled.
+    pub city: City,
+}
+
+/// Countries, places, and name indexes per country.
+pub struct World {
+    /// Countries by ISO3.
+    pub countries: BTreeMap<String, Country>,
+    /// ISO2 -> ISO3.
+    pub iso2: HashMap<String, String>,
+    /// Every English or official country name (folded) -> ISO3.
+    pub country_names: HashMap<String, String>,
+    /// Places by id.
+    pub places: BTreeMap<String, Place>,
+    /// (ISO3, key) -> place ids with the strictness of the key (0 = exact).
+    index: HashMap<(String, String), Vec<(usize, String)>>,
+    /// Korean first-level units: KOSTAT 2-digit code -> id.
+    pub kr_provinces: BTreeMap<String, String>,
+    /// Korean municipalities: (province code, Korean name) -> id.
+    pub kr_municipalities: HashMap<(String, String), String>,
+}
+
+/// Korean boundaries as read, for the boundary pack.
+pub struct KoreaShapes {
+    /// Provinces and metropolitan cities.
+    pub provinces: Topology,
+    /// Municipalities (split cities still in their gu).
+    pub municipalities: Topology,
+}
+
+impl World {
+    /// Reads countries, GeoNames places and Korea's local governments.
+    pub fn load(raw: &Raw) -> Result<(World, KoreaShapes), String> {
+        let mut countries = BTreeMap::new();
+        let mut iso2 = HashMap::new();
+        let mut country_names = HashMap::new();
+        for r in raw.csv("world-countries-mledoze/countries_subset.csv")? {
+            let iso3 = field(&r, "cca3").to_string();
+            let escap = field(&r, "escap_regional_or_associate") == "True";
+            let subregion = if escap {
+                ESCAP_SUBREGIONS
+                    .iter()
+                    .find(|(_, members)| members.contains(&iso3.as_str()))
+                    .map(|(name, _)| name.to_string())
+                    .ok_or_else(|| format!("ESCAP member {iso3} has no subregion"))?
+            } else {
+                field(&r, "subregion").to_string()
+            };
+            for name in [field(&r, "name_common"), field(&r, "name_official")] {
+                country_names.insert(sdg_core::query::fold(name), iso3.clone());
+            }
+            iso2.insert(field(&r, "cca2").to_string(), iso3.clone());
+            let ko = field(&r, "name_ko");
+            countries.insert(
+                iso3.clone(),
+                Country {
+                    iso3,
+                    numeric: Some(field(&r, "ccn3").to_string()).filter(|s| !s.is_empty()),
+                    name_en: field(&r, "name_common").to_string(),
+                    name_ko: (!ko.is_empty()).then(|| ko.to_string()),
+                    region: field(&r, "region").to_string(),
+                    subregion,
+                    asia_pacific: escap,
+                },
+            );
+        }
+        // GeoNames' own country names as extra aliases (e.g. "Vietnam").
+        for r in raw.csv("geonames-cities15000/countries.csv")? {
+            let iso3 = field(&r, "iso3");
+            if countries.contains_key(iso3) {
+                country_names
+                    .entry(sdg_core::query::fold(field(&r, "name")))
+                    .or_insert_with(|| iso3.to_string());
+            }
+        }
+
+        let mut world = World {
+            countries,
+            iso2,
+            country_names,
+            places: BTreeMap::new(),
+            index: HashMap::new(),
+            kr_provinces: BTreeMap::new(),
+            kr_municipalities: HashMap::new(),
+        };
+        let shapes = world.add_korea(raw)?;
+        world.add_geonames(raw)?;
+        Ok((world, shapes))
+    }
+
+    fn add_place(&mut self, city: City, names: &[&str]) {
+        for name in names {
+            for (strictness, key) in keys(name).into_iter().enumerate() {
+                let entry = self.index.entry((city.country.clone(), key)).or_default();
+                if !entry.iter().any(|(_, id)| id == &city.id) {
+                    entry.push((strictness.min(1), city.id.clone()));
+                }
+            }
+        }
+        self.places.insert(city.id.clone(), Place { city });
+    }
+
+    fn add_geonames(&mut self, raw: &Raw) -> Result<(), String> {
+        for r in raw.csv("geonames-cities15000/cities15000.csv")? {
+            let iso3 = field(&r, "iso3").to_string();
+            // Korea's local governments come from KOSTAT, with their official names;
+            // GeoNames only lends them its population figure (si and metropolitan
+            // cities; gu names repeat across cities, so they are not matched).
+            if iso3 == "KOR" {
+                self.lend_korean_population(field(&r, "name"), field(&r, "population"));
+                continue;
+            }
+            if !self.countries.contains_key(&iso3) {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (
+                parse_value(field(&r, "latitude")),
+                parse_value(field(&r, "longitude")),
+            ) else {
+                continue;
+            };
+            let ko = field(&r, "name_ko_hangul");
+            let city = City {
+                id: format!("gn-{}", field(&r, "geonameid")),
+                name_en: field(&r, "name").to_string(),
+                name_ko: (!ko.is_empty()).then(|| ko.to_string()),
+                country: iso3,
+                lat: round_coord(lat),
+                lon: round_coord(lon),
+                population: field(&r, "population").parse().ok().filter(|p| *p > 0),
+                level: AdminLevel::City,
+                parent: None,
+            };
+            let name = city.name_en.clone();
+            self.add_place(city, &[&name]);
+        }
+        Ok(())
+    }
+
+    fn lend_korean_population(&mut self, name: &str, population: &str) {
+        let Ok(population) = population.parse::<u64>() else {
+            return;
+        };
+        if population == 0 || name.ends_with("gu") || name.ends_with("-dong") {
+            return;
+        }
+        let Some(id) = self.find("KOR", name).map(|c| c.id.clone()) else {
+            return;
+        };
+        if let Some(place) = self.places.get_mut(&id) {
+            if place.city.level != AdminLevel::Province && place.city.population.is_none() {
+                place.city.population = Some(population);
+            }
+        }
+    }
+
+    /// Korea's 17 first-level units and its municipalities, from KOSTAT's 2018
+    /// boundaries. Cities split into gu (Suwon's four, ...) become one record.
+    fn add_korea(&mut self, raw: &Raw) -> Result<KoreaShapes, String> {
+        let provinces: Topology =
+            raw.json("kostat-korea-boundaries-2018/skorea-provinces-2018-topo-simple.json")?;
+        let municipalities: Topology =
+            raw.json("kostat-korea-boundaries-2018/skorea-municipalities-2018-topo-simple.json")?;
+        for f in provinces.features("skorea_provinces_2018_geo") {
+            let code = f.prop("code").unwrap_or_default().to_string();
+            let ko = f.prop("name").unwrap_or_default().to_string();
+            let en = korean_english_name(f.prop("name_eng").unwrap_or_default(), &ko);
+            let (lon, lat) = geo::label_point(&f.polygons)
+                .ok_or_else(|| format!("province {code} has no area"))?;
+            let level = if ko.ends_with('시') {
+                AdminLevel::City
+            } else {
+                AdminLevel::Province
+            };
+            let id = format!("kr-{code}");
+            self.kr_provinces.insert(code.clone(), id.clone());
+            let city = City {
+                id,
+                name_en: en.clone(),
+                name_ko: Some(ko.clone()),
+                country: "KOR".into(),
+                lat: round_coord(lat),
+                lon: round_coord(lon),
+                population: None,
+                level,
+                parent: None,
+            };
+            self.add_place(city, &[&en, f.prop("name_eng").unwrap_or_default()]);
+        }
+        for group in korean_municipalities(&municipalities) {
+            let province = &group.code[..2];
+            let parent = self.kr_provinces.get(province).cloned();
+            let id = format!("kr-{}", group.code);
+            self.kr_municipalities
+                .insert((province.to_string(), group.name_ko.clone()), id.clone());
+            let city = City {
+                id,
+                name_en: group.name_en.clone(),
+                name_ko: Some(group.name_ko.clone()),
+                country: "KOR".into(),
+                lat: round_coord(group.lat),
+                lon: round_coord(group.lon),
+                population: None,
+                level: AdminLevel::Municipality,
+                parent,
+            };
+            self.add_place(city, &[&group.name_en]);
+        }
+        Ok(KoreaShapes {
+            provinces,
+            municipalities,
+        })
+    }
+
+    /// Best place for a name in a country: the strictest key that matches, then the
+    /// strictest candidate key, then the higher admin level (a metropolitan city before
+    /// a municipality of the same name), then the larger population.
+    pub fn find(&self, iso3: &str, name: &str) -> Option<&City> {
+        for key in keys(name) {
+            let Some(cands) = self.index.get(&(iso3.to_string(), key)) else {
+                continue;
+            };
+            return cands
+                .iter()
+                .filter_map(|(s, id)| Some((*s, &self.places.get(id)?.city)))
+                .min_by_key(|(s, c)| {
+                    let level = match c.level {
+                        AdminLevel::City => 0,
+                        AdminLevel::Province => 1,
+                        AdminLevel::Municipality => 2,
+                    };
+                    (*s, level, std::cmp::Reverse(c.population.unwrap_or(0)))
+                })
+                .map(|(_, c)| c);
+        }
+        None
+    }
+
+    /// ISO3 of a country name as a source spells it.
+    pub fn country_by_name(&self, name: &str) -> Option<String> {
+        self.country_names
+            .get(&sdg_core::query::fold(name))
+            .cloned()
+    }
+}
+
+/// A Korean municipality after merging split cities.
+pub struct MunicipalityGroup {
+    /// 5-digit code; split cities get their 4-digit prefix + `0`.
+    pub code: String,
+    /// Korean name (the city's, for a merged one).
+    pub name_ko: String,
+    /// English name.
+    pub name_en: String,
+    /// Member feature codes.
+    pub members: Vec<String>,
+    /// Label point.
+    pub lat: f64,
+    /// Label point.
+    pub lon: f64,
+}
+
+/// Groups KOSTAT municipality features: a city split into gu (its name is `<city>시<gu>구`
+/// and its codes share the first four digits) becomes one group.
+pub fn korean_municipalities(topo: &Topology) -> Vec<MunicipalityGroup> {
+    let mut groups: BTreeMap<String, MunicipalityGroup> = BTreeMap::new();
+    let mut polys: BTreeMap<String, Vec<geo::Polygon>> = BTreeMap::new();
+    for f in topo.features("skorea_municipalities_2018_geo") {
+        let code = f.prop("code").unwrap_or_default().to_string();
+        let name = f.prop("name").unwrap_or_default().to_string();
+        let eng = f.prop("name_eng").unwrap_or_default().to_string();
+        let split = split_city_name(&name);
+        let (key, name_ko, name_en) = match split {
+            Some(city) if code.len() == 5 => (
+                format!("{}0", &code[..4]),
+                city.to_string(),
+                split_city_english(&eng),
+            ),
+            _ => (code.clone(), name.clone(), korean_english_name(&eng, &name)),
+        };
+        let g = groups
+            .entry(key.clone())
+            .or_insert_with(|| MunicipalityGroup {
+                code: key.clone(),
+                name_ko,
+                name_en,
+                members: Vec::new(),
+                lat: 0.0,
+                lon: 0.0,
+            });
+        g.members.push(code);
+        polys.entry(key).or_default().extend(f.polygons.clone());
+    }
+    groups
+        .into_values()
+        .map(|mut g| {
+            if let Some((lon, lat)) = polys.get(&g.code).and_then(|p| geo::label_point(p)) {
+                g.lon = lon;
+                g.lat = lat;
+            }
+            g
+        })
+        .collect()
+}
+
+/// `수원시장안구` -> `수원시`; names without a city part -> `None`.
+fn split_city_name(name: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let last = chars.last()?.1;
+    if last != '구' {
+        return None;
+    }
+    // The city part ends at the first 시 that is followed by more syllables.
+    chars
+        .iter()
+        .position(|&(_, c)| c == '시')
+        .filter(|&i| i >= 1 && i + 1 < chars.len() - 1)
+        .map(|i| &name[..chars[i + 1].0])
+}
+
+/// `Suwonsijangangu` -> `Suwon-si`: the romanised city part ends at the first `si`.
+fn split_city_english(eng: &str) -> String {
+    match eng.find("si") {
+        Some(i) if i >= 2 => format!("{}-si", &eng[..i]),
+        _ => eng.to_string(),
+    }
+}
+
+/// KOSTAT's English names, mended where the romanisation is run together.
+fn korean_english_name(eng: &str, ko: &str) -> String {
+    if ko == "세종특별자치시" {
+        return "Sejong".to_string();
+    }
+    // "Hwaseongsi" -> "Hwaseong-si", as the other municipalities are written.
+    for (hangul, suffix) in [('시', "si"), ('군', "gun"), ('구', "gu")] {
+        if ko.ends_with(hangul) && !eng.contains('-') {
+            if let Some(stem) = eng.strip_suffix(suffix).filter(|s| s.len() >= 2) {
+                return format!("{stem}-{suffix}");
+            }
+        }
+    }
+    eng.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_cities() {
+        assert_eq!(split_city_name("수원시장안구"), Some("수원시"));
+        assert_eq!(split_city_name("종로구"), None);
+        assert_eq!(split_city_name("의정부시"), None);
+        assert_eq!(split_city_english("Suwonsijangangu"), "Suwon-si");
+        assert_eq!(split_city_english("Ansansisangnokgu"), "Ansan-si");
+        assert_eq!(korean_english_name("Hwaseongsi", "화성시"), "Hwaseong-si");
+        assert_eq!(korean_english_name("Jongno-gu", "종로구"), "Jongno-gu");
+        assert_eq!(korean_english_name("Seoul", "서울특별시"), "Seoul");
+    }
+}

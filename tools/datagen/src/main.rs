@@ -1,0 +1,73 @@
+//! `datagen`: builds Urban SDG Explorer's bundled `data/` from the raw sources, and
+//! validates any bundle with the same checks the app runs when it loads a pack.
+//!
+//! ```text
+//! datagen build    --raw ../shared/data/raw --out data   # write the bundle + report
+//! datagen check    --raw ../shared/data/raw --out data   # is data/ up to date?
+//! datagen validate data                                  # check a bundle
+//! ```
+
+mod boundaries;
+mod build;
+mod collect;
+mod framework;
+mod gazetteer;
+mod names;
+mod packs;
+mod raw;
+mod sources;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  datagen build    --raw DIR --out DIR   build the bundle from the raw sources
+  datagen check    --raw DIR --out DIR   exit 1 if DIR differs from a fresh build
+  datagen validate DIR                   check a bundle; every problem is listed";
+
+fn arg(args: &[String], name: &str) -> Option<PathBuf> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") | Some("check") => match (arg(&args, "--raw"), arg(&args, "--out")) {
+            (Some(raw), Some(out)) if args[0] == "build" => {
+                build::build(&raw, &out).map(|report| {
+                    println!("{report}");
+                    true
+                })
+            }
+            (Some(raw), Some(out)) => build::check(&raw, &out),
+            _ => Err(USAGE.to_string()),
+        },
+        Some("validate") => match args.get(1) {
+            Some(dir) => validate::validate_dir(&PathBuf::from(dir)).map(|problems| {
+                for p in &problems {
+                    println!("{p}");
+                }
+                if problems.is_empty() {
+                    println!("{dir}: every pack is valid");
+                } else {
+                    println!("{} problem(s)", problems.len());
+                }
+                problems.is_empty()
+            }),
+            None => Err(USAGE.to_string()),
+        },
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("datagen: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

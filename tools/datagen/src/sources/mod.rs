@@ -1,0 +1,7 @@
+//! One module per family of raw sources; each turns rows into observations.
+
+pub mod context;
+pub mod korea;
+pub mod opensdg;
+pub mod unsd;
+pub mod who;

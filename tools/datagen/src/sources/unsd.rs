@@ -1,0 +1,228 @@
+//! UN SDG Global Database extract (63 countries): city series for 11.2.1, 11.3.1, 11.6.1
+//! and 11.7.1, and country series as context.
+
+use crate::collect::{Collector, Obs};
+use crate::raw::{field, parse_value, Raw};
+
+/// Pack of the city series.
+pub const PACK_CITY: &str = "unsd-cities";
+/// Pack of the country series.
+pub const PACK_COUNTRY: &str = "unsd-countries";
+
+const DIR: &str = "unsd-sdg-goal11-63-countries";
+const SOURCE: &str = "unsd";
+
+/// `(file, series code, our series, unit)` of the city files.
+const CITY_FILES: [(&str, &str, &str, &str); 4] = [
+    ("indicator_11-2-1.csv", "SP_TRN_PUBL", "transit-access", "%"),
+    (
+        "indicator_11-3-1.csv",
+        "EN_LND_CNSPOP",
+        "land-use-ratio",
+        "ratio",
+    ),
+    (
+        "indicator_11-6-1.csv",
+        "EN_REF_WASCOL",
+        "waste-collected",
+        "%",
+    ),
+    ("indicator_11-7-1.csv", "EN_URB_OPENSP", "open-space", "%"),
+];
+
+/// `(file, series code, location kept, our series, unit)` of the country files.
+const COUNTRY_FILES: [(&str, &str, &str, &str, &str); 5] = [
+    ("indicator_11-1-1.csv", "EN_LND_SLUM", "URBAN", "slum", "%"),
+    (
+        "indicator_11-6-2.csv",
+        "EN_ATM_PM25",
+        "URBAN",
+        "pm25",
+        "µg/m³",
+    ),
+    (
+        "indicator_11-5-1-VC_DSR_MORT.csv",
+        "VC_DSR_MORT",
+        "",
+        "disaster-deaths",
+        "persons",
+    ),
+    (
+        "indicator_11-5-1-VC_DSR_MTMP.csv",
+        "VC_DSR_MTMP",
+        "",
+        "disaster-deaths-rate",
+        "per 100,000",
+    ),
+    (
+        "indicator_11-b-2-SG_DSR_SILS.csv",
+        "SG_DSR_SILS",
+        "",
+        "drr-local",
+        "%",
+    ),
+];
+
+/// Country names of the UN database that the country list spells otherwise.
+const COUNTRY_ALIASES: [(&str, &str); 4] = [
+    ("Netherlands (Kingdom of the)", "NLD"),
+    ("Viet Nam", "VNM"),
+    ("Republic of Korea", "KOR"),
+    (
+        "United Kingdom of Great Britain and Northern Ireland",
+        "GBR",
+    ),
+];
+
+/// ISO3 of a UN area name.
+fn country_iso3(c: &Collector<'_>, name: &str) -> Option<String> {
+    COUNTRY_ALIASES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, iso3)| iso3.to_string())
+        .or_else(|| c.world.country_by_name(name))
+}
+
+/// Names to try for a UNSD city code, most specific first: `CN_ANQING_ANHUI` ->
+/// "ANQING ANHUI", "ANQING" (the name comes first, a province may follow);
+/// `CO_MAG_FUNDACION` (a Colombian department code first) -> "FUNDACION". The last
+/// token alone is never tried: it is usually a province (`CN_BICHENG_CHONGQING`).
+pub fn code_names(code: &str) -> Vec<String> {
+    let mut tokens: Vec<&str> = code.split('_').skip(1).collect();
+    if tokens.len() >= 2 && tokens[0].len() == 3 && code.starts_with("CO_") {
+        tokens.remove(0);
+    }
+    let mut out = Vec::new();
+    for n in (1..=tokens.len()).rev() {
+        out.push(tokens[..n].join(" "));
+    }
+    out
+}
+
+/// City series.
+pub fn city(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
+    for (file, code, series, unit) in CITY_FILES {
+        for r in raw.csv(&format!("{DIR}/{file}"))? {
+            c.read(SOURCE);
+            if field(&r, "SeriesCode") != code {
+                c.drop_row(SOURCE, "another series in the file");
+                continue;
+            }
+            let (Ok(year), Some(value)) = (
+                field(&r, "Year").parse::<i32>(),
+                parse_value(field(&r, "Value")),
+            ) else {
+                c.drop_row(SOURCE, "no year or value");
+                continue;
+            };
+            let city_code = field(&r, "Cities");
+            let iso3 = city_code
+                .split('_')
+                .next()
+                .and_then(|iso2| c.world.iso2.get(iso2).cloned())
+                .or_else(|| country_iso3(c, field(&r, "GeoAreaName")))
+                .unwrap_or_default();
+            let Some(city) = resolve_code(c, &iso3, city_code) else {
+                continue;
+            };
+            c.city(Obs {
+                pack: PACK_CITY,
+                series,
+                unit,
+                place: city,
+                year,
+                value,
+                source: format!(
+                    "UN SDG Global Database (UNSD), series {code}; custodian UN-Habitat"
+                ),
+                priority: 0,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Resolves a city code: the override table on the code itself, then each candidate
+/// name; reports the code once if nothing matches.
+fn resolve_code(c: &mut Collector<'_>, iso3: &str, code: &str) -> Option<String> {
+    if c.has_override(SOURCE, iso3, code) {
+        return c.resolve(SOURCE, iso3, code).map(|city| city.id);
+    }
+    for (i, name) in code_names(code).into_iter().enumerate() {
+        if let Some(city) = c.world.find(iso3, &name) {
+            let id = city.id.clone();
+            if i > 0 {
+                let what = format!("{code} -> {} ({id})", city.name_en);
+                c.partial_match(SOURCE, what);
+            }
+            return Some(id);
+        }
+    }
+    c.resolve(SOURCE, iso3, code).map(|city| city.id)
+}
+
+/// Country series.
+pub fn country(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
+    for (file, code, location, series, unit) in COUNTRY_FILES {
+        for r in raw.csv(&format!("{DIR}/{file}"))? {
+            c.read(SOURCE);
+            if field(&r, "SeriesCode") != code
+                || (!location.is_empty() && field(&r, "Location") != location)
+            {
+                c.drop_row(
+                    SOURCE,
+                    "another series or area type (country series keep urban areas)",
+                );
+                continue;
+            }
+            let (Ok(year), Some(value)) = (
+                field(&r, "Year").parse::<i32>(),
+                parse_value(field(&r, "Value")),
+            ) else {
+                c.drop_row(SOURCE, "no year or value");
+                continue;
+            };
+            let Some(iso3) = country_iso3(c, field(&r, "GeoAreaName")) else {
+                c.drop_row(SOURCE, "country name not matched");
+                continue;
+            };
+            let custodian = match series {
+                "pm25" => "WHO",
+                "slum" => "UN-Habitat",
+                _ => "UNDRR",
+            };
+            c.country(Obs {
+                pack: PACK_COUNTRY,
+                series,
+                unit,
+                place: iso3,
+                year,
+                value,
+                source: format!(
+                    "UN SDG Global Database (UNSD), series {code}; custodian {custodian}"
+                ),
+                priority: 0,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn city_codes_become_names() {
+        assert_eq!(code_names("KR_SEOUL"), vec!["SEOUL"]);
+        assert_eq!(
+            code_names("CN_ANQING_ANHUI"),
+            vec!["ANQING ANHUI", "ANQING"]
+        );
+        assert_eq!(code_names("CO_MAG_FUNDACION"), vec!["FUNDACION"]);
+        assert_eq!(
+            code_names("AU_ALICE_SPRINGS"),
+            vec!["ALICE SPRINGS", "ALICE"]
+        );
+    }
+}
