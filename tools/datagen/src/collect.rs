@@ -67,7 +67,20 @@ impl<'w> Collector<'w> {
         for (i, rec) in reader.records().enumerate() {
             let rec = rec.map_err(|e| format!("overrides.csv row {}: {e}", i + 1))?;
             let get = |n: usize| rec.get(n).unwrap_or("").trim().to_string();
-            let target = get(3);
+            let mut target = get(3);
+            // `name:X` names the place as the gazetteer spells it, in the row's country.
+            if let Some(name) = target.strip_prefix("name:") {
+                target = world
+                    .find(&get(1), name)
+                    .map(|c| c.id.clone())
+                    .ok_or_else(|| {
+                        format!(
+                            "overrides.csv row {}: no place `{name}` in {}",
+                            i + 1,
+                            get(1)
+                        )
+                    })?;
+            }
             if target != "-" && !world.places.contains_key(&target) {
                 return Err(format!(
                     "overrides.csv row {}: unknown place id `{target}`",
@@ -117,8 +130,30 @@ impl<'w> Collector<'w> {
             }
             return self.world.places.get(&o.target).map(|p| p.city.clone());
         }
-        match self.world.find(iso3, name) {
-            Some(c) => Some(c.clone()),
+        if let Some(c) = self.world.find(iso3, name) {
+            return Some(c.clone());
+        }
+        // WHO lists Hong Kong, Macao and Taiwan's cities under China; GeoNames files
+        // them under their own codes. Such matches are listed in the report.
+        // Names with a mainland district or county word ("Donggang Qu") are not tried
+        // there: they are mainland places that happen to share a name.
+        let mainland_word = [" qu", " xian", " shi", " district"]
+            .iter()
+            .any(|w| name.to_lowercase().ends_with(w));
+        let alternatives: &[&str] = if iso3 == "CHN" && !mainland_word {
+            &["HKG", "MAC", "TWN"]
+        } else {
+            &[]
+        };
+        let found = alternatives
+            .iter()
+            .find_map(|alt| self.world.find(alt, name).cloned());
+        if let Some(c) = &found {
+            let what = format!("{iso3} {name} -> {} {} ({})", c.country, c.name_en, c.id);
+            self.partial_match(source, what);
+        }
+        match found {
+            Some(c) => Some(c),
             None => {
                 *self
                     .unmatched
