@@ -20,6 +20,10 @@ pub struct Bundle {
     pub tables: BTreeMap<String, ObservationTable>,
     /// Boundaries by file path.
     pub topologies: BTreeMap<String, Topology>,
+    /// Whether the countries and the places loaded; tables are only checked (and kept)
+    /// against a gazetteer that did, so one broken file gives one message, not
+    /// thousands of "unknown place" lines.
+    gazetteer_ready: (bool, bool),
 }
 
 /// Loading order of pack kinds: what others are checked against comes first.
@@ -58,14 +62,18 @@ impl Bundle {
             }
             PackKind::Countries => {
                 self.gazetteer.countries = load::load_countries(path, text)?;
+                self.gazetteer_ready.0 = true;
             }
             PackKind::Places => {
-                if self.gazetteer.countries.is_empty() {
+                if !self.gazetteer_ready.0 {
                     return Err(missing(path, "the countries pack"));
                 }
                 let countries = std::mem::take(&mut self.gazetteer.countries);
                 match load::load_places(path, text, countries.clone()) {
-                    Ok(gz) => self.gazetteer = gz,
+                    Ok(gz) => {
+                        self.gazetteer = gz;
+                        self.gazetteer_ready.1 = true;
+                    }
                     Err(p) => {
                         self.gazetteer.countries = countries;
                         return Err(p);
@@ -76,6 +84,9 @@ impl Bundle {
                 let Some(framework) = &self.framework else {
                     return Err(missing(path, "the framework pack"));
                 };
+                if !(self.gazetteer_ready.0 && self.gazetteer_ready.1) {
+                    return Err(missing(path, "the countries or places pack"));
+                }
                 let ctx = Context {
                     framework,
                     gazetteer: &self.gazetteer,
