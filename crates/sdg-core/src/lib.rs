@@ -11,12 +11,14 @@
 //! - [`query`]: filters, search in English and Korean, latest values.
 //! - [`url_state`]: the view state and its query string.
 //! - [`i18n`]: number formatting.
+//! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
 #![warn(missing_docs)]
 
 pub mod assess;
 pub mod bundle;
+pub mod chart;
 pub mod geo;
 pub mod i18n;
 pub mod load;

@@ -1,0 +1,721 @@
+//! Charts laid out by plotters into plain drawing primitives.
+//!
+//! plotters computes the axes, ticks, labels and series positions; a small backend
+//! ([`Recorder`]) records what it draws as [`Shape`]s instead of pixels or an SVG string.
+//! The app renders the shapes as SVG elements (text as text nodes, so data never
+//! becomes markup), and [`to_svg`] serialises them, escaped, for the SVG download.
+//! Hover and focus use the same coordinate transform through [`Plot::points`].
+
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
+
+/// One drawn primitive, in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A polyline.
+    Line {
+        /// Points.
+        points: Vec<(i32, i32)>,
+        /// `#rrggbb`.
+        color: String,
+        /// Stroke width.
+        width: u32,
+    },
+    /// A rectangle.
+    Rect {
+        /// Upper-left corner.
+        from: (i32, i32),
+        /// Lower-right corner.
+        to: (i32, i32),
+        /// `#rrggbb`.
+        color: String,
+        /// Filled or outlined.
+        fill: bool,
+    },
+    /// A circle.
+    Circle {
+        /// Centre.
+        center: (i32, i32),
+        /// Radius.
+        radius: u32,
+        /// `#rrggbb`.
+        color: String,
+        /// Filled or outlined.
+        fill: bool,
+    },
+    /// A text label.
+    Text {
+        /// Anchor point.
+        at: (i32, i32),
+        /// The text (plain text, never markup).
+        text: String,
+        /// Font size in pixels.
+        size: f64,
+        /// `start`, `middle` or `end`.
+        anchor: &'static str,
+        /// `#rrggbb`.
+        color: String,
+        /// Rotated 90° counter-clockwise (y-axis titles).
+        vertical: bool,
+    },
+}
+
+/// A plotters backend that records shapes. plotters owns its backend, so the shapes
+/// live behind a shared handle the caller keeps.
+pub struct Recorder {
+    size: (u32, u32),
+    shapes: Rc<RefCell<Vec<Shape>>>,
+}
+
+impl Recorder {
+    /// An empty recorder of the given pixel size, and the handle to what it records.
+    pub fn new(width: u32, height: u32) -> (Self, Rc<RefCell<Vec<Shape>>>) {
+        let shapes = Rc::new(RefCell::new(Vec::new()));
+        let rec = Self {
+            size: (width, height),
+            shapes: Rc::clone(&shapes),
+        };
+        (rec, shapes)
+    }
+
+    fn push(&mut self, shape: Shape) {
+        self.shapes.borrow_mut().push(shape);
+    }
+}
+
+fn hex(c: BackendColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.rgb.0, c.rgb.1, c.rgb.2)
+}
+
+/// Text width estimate in pixels: Hangul and other wide characters count double.
+/// The same on every platform, so layouts are reproducible in native tests.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.56 })
+        .sum::<f64>()
+        * size
+}
+
+type Result<T = ()> = std::result::Result<T, DrawingErrorKind<Infallible>>;
+
+impl DrawingBackend for Recorder {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
+        self.draw_rect(point, point, &color, true)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result {
+        self.draw_path([from, to], style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        if style.color().alpha > 0.0 {
+            self.push(Shape::Rect {
+                from,
+                to,
+                color: hex(style.color()),
+                fill,
+            });
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result {
+        if style.color().alpha > 0.0 {
+            self.push(Shape::Line {
+                points: path.into_iter().collect(),
+                color: hex(style.color()),
+                width: style.stroke_width(),
+            });
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        if style.color().alpha > 0.0 {
+            self.push(Shape::Circle {
+                center,
+                radius,
+                color: hex(style.color()),
+                fill,
+            });
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result {
+        self.draw_path(vert, style)
+    }
+
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result {
+        let anchor = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Center => "middle",
+            HPos::Right => "end",
+        };
+        let size = style.size();
+        // plotters anchors vertically too; SVG text sits on its baseline.
+        let dy = match style.anchor().v_pos {
+            VPos::Top => size * 0.8,
+            VPos::Center => size * 0.35,
+            VPos::Bottom => 0.0,
+        };
+        let vertical = matches!(style.transform(), FontTransform::Rotate270);
+        let at = if vertical {
+            (pos.0 + dy as i32, pos.1)
+        } else {
+            (pos.0, pos.1 + dy as i32)
+        };
+        self.push(Shape::Text {
+            at,
+            text: text.to_string(),
+            size,
+            anchor,
+            color: hex(style.color()),
+            vertical,
+        });
+        Ok(())
+    }
+
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32)> {
+        Ok((text_width(text, style.size()) as u32, style.size() as u32))
+    }
+
+    fn blit_bitmap(&mut self, _: BackendCoord, _: (u32, u32), _: &[u8]) -> Result {
+        Ok(())
+    }
+}
+
+/// One series of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesData {
+    /// Legend label (a city name).
+    pub label: String,
+    /// `#rrggbb`.
+    pub color: String,
+    /// `(x, y)` points, x ascending for lines.
+    pub points: Vec<(f64, f64)>,
+    /// Drawn dashed and thin (context series, e.g. the country's value).
+    pub context: bool,
+}
+
+/// What kind of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Lines over years.
+    Lines,
+    /// Points (scatter).
+    Scatter,
+    /// Horizontal bars; `points` are `(rank, value)`, labels from `bar_labels`.
+    Bars,
+}
+
+/// A chart to lay out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// Kind.
+    pub kind: Kind,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// X axis title.
+    pub x_title: String,
+    /// Y axis title.
+    pub y_title: String,
+    /// Series.
+    pub series: Vec<SeriesData>,
+    /// Bar labels, by rank (Kind::Bars).
+    pub bar_labels: Vec<String>,
+    /// X axis on a log scale (population).
+    pub x_log: bool,
+}
+
+/// A laid-out chart: shapes plus the screen position of every data point, for hover and
+/// keyboard focus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    /// Shapes to draw.
+    pub shapes: Vec<Shape>,
+    /// `(series index, point index, screen x, screen y)`.
+    pub points: Vec<(usize, usize, i32, i32)>,
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+fn rgb(hex: &str) -> RGBColor {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0x555555);
+    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+}
+
+/// Padded bounds of the data, never empty. `zero` keeps zero in range (bars).
+fn bounds(values: impl Iterator<Item = f64>, zero: bool) -> (f64, f64) {
+    bounds_with(values, zero, 0.05)
+}
+
+/// Bounds padded by `(hi - lo) * 0.05`, and at least by `relative * |hi|` and 0.5.
+fn bounds_with(values: impl Iterator<Item = f64>, zero: bool, relative: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    if zero {
+        lo = lo.min(0.0);
+    }
+    let pad = ((hi - lo) * 0.05).max(hi.abs() * relative).max(0.5);
+    (if zero && lo >= 0.0 { lo } else { lo - pad }, hi + pad)
+}
+
+/// Lays out a chart with plotters. Never panics on data: empty or non-finite input gives
+/// an empty frame.
+pub fn layout(spec: &Spec) -> Plot {
+    let (rec, shapes) = Recorder::new(spec.width.max(120), spec.height.max(100));
+    let mut points = Vec::new();
+    {
+        let root: DrawingArea<Recorder, Shift> = rec.into();
+        let values = spec
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.1));
+        let y_range = bounds(values, spec.kind == Kind::Bars);
+        // A drawing error can only come from plotters' own layout; the frame drawn so
+        // far is still shown.
+        let _ = draw(&root, spec, y_range, &mut points);
+    }
+    let shapes = shapes.take();
+    Plot {
+        shapes,
+        points,
+        width: spec.width,
+        height: spec.height,
+    }
+}
+
+type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
+fn draw(
+    root: &DrawingArea<Recorder, Shift>,
+    spec: &Spec,
+    (y0, y1): (f64, f64),
+    points: &mut Vec<(usize, usize, i32, i32)>,
+) -> DrawResult {
+    let all = || spec.series.iter().flat_map(|s| s.points.iter());
+    let text = ("sans-serif", 12)
+        .into_font()
+        .color(&RGBColor(0x44, 0x44, 0x44));
+    match spec.kind {
+        Kind::Bars => {
+            let n = spec.bar_labels.len().max(1);
+            let label_w = spec
+                .bar_labels
+                .iter()
+                .map(|l| text_width(l, 12.0) as u32 + 8)
+                .max()
+                .unwrap_or(40)
+                .min(spec.width / 2);
+            let mut chart = ChartBuilder::on(root)
+                .margin(8)
+                .x_label_area_size(34)
+                .y_label_area_size(label_w)
+                .build_cartesian_2d(y0..y1, (0..n).into_segmented())?;
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .x_desc(spec.y_title.as_str())
+                .y_labels(n)
+                .y_label_formatter(&|v| match v {
+                    SegmentValue::CenterOf(i) => {
+                        spec.bar_labels.get(*i).cloned().unwrap_or_default()
+                    }
+                    _ => String::new(),
+                })
+                .label_style(text.clone())
+                .axis_desc_style(text.clone())
+                .draw()?;
+            for (si, s) in spec.series.iter().enumerate() {
+                let color = rgb(&s.color);
+                for (pi, &(rank, value)) in s.points.iter().enumerate() {
+                    let i = rank as usize;
+                    let (a, b) = (SegmentValue::Exact(i), SegmentValue::Exact(i + 1));
+                    let base = y0.max(0.0).min(y1);
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(base, a), (value, b)],
+                        color.filled(),
+                    )))?;
+                    let (x, y) = chart.backend_coord(&(value, SegmentValue::CenterOf(i)));
+                    points.push((si, pi, x, y));
+                }
+            }
+        }
+        Kind::Lines | Kind::Scatter => {
+            // Years and populations: pad by the spread only, not by the magnitude.
+            let (x0, x1) = bounds_with(all().map(|p| p.0), false, 0.0);
+            let (x0, x1) = if spec.kind == Kind::Lines {
+                (x0.floor(), x1.ceil())
+            } else {
+                (x0, x1)
+            };
+            let mut chart = ChartBuilder::on(root)
+                .margin(10)
+                .x_label_area_size(36)
+                .y_label_area_size(52)
+                .build_cartesian_2d(x0..x1, y0..y1)?;
+            let years = spec.kind == Kind::Lines;
+            chart
+                .configure_mesh()
+                .x_desc(spec.x_title.as_str())
+                .y_desc(spec.y_title.as_str())
+                .x_labels(if years {
+                    ((x1 - x0) as usize + 1).min(10)
+                } else {
+                    8
+                })
+                .x_label_formatter(&|v| {
+                    if years {
+                        format!("{v:.0}")
+                    } else {
+                        compact(*v)
+                    }
+                })
+                .y_label_formatter(&|v| compact(*v))
+                .label_style(text.clone())
+                .axis_desc_style(text.clone())
+                .light_line_style(RGBColor(0xee, 0xee, 0xee))
+                .draw()?;
+            for (si, s) in spec.series.iter().enumerate() {
+                let color = rgb(&s.color);
+                let pts: Vec<(f64, f64)> = s
+                    .points
+                    .iter()
+                    .copied()
+                    .filter(|p| p.0.is_finite() && p.1.is_finite())
+                    .collect();
+                if spec.kind == Kind::Lines && pts.len() > 1 {
+                    let style = Color::stroke_width(&color, if s.context { 1 } else { 2 });
+                    chart.draw_series(LineSeries::new(pts.iter().copied(), style))?;
+                }
+                chart.draw_series(
+                    pts.iter()
+                        .map(|&p| Circle::new(p, if s.context { 2 } else { 4 }, color.filled())),
+                )?;
+                for (pi, p) in s.points.iter().enumerate() {
+                    if p.0.is_finite() && p.1.is_finite() {
+                        let (x, y) = chart.backend_coord(p);
+                        points.push((si, pi, x, y));
+                    }
+                }
+            }
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// A short number for axis labels: 1,200,000 -> "1.2M", 0.25 -> "0.25".
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    let s = if a >= 1e9 {
+        format!("{:.1}B", v / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e4 {
+        format!("{:.0}k", v / 1e3)
+    } else if a >= 10.0 || a == 0.0 {
+        format!("{v:.0}")
+    } else if a >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    s.replace(".0M", "M").replace(".0B", "B")
+}
+
+/// The point nearest to `(x, y)` within `radius` pixels: `(series, point)`.
+pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize)> {
+    plot.points
+        .iter()
+        .map(|&(s, p, px, py)| (s, p, (f64::from(px) - x).hypot(f64::from(py) - y)))
+        .filter(|t| t.2 <= radius)
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|(s, p, _)| (s, p))
+}
+
+/// Escapes text for XML.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A standalone SVG document of a plot, with a title and a source line; every text is
+/// escaped.
+pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
+    let (w, h) = (plot.width, plot.height + 48);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/><text x=\"8\" y=\"18\" font-size=\"15\" font-weight=\"bold\">{}</text><g transform=\"translate(0 24)\">",
+        escape_xml(title)
+    );
+    for shape in &plot.shapes {
+        match shape {
+            Shape::Line {
+                points,
+                color,
+                width,
+            } => {
+                let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+                let _ = write!(s, "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\" points=\"{}\"/>", pts.join(" "));
+            }
+            Shape::Rect {
+                from,
+                to,
+                color,
+                fill,
+            } => {
+                let (x, y) = (from.0.min(to.0), from.1.min(to.1));
+                let (rw, rh) = ((to.0 - from.0).abs(), (to.1 - from.1).abs());
+                let paint = if *fill {
+                    format!("fill=\"{color}\"")
+                } else {
+                    format!("fill=\"none\" stroke=\"{color}\"")
+                };
+                let _ = write!(
+                    s,
+                    "<rect x=\"{x}\" y=\"{y}\" width=\"{rw}\" height=\"{rh}\" {paint}/>"
+                );
+            }
+            Shape::Circle {
+                center,
+                radius,
+                color,
+                fill,
+            } => {
+                let paint = if *fill {
+                    format!("fill=\"{color}\"")
+                } else {
+                    format!("fill=\"none\" stroke=\"{color}\"")
+                };
+                let _ = write!(
+                    s,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\" {paint}/>",
+                    center.0, center.1
+                );
+            }
+            Shape::Text {
+                at,
+                text,
+                size,
+                anchor,
+                color,
+                vertical,
+            } => {
+                let rotate = if *vertical {
+                    format!(" transform=\"rotate(-90 {} {})\"", at.0, at.1)
+                } else {
+                    String::new()
+                };
+                let _ = write!(s, "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{anchor}\" fill=\"{color}\"{rotate}>{}</text>", at.0, at.1, escape_xml(text));
+            }
+        }
+    }
+    let _ = write!(
+        s,
+        "</g><text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"#555555\">{}</text></svg>",
+        h - 8,
+        escape_xml(source)
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines() -> Spec {
+        Spec {
+            kind: Kind::Lines,
+            width: 600,
+            height: 300,
+            x_title: "Year".into(),
+            y_title: "µg/m³".into(),
+            series: vec![
+                SeriesData {
+                    label: "Seoul".into(),
+                    color: "#1f77b4".into(),
+                    points: vec![(2015.0, 23.0), (2016.0, 26.0), (2019.0, 25.0)],
+                    context: false,
+                },
+                SeriesData {
+                    label: "<script>alert(1)</script>".into(),
+                    color: "#ff7f0e".into(),
+                    points: vec![(2015.0, 10.0), (2019.0, f64::NAN)],
+                    context: true,
+                },
+            ],
+            bar_labels: vec![],
+            x_log: false,
+        }
+    }
+
+    #[test]
+    fn lines_draw_axes_series_and_map_points_in_order() {
+        let plot = layout(&lines());
+        // Three Seoul points and one finite context point are placed.
+        assert_eq!(plot.points.len(), 4);
+        let seoul: Vec<_> = plot.points.iter().filter(|p| p.0 == 0).collect();
+        assert!(
+            seoul[0].2 < seoul[1].2 && seoul[1].2 < seoul[2].2,
+            "x grows with the year"
+        );
+        assert!(seoul[1].3 < seoul[0].3, "26 is drawn above 23");
+        assert!(plot
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Text { text, .. } if text == "2019")));
+        assert!(plot
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Text { text, vertical: true, .. } if text == "µg/m³")));
+        let (s, p, x, y) = plot.points[2];
+        assert_eq!(
+            nearest(&plot, f64::from(x) + 2.0, f64::from(y) - 1.0, 8.0),
+            Some((s, p))
+        );
+        assert_eq!(nearest(&plot, -100.0, -100.0, 8.0), None);
+    }
+
+    #[test]
+    fn bars_rank_top_down() {
+        let spec = Spec {
+            kind: Kind::Bars,
+            series: vec![SeriesData {
+                label: "PM2.5".into(),
+                color: "#d62728".into(),
+                points: vec![(0.0, 80.0), (1.0, 40.0), (2.0, 5.0)],
+                context: false,
+            }],
+            bar_labels: vec!["Delhi".into(), "Seoul".into(), "Hobart".into()],
+            ..lines()
+        };
+        let plot = layout(&spec);
+        assert_eq!(plot.points.len(), 3);
+        assert!(
+            plot.points[0].2 > plot.points[1].2,
+            "80 reaches further right than 40"
+        );
+        for name in ["Delhi", "Seoul", "Hobart"] {
+            assert!(
+                plot.shapes
+                    .iter()
+                    .any(|s| matches!(s, Shape::Text { text, .. } if text == name)),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_and_degenerate_data_do_not_panic() {
+        let mut spec = lines();
+        spec.series.clear();
+        assert!(layout(&spec).points.is_empty());
+        spec.series = vec![SeriesData {
+            label: "x".into(),
+            color: "bad".into(),
+            points: vec![(2020.0, 5.0)],
+            context: false,
+        }];
+        assert_eq!(layout(&spec).points.len(), 1);
+        spec.kind = Kind::Scatter;
+        spec.series[0].points = vec![(f64::INFINITY, 1.0), (1.0, f64::NAN)];
+        assert!(layout(&spec).points.is_empty());
+    }
+
+    #[test]
+    fn svg_export_escapes_everything() {
+        let plot = layout(&lines());
+        let svg = to_svg(&plot, "PM2.5 <b>&", "Source: \"WHO\" <x>");
+        assert!(svg.starts_with("<svg xmlns"));
+        assert!(svg.contains("PM2.5 &lt;b&gt;&amp;"));
+        assert!(svg.contains("Source: &quot;WHO&quot; &lt;x&gt;"));
+        assert!(!svg.contains("<b>") && !svg.contains("<x>"));
+    }
+
+    #[test]
+    fn compact_numbers() {
+        assert_eq!(compact(1_200_000.0), "1.2M");
+        assert_eq!(compact(10_000_000.0), "10M");
+        assert_eq!(compact(25_000.0), "25k");
+        assert_eq!(compact(150.0), "150");
+        assert_eq!(compact(12.34), "12");
+        assert_eq!(compact(2.34), "2.3");
+        assert_eq!(compact(0.256), "0.26");
+    }
+}
