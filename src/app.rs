@@ -1,34 +1,86 @@
-//! The shell: header, the loading state, the summary and the data sources.
+//! The shell: header, navigation, filters, the view switch driven by the URL state.
 
 use leptos::prelude::*;
 
-use crate::components::progress::LoadProgress;
+use sdg_core::url_state::View;
+
+use crate::components::filters::FilterBar;
+use crate::components::nav::{Nav, Preferences};
+use crate::components::notices::Notices;
 use crate::loader;
-use crate::views::{overview::Overview, sources::Sources};
+use crate::selection::selection;
+use crate::state::install;
+use crate::views::{
+    chart::ChartView, city::CityView, indicator::IndicatorView, map::MapView, overview::Overview,
+    table::TableView,
+};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let data = loader::start();
+    let app = install(data);
+    let rows = selection(app);
+    let view_kind = Memo::new(move |_| app.state.with(|s| s.view));
+    let with_filters = move || {
+        matches!(
+            view_kind.get(),
+            View::Map | View::Chart | View::Table | View::Indicator
+        )
+    };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move || app.t("skip")}</a>
         <header class="site-header">
             <p class="goal-badge" aria-hidden="true">"11"</p>
-            <div>
+            <div class="titles">
                 <p class="site-title">"Urban SDG Explorer"</p>
-                <p class="tagline">"How cities progress on Sustainable Development Goal 11"</p>
+                <p class="tagline">{move || app.t("tagline")}</p>
             </div>
+            <Preferences />
         </header>
+        <Nav />
         <main id="main" tabindex="-1">
-            <LoadProgress data=data />
-            <Overview data=data />
-            <Sources data=data />
+            <LoadState />
+            <Notices />
+            <Show when=move || data.core_ready()>
+                <Show when=with_filters>
+                    <FilterBar rows=rows />
+                </Show>
+                {move || match view_kind.get() {
+                    View::Overview => view! { <Overview /> }.into_any(),
+                    View::Map => view! { <MapView rows=rows /> }.into_any(),
+                    View::Chart => view! { <ChartView rows=rows /> }.into_any(),
+                    View::Table => view! { <TableView rows=rows /> }.into_any(),
+                    View::City => view! { <CityView /> }.into_any(),
+                    View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
+                }}
+            </Show>
         </main>
         <footer class="site-footer">
-            <p>
-                "Open source (MIT licence). Every figure shown comes from a listed source; "
-                "see the data sources above for licences and attribution."
-            </p>
+            <p>{move || app.t("footer")}</p>
         </footer>
+    }
+}
+
+/// Loading progress, and the error that stops everything (no manifest).
+#[component]
+fn LoadState() -> impl IntoView {
+    let app = crate::state::use_app();
+    let data = app.data;
+    view! {
+        <div class="load-state" aria-live="polite">
+            {move || match data.fatal.get() {
+                Some(problems) => view! {
+                    <div class="error" role="alert">
+                        <h2>{app.t("load.fatal")}</h2>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+                None if !data.core_ready() => view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any(),
+                None if data.pending() > 0 => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),
+                None => view! { <p class="loaded visually-hidden" data-testid="loaded">{app.t("load.done")}</p> }.into_any(),
+            }}
+        </div>
     }
 }

@@ -1,30 +1,40 @@
 //! Fetches the manifest and the packs, feeding each file through the core's checks.
-//! A pack that fails is marked with its problems; the others keep loading.
+//! The framework and the gazetteer load at start; observation files load when a view
+//! asks for their series, boundaries when the map opens. A broken file marks its pack
+//! with the problems; everything else keeps working.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use sdg_core::bundle::{load_order, Bundle, PackSummary};
+use sdg_core::bundle::{kind_rank, load_order, Bundle};
 use sdg_core::load::load_manifest;
-use sdg_core::model::{PackInfo, PackKind};
+use sdg_core::model::{Manifest, ObservationTable, PackInfo, PackKind, PlaceKind};
+use sdg_core::query::{merge_tables, SeriesIndex};
 
 /// Where the bundle lives, relative to the page (so any host and sub-path works).
 const DATA_ROOT: &str = "data/";
 
 /// Loading state of one pack.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PackState {
-    /// Not started.
-    Waiting,
-    /// Being fetched and checked.
-    Loading,
-    /// Loaded and valid.
-    Ready(PackSummary),
-    /// Loaded with problems (each names file, record and field).
-    Failed(Vec<String>),
-    /// Loaded only by the view that needs it (boundaries: the map).
-    OnDemand,
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackStatus {
+    /// Files loaded and valid.
+    pub loaded: usize,
+    /// Files being fetched.
+    pub loading: usize,
+    /// Problems found (each names file, record and field).
+    pub problems: Vec<String>,
+}
+
+/// A series' tables merged over all packs, with indexes.
+pub struct Merged {
+    /// City-level values.
+    pub cities: Option<(ObservationTable, SeriesIndex)>,
+    /// Country-level values (context).
+    pub countries: Option<(ObservationTable, SeriesIndex)>,
 }
 
 /// The app's data, as signals the views read.
@@ -32,56 +42,184 @@ pub enum PackState {
 pub struct Data {
     /// Set when the manifest itself cannot be loaded: nothing else can be.
     pub fatal: RwSignal<Option<Vec<String>>>,
-    /// Packs in loading order with their state.
-    pub packs: RwSignal<Vec<(PackInfo, PackState)>>,
+    /// The manifest, once loaded.
+    pub manifest: RwSignal<Option<Manifest>>,
+    /// Packs in manifest order with their state.
+    pub packs: RwSignal<Vec<(PackInfo, PackStatus)>>,
     /// Everything loaded so far.
     pub bundle: RwSignal<Bundle>,
+    /// Merged tables per series, rebuilt when a file of the series arrives.
+    merged: RwSignal<HashMap<String, Arc<Merged>>>,
+    requested: StoredValue<HashSet<String>>,
 }
 
 impl Data {
-    /// Packs still waiting or loading.
-    pub fn pending(&self) -> usize {
+    /// True once the framework and the gazetteer have loaded.
+    pub fn core_ready(&self) -> bool {
         self.packs.with(|p| {
-            p.iter()
-                .filter(|(_, s)| matches!(s, PackState::Waiting | PackState::Loading))
-                .count()
+            !p.is_empty()
+                && p.iter()
+                    .filter(|(i, _)| kind_rank(i.kind) < kind_rank(PackKind::Observations))
+                    .all(|(i, s)| s.loaded == i.files.len())
         })
+    }
+
+    /// Files still being fetched.
+    pub fn pending(&self) -> usize {
+        self.packs.with(|p| p.iter().map(|(_, s)| s.loading).sum())
+    }
+
+    /// Loads every file of a series (city and country tables) that is not loaded yet.
+    pub fn ensure_series(&self, series: &str) {
+        self.ensure(|_, f| f.series.as_deref() == Some(series));
+    }
+
+    /// Loads every observation file (the city profile shows all series).
+    pub fn ensure_all_series(&self) {
+        self.ensure(|p, _| p.kind == PackKind::Observations);
+    }
+
+    /// Loads one file by path.
+    pub fn ensure_path(&self, path: &str) {
+        self.ensure(|_, f| f.path == path);
+    }
+
+    fn ensure(&self, want: impl Fn(&PackInfo, &sdg_core::model::PackFile) -> bool) {
+        let Some(manifest) = self.manifest.get_untracked() else {
+            return;
+        };
+        for pack in load_order(&manifest) {
+            for file in &pack.files {
+                if want(pack, file) {
+                    self.fetch(pack.clone(), file.path.clone());
+                }
+            }
+        }
+    }
+
+    fn fetch(&self, pack: PackInfo, path: String) {
+        let fresh = self
+            .requested
+            .try_update_value(|r| r.insert(path.clone()))
+            .unwrap_or(false);
+        if !fresh {
+            return;
+        }
+        let data = *self;
+        update_status(data, &pack.id, |s| s.loading += 1);
+        spawn_local(async move {
+            let result = fetch_text(&path).await.and_then(|text| {
+                let mut problems = Vec::new();
+                data.bundle.update(|b| {
+                    if let Err(p) = b.add(pack.kind, &path, &text) {
+                        problems.extend(p.iter().map(ToString::to_string));
+                    }
+                });
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(problems)
+                }
+            });
+            update_status(data, &pack.id, |s| {
+                s.loading -= 1;
+                match result {
+                    Ok(()) => s.loaded += 1,
+                    Err(p) => s.problems.extend(p),
+                }
+            });
+            if let Some(series) = pack
+                .files
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| f.series.clone())
+            {
+                data.remerge(&series);
+            }
+        });
+    }
+
+    fn remerge(&self, series: &str) {
+        let manifest = self.manifest.get_untracked();
+        let merged = self.bundle.with_untracked(|b| {
+            let paths: Vec<&str> = manifest
+                .iter()
+                .flat_map(|m| &m.packs)
+                .flat_map(|p| &p.files)
+                .filter(|f| f.series.as_deref() == Some(series))
+                .map(|f| f.path.as_str())
+                .collect();
+            let of_kind = |kind: PlaceKind| {
+                let tables: Vec<&ObservationTable> = paths
+                    .iter()
+                    .filter_map(|p| b.tables.get(*p))
+                    .filter(|t| t.place_kind == kind)
+                    .collect();
+                merge_tables(&tables).map(|t| {
+                    let index = SeriesIndex::new(&t);
+                    (t, index)
+                })
+            };
+            Merged {
+                cities: of_kind(PlaceKind::City),
+                countries: of_kind(PlaceKind::Country),
+            }
+        });
+        self.merged.update(|m| {
+            m.insert(series.to_string(), Arc::new(merged));
+        });
+    }
+
+    /// The merged tables of a series (reactive; `None` until a file has loaded).
+    pub fn series(&self, series: &str) -> Option<Arc<Merged>> {
+        self.merged.with(|m| m.get(series).cloned())
     }
 }
 
-/// Creates the data signals and starts loading in the background.
+fn update_status(data: Data, pack_id: &str, f: impl FnOnce(&mut PackStatus)) {
+    data.packs.update(|packs| {
+        if let Some((_, s)) = packs.iter_mut().find(|(p, _)| p.id == pack_id) {
+            f(s);
+        }
+    });
+}
+
+/// Creates the data signals and starts loading the manifest, framework and gazetteer.
 pub fn start() -> Data {
     let data = Data {
         fatal: RwSignal::new(None),
+        manifest: RwSignal::new(None),
         packs: RwSignal::new(Vec::new()),
         bundle: RwSignal::new(Bundle::default()),
+        merged: RwSignal::new(HashMap::new()),
+        requested: StoredValue::new(HashSet::new()),
     };
-    spawn_local(load_all(data));
+    spawn_local(load_core(data));
     data
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+async fn fetch_text(path: &str) -> Result<String, Vec<String>> {
     let response = Request::get(&format!("{DATA_ROOT}{path}"))
         .send()
         .await
-        .map_err(|e| format!("{path}: could not be fetched ({e})"))?;
+        .map_err(|e| vec![format!("{path}: could not be fetched ({e})")])?;
     if !response.ok() {
-        return Err(format!(
+        return Err(vec![format!(
             "{path}: the server answered HTTP {}",
             response.status()
-        ));
+        )]);
     }
     response
         .text()
         .await
-        .map_err(|e| format!("{path}: could not be read ({e})"))
+        .map_err(|e| vec![format!("{path}: could not be read ({e})")])
 }
 
-async fn load_all(data: Data) {
+async fn load_core(data: Data) {
     let manifest = match fetch_text("manifest.json").await {
         Ok(text) => load_manifest("manifest.json", &text)
             .map_err(|problems| problems.iter().map(ToString::to_string).collect()),
-        Err(e) => Err(vec![e]),
+        Err(e) => Err(e),
     };
     let manifest = match manifest {
         Ok(m) => m,
@@ -90,49 +228,45 @@ async fn load_all(data: Data) {
             return;
         }
     };
-    let packs: Vec<PackInfo> = load_order(&manifest).into_iter().cloned().collect();
     data.packs.set(
-        packs
+        manifest
+            .packs
             .iter()
-            .map(|p| {
-                let state = if p.kind == PackKind::Boundaries {
-                    PackState::OnDemand
-                } else {
-                    PackState::Waiting
-                };
-                (p.clone(), state)
-            })
+            .map(|p| (p.clone(), PackStatus::default()))
             .collect(),
     );
-    for (i, pack) in packs.iter().enumerate() {
-        if pack.kind == PackKind::Boundaries {
-            continue;
+    data.manifest.set(Some(manifest.clone()));
+    // The gazetteer is checked against the countries and the framework; load those in
+    // order, one after the other.
+    for pack in load_order(&manifest) {
+        if kind_rank(pack.kind) >= kind_rank(PackKind::Observations) {
+            break;
         }
-        set_state(data, i, PackState::Loading);
-        let mut problems: Vec<String> = Vec::new();
         for file in &pack.files {
-            match fetch_text(&file.path).await {
-                Ok(text) => data.bundle.update(|b| {
-                    if let Err(p) = b.add(pack.kind, &file.path, &text) {
-                        problems.extend(p.iter().map(ToString::to_string));
-                    }
-                }),
-                Err(e) => problems.push(e),
-            }
+            data.requested.update_value(|r| {
+                r.insert(file.path.clone());
+            });
+            update_status(data, &pack.id, |s| s.loading += 1);
+            let result = match fetch_text(&file.path).await {
+                Ok(text) => {
+                    let mut problems = Vec::new();
+                    data.bundle.update(|b| {
+                        if let Err(p) = b.add(pack.kind, &file.path, &text) {
+                            problems.extend(p.iter().map(ToString::to_string));
+                        }
+                    });
+                    problems
+                }
+                Err(p) => p,
+            };
+            update_status(data, &pack.id, |s| {
+                s.loading -= 1;
+                if result.is_empty() {
+                    s.loaded += 1;
+                } else {
+                    s.problems.extend(result);
+                }
+            });
         }
-        let state = if problems.is_empty() {
-            PackState::Ready(data.bundle.with_untracked(|b| b.summary(pack)))
-        } else {
-            PackState::Failed(problems)
-        };
-        set_state(data, i, state);
     }
-}
-
-fn set_state(data: Data, index: usize, state: PackState) {
-    data.packs.update(|packs| {
-        if let Some(entry) = packs.get_mut(index) {
-            entry.1 = state;
-        }
-    });
 }

@@ -6,6 +6,8 @@
 mod app;
 mod components;
 mod loader;
+mod selection;
+mod state;
 mod views;
 
 fn main() {

@@ -1,3 +1,7 @@
 //! Small shared pieces of UI.
 
-pub mod progress;
+pub mod filters;
+pub mod nav;
+pub mod notices;
+pub mod search;
+pub mod status;

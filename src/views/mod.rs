@@ -1,4 +1,9 @@
 //! One module per view; each only wires signals to the core.
 
+pub mod chart;
+pub mod city;
+pub mod indicator;
+pub mod map;
 pub mod overview;
 pub mod sources;
+pub mod table;

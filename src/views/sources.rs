@@ -1,38 +1,36 @@
-//! The data sources: every pack with its licence, attribution, state and counts.
+//! The data sources: every pack with its licence, attribution, loading state and counts
+//! (from the manifest, written by the data tool, so they show before a pack is fetched).
 
 use leptos::prelude::*;
 
 use sdg_core::i18n::format_int;
+use sdg_core::model::PackInfo;
 
-use crate::loader::{Data, PackState};
+use crate::loader::PackStatus;
+use crate::state::use_app;
 
 /// A table of the packs.
 #[component]
-pub fn Sources(data: Data) -> impl IntoView {
+pub fn Sources() -> impl IntoView {
+    let app = use_app();
     view! {
         <section class="sources" aria-labelledby="sources-title">
-            <h2 id="sources-title">"Data sources and licences"</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-title">
+            <h2 id="sources-title">{move || app.t("sources.title")}</h2>
+            <p>{move || app.t("sources.intro")}</p>
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"Pack"</th>
-                            <th scope="col">"State"</th>
-                            <th scope="col">"Places"</th>
-                            <th scope="col">"Indicators"</th>
-                            <th scope="col">"Years"</th>
-                            <th scope="col">"Records"</th>
-                            <th scope="col">"Licence and attribution"</th>
+                            <th scope="col">{move || app.t("sources.pack")}</th>
+                            <th scope="col">{move || app.t("sources.state")}</th>
+                            <th scope="col">{move || app.t("sources.places")}</th>
+                            <th scope="col">{move || app.t("col.year")}</th>
+                            <th scope="col">{move || app.t("sources.records")}</th>
+                            <th scope="col">{move || app.t("sources.licence")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            data.packs
-                                .get()
-                                .into_iter()
-                                .map(|(pack, state)| pack_row(pack, state))
-                                .collect_view()
-                        }}
+                        {move || app.data.packs.get().into_iter().map(|(pack, status)| pack_row(pack, status)).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -40,22 +38,36 @@ pub fn Sources(data: Data) -> impl IntoView {
     }
 }
 
-fn pack_row(pack: sdg_core::model::PackInfo, state: PackState) -> impl IntoView {
-    let n = |v: usize| format_int(v as u64);
-    let (label, class, summary, problems) = match state {
-        PackState::Waiting => ("Waiting", "state waiting", None, Vec::new()),
-        PackState::Loading => ("Loading…", "state loading", None, Vec::new()),
-        PackState::OnDemand => ("Loaded by the map", "state deferred", None, Vec::new()),
-        PackState::Ready(s) => ("Loaded", "state ready", Some(s), Vec::new()),
-        PackState::Failed(p) => ("Failed", "state failed", None, p),
+fn pack_row(pack: PackInfo, status: PackStatus) -> impl IntoView {
+    let app = use_app();
+    let total = pack.files.len();
+    let (key, class) = if !status.problems.is_empty() {
+        ("sources.failed", "state failed")
+    } else if status.loaded == total {
+        ("sources.loaded", "state ready")
+    } else if status.loading > 0 {
+        ("sources.loading", "state loading")
+    } else if status.loaded > 0 {
+        ("sources.partly", "state partly")
+    } else {
+        ("sources.on-demand", "state deferred")
     };
-    let years = summary
-        .as_ref()
-        .and_then(|s| s.years)
-        .map(|(a, b)| format!("{a}–{b}"))
-        .unwrap_or_default();
-    let shown: Vec<String> = problems.iter().take(5).cloned().collect();
-    let more = problems.len().saturating_sub(shown.len());
+    let rows: u64 = pack
+        .files
+        .iter()
+        .filter_map(|f| f.rows)
+        .map(u64::from)
+        .sum();
+    let places: Option<u32> = pack.files.iter().filter_map(|f| f.places).max();
+    let years = pack
+        .files
+        .iter()
+        .filter_map(|f| f.years)
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+        .map(|(a, b)| format!("{a}–{b}"));
+    let shown: Vec<String> = status.problems.iter().take(5).cloned().collect();
+    let more = status.problems.len().saturating_sub(shown.len());
+    let loaded = format!("{}/{}", status.loaded, total);
     view! {
         <tr data-pack=pack.id.clone()>
             <th scope="row">
@@ -63,18 +75,18 @@ fn pack_row(pack: sdg_core::model::PackInfo, state: PackState) -> impl IntoView 
                 <span class="pack-source">{pack.source.clone()}</span>
             </th>
             <td>
-                <span class=class>{label}</span>
+                <span class=class>{move || app.t(key)}</span>
+                <span class="files">{loaded}</span>
                 {(!shown.is_empty()).then(|| view! {
                     <ul class="problems" role="alert">
                         {shown.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                        {(more > 0).then(|| view! { <li>{format!("…and {more} more")}</li> })}
+                        {(more > 0).then(|| view! { <li>{format!("… +{more}")}</li> })}
                     </ul>
                 })}
             </td>
-            <td class="num">{summary.as_ref().map(|s| n(s.places)).filter(|s| s != "0")}</td>
-            <td class="num">{summary.as_ref().map(|s| n(s.indicators)).filter(|s| s != "0")}</td>
+            <td class="num">{places.map(|p| format_int(u64::from(p)))}</td>
             <td>{years}</td>
-            <td class="num">{summary.as_ref().map(|s| n(s.rows))}</td>
+            <td class="num">{(rows > 0).then(|| format_int(rows))}</td>
             <td>
                 <strong>{pack.licence.clone()}</strong>
                 <span class="attribution">{pack.attribution.clone()}</span>

@@ -93,8 +93,13 @@ impl Recorder {
     }
 }
 
+/// `#rrggbb`, or `rgba(…)` when translucent (plotters draws its mesh that way).
 fn hex(c: BackendColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.rgb.0, c.rgb.1, c.rgb.2)
+    if c.alpha >= 1.0 {
+        format!("#{:02x}{:02x}{:02x}", c.rgb.0, c.rgb.1, c.rgb.2)
+    } else {
+        format!("rgba({},{},{},{:.2})", c.rgb.0, c.rgb.1, c.rgb.2, c.alpha)
+    }
 }
 
 /// Text width estimate in pixels: Hangul and other wide characters count double.
@@ -280,7 +285,7 @@ pub struct Spec {
     pub series: Vec<SeriesData>,
     /// Bar labels, by rank (Kind::Bars).
     pub bar_labels: Vec<String>,
-    /// X axis on a log scale (population).
+    /// The x values are log10 of the quantity (population); labels show the quantity.
     pub x_log: bool,
 }
 
@@ -432,6 +437,8 @@ fn draw(
                 .x_label_formatter(&|v| {
                     if years {
                         format!("{v:.0}")
+                    } else if spec.x_log {
+                        compact(10f64.powf(*v))
                     } else {
                         compact(*v)
                     }

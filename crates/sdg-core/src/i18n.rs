@@ -1,4 +1,173 @@
-//! Number formatting for the UI (the message tables arrive with the explorer views).
+//! UI strings in English and Korean, and number formatting.
+//!
+//! Every string the app shows goes through [`text`]; a test fails when a key used in
+//! the app's source is missing here or a language is empty. Korean names of cities
+//! and indicators come from the data, not from this table.
+
+use crate::url_state::Lang;
+
+/// `(key, English, Korean)`.
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("skip", "Skip to content", "본문으로 건너뛰기"),
+    ("tagline", "How cities progress on Sustainable Development Goal 11", "지속가능발전목표 11에 대한 도시의 이행 현황"),
+    ("footer", "Open source (MIT licence). Every figure comes from a listed source; see Data sources and licences on the overview.", "오픈 소스(MIT 라이선스). 모든 수치는 출처가 밝혀진 자료에서 나옵니다. 개요의 ‘데이터 출처와 라이선스’를 보세요."),
+    ("nav.label", "Views", "보기"),
+    ("nav.overview", "Overview", "개요"),
+    ("nav.map", "Map", "지도"),
+    ("nav.chart", "Charts", "차트"),
+    ("nav.table", "Table", "표"),
+    ("nav.indicator", "Indicator", "지표"),
+    ("prefs.language", "Language", "언어"),
+    ("prefs.theme", "Theme", "테마"),
+    ("prefs.theme.auto", "System theme", "시스템 테마"),
+    ("prefs.theme.light", "Light", "밝게"),
+    ("prefs.theme.dark", "Dark", "어둡게"),
+    ("load.loading", "Loading the data…", "데이터를 불러오는 중…"),
+    ("load.more", "Loading more data…", "데이터를 더 불러오는 중…"),
+    ("load.done", "All requested data loaded.", "요청한 데이터를 모두 불러왔습니다."),
+    ("load.fatal", "The data could not be loaded", "데이터를 불러올 수 없습니다"),
+    ("notice.unknown", "Some values in this link were not recognised; defaults are shown instead:", "이 링크의 일부 값을 알 수 없어 기본값으로 표시합니다:"),
+    ("notice.dismiss", "Dismiss", "닫기"),
+    ("overview.title", "Goal 11: sustainable cities and communities", "목표 11: 지속가능한 도시와 공동체"),
+    ("overview.cities-loaded", "cities and local governments in the gazetteer.", "개 도시와 지방정부가 지명 사전에 있습니다."),
+    ("overview.cities-with-data", "{n} cities with data, {from}–{to}", "{n}개 도시 자료, {from}–{to}"),
+    ("overview.country-only", "country data only", "국가 단위 자료만 있음"),
+    ("overview.map", "map", "지도"),
+    ("overview.indicator", "indicator page", "지표 페이지"),
+    ("series.proxy", "proxy", "대리 지표"),
+    ("sources.title", "Data sources and licences", "데이터 출처와 라이선스"),
+    ("sources.intro", "Each pack is loaded when a view needs it. Counts come from the data build.", "각 데이터 묶음은 필요한 보기에서 불러옵니다. 개수는 데이터 빌드 결과입니다."),
+    ("sources.pack", "Pack", "데이터 묶음"),
+    ("sources.state", "State", "상태"),
+    ("sources.places", "Places", "장소"),
+    ("sources.records", "Records", "기록"),
+    ("sources.licence", "Licence and attribution", "라이선스와 저작자 표시"),
+    ("sources.failed", "Failed", "실패"),
+    ("sources.loaded", "Loaded", "불러옴"),
+    ("sources.loading", "Loading…", "불러오는 중…"),
+    ("sources.partly", "Partly loaded", "일부 불러옴"),
+    ("sources.on-demand", "Loaded when needed", "필요할 때 불러옴"),
+    ("filter.label", "Filters", "필터"),
+    ("filter.series", "Indicator", "지표"),
+    ("filter.year", "Year", "연도"),
+    ("filter.year.latest", "Latest", "최신"),
+    ("filter.region", "Region", "지역"),
+    ("filter.country", "Country", "국가"),
+    ("filter.size", "Population", "인구"),
+    ("filter.status", "Status", "상태"),
+    ("filter.all", "All", "전체"),
+    ("filter.count", "{n} cities match", "{n}개 도시가 조건에 맞습니다"),
+    ("region.world", "World", "세계"),
+    ("region.asia-pacific", "Asia-Pacific", "아시아·태평양"),
+    ("region.korea", "Korea", "한국"),
+    ("size.lt300k", "Under 300,000", "30만 명 미만"),
+    ("size.300k-1m", "300,000 to 1 million", "30만–100만 명"),
+    ("size.1m-5m", "1 to 5 million", "100만–500만 명"),
+    ("size.5m-10m", "5 to 10 million", "500만–1000만 명"),
+    ("size.10m+", "10 million or more", "1000만 명 이상"),
+    ("status.green", "Goal achieved", "목표 달성"),
+    ("status.yellow", "Challenges remain", "과제 남음"),
+    ("status.orange", "Significant challenges", "상당한 과제"),
+    ("status.red", "Major challenges", "주요 과제"),
+    ("status.nodata", "No data", "자료 없음"),
+    ("status.na", "Value only (no sourced thresholds)", "값만 표시(출처 있는 기준 없음)"),
+    ("trend.on-track", "On track", "목표 경로"),
+    ("trend.moderate", "Moderately improving", "다소 개선"),
+    ("trend.stagnating", "Stagnating", "정체"),
+    ("trend.decreasing", "Decreasing", "악화"),
+    ("trend.no-trend", "No trend data", "추세 자료 없음"),
+    ("trend.na", "Not assessed", "평가 안 함"),
+    ("search.label", "Search cities", "도시 검색"),
+    ("search.placeholder", "City name, e.g. Seoul or 서울", "도시 이름, 예: 서울 또는 Seoul"),
+    ("map.label", "Map of {shown} of {total} selected cities. Use arrow keys to pan, + and − to zoom, ] and [ to step through cities, Enter to open one.", "선택한 {total}개 도시 중 {shown}개를 보여 주는 지도. 화살표 키로 이동, +와 −로 확대·축소, ]와 [로 도시 선택, Enter로 열기."),
+    ("map.role", "interactive map", "대화형 지도"),
+    ("map.presets", "Map area", "지도 범위"),
+    ("map.zoom", "Zoom", "확대·축소"),
+    ("map.zoom-in", "Zoom in", "확대"),
+    ("map.zoom-out", "Zoom out", "축소"),
+    ("map.reset", "Reset zoom", "처음 크기로"),
+    ("map.help", "Drag, pinch or use the wheel to move and zoom. Keyboard: arrows, + and −, ] and [ to step through cities, Enter to open. Overlapping cities are thinned out; zoom in to see more, or use the table.", "끌기, 두 손가락, 휠로 이동하고 확대합니다. 키보드: 화살표, +와 −, ]와 [로 도시 이동, Enter로 열기. 겹치는 도시는 덜 그려집니다. 확대하거나 표를 쓰세요."),
+    ("map.size", "Symbol size: population. Shape and colour: status.", "기호 크기: 인구. 모양과 색: 상태."),
+    ("map.boundaries", "Boundaries: Natural Earth; Korea: Statistics Korea (SGIS) 2018. Boundaries do not imply endorsement.", "경계: Natural Earth, 한국: 통계청 SGIS 2018. 경계 표시는 승인을 뜻하지 않습니다."),
+    ("thresholds.source", "Status thresholds:", "상태 기준:"),
+    ("year.play", "Play", "재생"),
+    ("year.pause", "Pause", "일시 정지"),
+    ("table.title", "Cities", "도시"),
+    ("table.csv", "Download CSV", "CSV 내려받기"),
+    ("table.page", "Page {page} of {pages}", "{pages}쪽 중 {page}쪽"),
+    ("table.prev", "Previous", "이전"),
+    ("table.next", "Next", "다음"),
+    ("col.city", "City", "도시"),
+    ("col.country", "Country", "국가"),
+    ("col.population", "Population", "인구"),
+    ("col.value", "Value", "값"),
+    ("col.year", "Year", "연도"),
+    ("col.status", "Status", "상태"),
+    ("col.indicator", "Indicator", "지표"),
+    ("col.trend", "Trend", "추세"),
+    ("col.history", "History", "추이"),
+    ("col.rank", "Rank in subregion", "소지역 내 순위"),
+    ("col.country-value", "Country", "국가 값"),
+    ("col.source", "Source", "출처"),
+    ("city.unknown", "This city is not in the data", "이 도시는 자료에 없습니다"),
+    ("city.back-to-map", "Back to the map", "지도로 돌아가기"),
+    ("city.caption", "Goal 11 indicators: latest value, status, trend since 2015, and context", "목표 11 지표: 최신 값, 상태, 2015년 이후 추세, 참고 값"),
+    ("city.subregion", "Subregion", "소지역"),
+    ("city.part-of", "Part of", "상위 지역"),
+    ("city.rank", "{rank} of {of}", "{of}개 중 {rank}위"),
+    ("city.compare", "Compare with", "비교할 도시"),
+    ("city.compare.choose", "Choose a city…", "도시 선택…"),
+    ("city.chart", "Open the chart", "차트 열기"),
+    ("chart.country", "country", "국가"),
+    ("chart.keys", "Arrow keys step through the data points.", "화살표 키로 자료 점을 차례로 봅니다."),
+    ("chart.log-population", "Population (log scale)", "인구(로그 척도)"),
+    ("chart.over-time", "over time", "시간에 따른 변화"),
+    ("chart.ranking", "highest and lowest in the selection", "선택 중 최고와 최저"),
+    ("chart.vs-population", "against population", "인구 대비"),
+    ("chart.show-table", "Show as table", "표로 보기"),
+    ("chart.show-chart", "Show as chart", "차트로 보기"),
+    ("chart.svg", "Download SVG", "SVG 내려받기"),
+    ("chart.png", "Download PNG", "PNG 내려받기"),
+    ("chart.source", "Source:", "출처:"),
+    ("chart.table", "Chart data", "차트 자료"),
+    ("chart.x", "Year, rank or population", "연도, 순위 또는 인구"),
+    ("indicator.label", "Indicator", "지표"),
+    ("indicator.target", "Target", "세부목표"),
+    ("indicator.series", "Data series", "자료 계열"),
+    ("indicator.unit", "Unit", "단위"),
+    ("indicator.direction", "Better when", "좋은 방향"),
+    ("indicator.tier", "Tier (UN, 2022)", "등급(UN, 2022)"),
+    ("indicator.thresholds", "Status thresholds", "상태 기준"),
+    ("indicator.beyond", "beyond the orange bound", "주황 기준 밖"),
+    ("indicator.no-thresholds", "No sourced thresholds exist for this series, so values are shown without a status colour.", "이 계열에는 출처 있는 기준이 없어 상태 색 없이 값만 보여 줍니다."),
+    ("indicator.distribution", "Distribution across cities", "도시별 분포"),
+    ("indicator.histogram", "Cities per value range", "값 구간별 도시 수"),
+    ("indicator.cities", "Cities", "도시 수"),
+    ("indicator.leaders", "Leaders", "선도 도시"),
+    ("indicator.laggards", "Laggards", "뒤처진 도시"),
+    ("indicator.highest", "Highest", "가장 높음"),
+    ("indicator.lowest", "Lowest", "가장 낮음"),
+    ("indicator.coverage", "Data coverage by year", "연도별 자료 범위"),
+    ("indicator.on-map", "See it on the map", "지도에서 보기"),
+    ("direction.higher", "higher", "높을수록"),
+    ("direction.lower", "lower", "낮을수록"),
+    ("direction.neutral", "neither (no status is claimed)", "어느 쪽도 아님(상태 판단 없음)"),
+];
+
+/// The string for `key` in `lang`; the key itself when it is missing (a test keeps
+/// that from happening).
+pub fn text(lang: Lang, key: &str) -> &'static str {
+    match MESSAGES.iter().find(|(k, _, _)| *k == key) {
+        Some((_, en, ko)) => match lang {
+            Lang::En => en,
+            Lang::Ko => ko,
+        },
+        None => MISSING,
+    }
+}
+
+/// Shown for a missing key, so that the gap is visible rather than blank.
+const MISSING: &str = "[missing text]";
 
 /// An integer with thousands separators: `1947` -> `1,947`.
 pub fn format_int(n: u64) -> String {
@@ -23,5 +192,129 @@ mod tests {
         assert_eq!(format_int(999), "999");
         assert_eq!(format_int(1_947), "1,947");
         assert_eq!(format_int(13_000_000), "13,000,000");
+    }
+}
+
+/// A measured value for display: 1 decimal from 10 up, 2 below, none from 1,000
+/// (with separators); trailing zeros are dropped.
+pub fn format_value(v: f64) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let a = v.abs();
+    if a >= 1000.0 {
+        let s = format_int(a.round() as u64);
+        return if v < 0.0 { format!("-{s}") } else { s };
+    }
+    let s = if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+
+    #[test]
+    fn values_for_display() {
+        assert_eq!(format_value(23.44), "23.4");
+        assert_eq!(format_value(23.0), "23");
+        assert_eq!(format_value(0.105), "0.1");
+        assert_eq!(format_value(-0.1050), "-0.1");
+        assert_eq!(format_value(1234567.0), "1,234,567");
+        assert_eq!(format_value(f64::NAN), "–");
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn app_sources(dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                app_sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+
+    /// String literals in the app that look like message keys (`area.name`).
+    fn keys_used() -> BTreeSet<String> {
+        let mut texts = Vec::new();
+        app_sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src"),
+            &mut texts,
+        );
+        let mut keys = BTreeSet::new();
+        for text in texts {
+            for literal in text.split('"').skip(1).step_by(2) {
+                let is_key = literal.contains('.')
+                    && !literal.contains(['/', ' ', '{', '='])
+                    && literal
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase())
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-+".contains(c))
+                    && !literal
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|ext| ["json", "svg", "png", "csv", "rs"].contains(&ext));
+                if is_key {
+                    keys.insert(literal.to_string());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_used_by_the_app_exists_in_both_languages() {
+        let used = keys_used();
+        assert!(used.len() > 50, "the scan found the app's keys: {used:?}");
+        let missing: Vec<&String> = used
+            .iter()
+            .filter(|k| !MESSAGES.iter().any(|(m, _, _)| m == k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "keys used in src/ but missing here: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_has_both_languages_once() {
+        let mut seen = BTreeSet::new();
+        for (key, en, ko) in MESSAGES {
+            assert!(seen.insert(key), "duplicate key {key}");
+            assert!(
+                !en.trim().is_empty() && !ko.trim().is_empty(),
+                "{key} lacks a language"
+            );
+            // Placeholders must match across languages.
+            let holes = |s: &str| {
+                s.split('{')
+                    .skip(1)
+                    .map(|p| p.split('}').next().unwrap_or("").to_string())
+                    .collect::<BTreeSet<_>>()
+            };
+            assert_eq!(holes(en), holes(ko), "{key}: placeholders differ");
+        }
+        assert_eq!(text(Lang::Ko, "nav.map"), "지도");
+        assert_eq!(text(Lang::En, "no.such.key"), MISSING);
     }
 }

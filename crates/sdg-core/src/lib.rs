@@ -9,9 +9,12 @@
 //! - [`bundle`]: loading a manifest's packs in order through those checks.
 //! - [`assess`]: status from thresholds, SDSN trend, ranks.
 //! - [`query`]: filters, search in English and Korean, latest values.
+//! - [`profile`]: city profile rows and indicator-page statistics.
 //! - [`url_state`]: the view state and its query string.
 //! - [`i18n`]: number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
+//! - [`export`]: CSV of a selection.
+//! - [`mapview`]: map presets, zoom and pan, symbol sizes, decluttering.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
 #![warn(missing_docs)]
@@ -19,9 +22,12 @@
 pub mod assess;
 pub mod bundle;
 pub mod chart;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod load;
+pub mod mapview;
 pub mod model;
+pub mod profile;
 pub mod query;
 pub mod url_state;

@@ -16,6 +16,23 @@ pub struct Manifest {
     pub schema: u32,
     /// Every pack, in the order the app lists them.
     pub packs: Vec<PackInfo>,
+    /// City-level coverage per series over all packs, so views can say how much data
+    /// exists before they fetch it.
+    #[serde(default)]
+    pub coverage: Vec<SeriesCoverage>,
+}
+
+/// How many cities have data for a series, over all packs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesCoverage {
+    /// Series id.
+    pub series: String,
+    /// Distinct cities with at least one value.
+    pub cities: u32,
+    /// Distinct countries of those cities.
+    pub countries: u32,
+    /// First and last year.
+    pub years: (i32, i32),
 }
 
 /// What a pack holds and under which terms it may be used.

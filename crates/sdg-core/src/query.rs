@@ -227,6 +227,46 @@ impl SeriesIndex {
     }
 }
 
+/// Merges the tables of one series from several packs into one. Where two tables give
+/// the same place and year, the earlier table wins (the manifest lists national and
+/// local statistics before UN and WHO compilations). `None` for no tables.
+pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
+    let first = tables.first()?;
+    let mut out = ObservationTable {
+        series: first.series.clone(),
+        unit: first.unit.clone(),
+        place_kind: first.place_kind,
+        sources: Vec::new(),
+        places: Vec::new(),
+        years: Vec::new(),
+        values: Vec::new(),
+        source: Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    for t in tables {
+        let offset = out.sources.len();
+        out.sources.extend(t.sources.iter().cloned());
+        for o in 0..t.len() {
+            let (Some(p), Some(y), Some(v), Some(s)) = (
+                t.places.get(o),
+                t.years.get(o),
+                t.values.get(o),
+                t.source.get(o),
+            ) else {
+                continue;
+            };
+            if seen.insert((p.clone(), *y)) {
+                out.places.push(p.clone());
+                out.years.push(*y);
+                out.values.push(*v);
+                out.source
+                    .push((offset + usize::from(*s)).min(usize::from(u16::MAX)) as u16);
+            }
+        }
+    }
+    Some(out)
+}
+
 /// One row of a selection: a city with its value, status and year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected<'a> {
@@ -459,6 +499,22 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(select(&gz, &nodata, data, None).len(), 2);
+    }
+
+    #[test]
+    fn merging_keeps_the_first_table_for_a_repeated_place_and_year() {
+        let (_, a) = table();
+        let mut b = a.clone();
+        b.sources = vec!["other".into()];
+        b.values = vec![99.0, 98.0, 97.0];
+        b.places[2] = "d".into();
+        let m = merge_tables(&[&a, &b]).unwrap();
+        assert_eq!(m.len(), 4);
+        let d = m.rows().find(|o| o.place == "d").unwrap();
+        assert_eq!((d.value, d.source), (97.0, "other"));
+        let a19 = m.rows().find(|o| o.place == "a" && o.year == 2019).unwrap();
+        assert_eq!((a19.value, a19.source), (20.0, "s"));
+        assert!(merge_tables(&[]).is_none());
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use sdg_core::model::{City, Manifest, PackFile, PackInfo, PlaceKind, SCHEMA_VERSION};
+use sdg_core::model::{
+    City, Manifest, PackFile, PackInfo, PlaceKind, SeriesCoverage, SCHEMA_VERSION,
+};
 
 use crate::collect::{build_table, Collector, Obs, OVERRIDES};
 use crate::gazetteer::World;
@@ -128,8 +130,10 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         .or_default()
         .push(write_json(out, "geo/kr-municipalities.json", &kr_muni)?);
 
+    let coverage = series_coverage(&c.city_obs, &world);
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
+        coverage,
         packs: PACKS
             .iter()
             .filter_map(|m| {
@@ -212,6 +216,36 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         ));
     }
     Ok(report)
+}
+
+/// Distinct cities, countries and years per series over all packs.
+fn series_coverage(obs: &[Obs], world: &World) -> Vec<SeriesCoverage> {
+    // Per series: cities, countries, first and last year.
+    type Tally<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>, i32, i32);
+    let mut per: BTreeMap<&str, Tally> = BTreeMap::new();
+    for o in obs {
+        let e = per
+            .entry(o.series)
+            .or_insert_with(|| (BTreeSet::new(), BTreeSet::new(), i32::MAX, i32::MIN));
+        e.0.insert(o.place.as_str());
+        if let Some(p) = world.places.get(&o.place) {
+            e.1.insert(p.city.country.as_str());
+        }
+        e.2 = e.2.min(o.year);
+        e.3 = e.3.max(o.year);
+    }
+    crate::framework::series()
+        .iter()
+        .filter_map(|s| {
+            let (cities, countries, a, b) = per.get(s.id.as_str())?;
+            Some(SeriesCoverage {
+                series: s.id.clone(),
+                cities: cities.len() as u32,
+                countries: countries.len() as u32,
+                years: (*a, *b),
+            })
+        })
+        .collect()
 }
 
 struct Totals {

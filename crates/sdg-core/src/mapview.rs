@@ -1,0 +1,171 @@
+//! Map logic that is not drawing: presets, zoom and pan, symbol sizes, and
+//! decluttering so that thousands of cities stay legible.
+
+use crate::query::Region;
+
+/// `[west, south, east, north]` in degrees shown by each preset.
+pub fn preset_bounds(region: Region) -> [f64; 4] {
+    match region {
+        Region::World => [-170.0, -58.0, 180.0, 80.0],
+        Region::AsiaPacific => [26.0, -48.0, 180.0, 62.0],
+        Region::Korea => [124.4, 33.0, 131.0, 38.7],
+    }
+}
+
+/// Zoom and pan applied on top of a preset's viewport: `screen = p * k + (tx, ty)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Zoom {
+    /// Scale factor (1 = the preset).
+    pub k: f64,
+    /// Horizontal shift in pixels.
+    pub tx: f64,
+    /// Vertical shift in pixels.
+    pub ty: f64,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Self {
+            k: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
+    }
+}
+
+/// Zoom limits.
+pub const MIN_ZOOM: f64 = 1.0;
+/// Zoom limits.
+pub const MAX_ZOOM: f64 = 64.0;
+
+impl Zoom {
+    /// Zooms by `factor` keeping the screen point `(px, py)` fixed.
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64) -> Self {
+        if !factor.is_finite() || factor <= 0.0 {
+            return self;
+        }
+        let k = (self.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let f = k / self.k;
+        Self {
+            k,
+            tx: px - (px - self.tx) * f,
+            ty: py - (py - self.ty) * f,
+        }
+    }
+
+    /// Moves by `(dx, dy)` pixels.
+    pub fn pan(self, dx: f64, dy: f64) -> Self {
+        if !(dx.is_finite() && dy.is_finite()) {
+            return self;
+        }
+        Self {
+            tx: self.tx + dx,
+            ty: self.ty + dy,
+            ..self
+        }
+    }
+
+    /// Screen position of a base-map point.
+    pub fn apply(self, (x, y): (f64, f64)) -> (f64, f64) {
+        (x * self.k + self.tx, y * self.k + self.ty)
+    }
+
+    /// The SVG transform attribute for the base map.
+    pub fn transform(self) -> String {
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.tx, self.ty, self.k
+        )
+    }
+}
+
+/// Symbol radius in pixels for a population: area grows with population, from 2.5 px
+/// (or 3 px when unknown) up to 14 px.
+pub fn symbol_radius(population: Option<u64>) -> f64 {
+    match population {
+        Some(p) => (2.5 + (p as f64 / 1e6).sqrt() * 2.6).min(14.0),
+        None => 3.0,
+    }
+}
+
+/// Greedy decluttering: walks the points in priority order (highest first) and keeps a
+/// point only if it does not overlap one already kept (centres closer than the sum of
+/// radii times `overlap`). Returns kept indices in priority order. A spatial grid keeps
+/// it near O(n). Points with non-finite coordinates are skipped.
+pub fn declutter(points: &[(f64, f64, f64)], priority: &[f64], overlap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..points.len())
+        .filter(|&i| points[i].0.is_finite() && points[i].1.is_finite())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let pa = priority.get(a).copied().unwrap_or(0.0);
+        let pb = priority.get(b).copied().unwrap_or(0.0);
+        pb.total_cmp(&pa).then(a.cmp(&b))
+    });
+    let max_r = points.iter().map(|p| p.2).fold(1.0_f64, f64::max);
+    let cell = (2.0 * max_r * overlap).max(1.0);
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut kept = Vec::new();
+    for i in order {
+        let (x, y, r) = points[i];
+        let (cx, cy) = ((x / cell).floor() as i64, (y / cell).floor() as i64);
+        let clash = (cx - 1..=cx + 1).any(|gx| {
+            (cy - 1..=cy + 1).any(|gy| {
+                grid.get(&(gx, gy)).is_some_and(|ids| {
+                    ids.iter().any(|&j| {
+                        let (x2, y2, r2) = points[j];
+                        (x - x2).hypot(y - y2) < (r + r2) * overlap
+                    })
+                })
+            })
+        });
+        if !clash {
+            grid.entry((cx, cy)).or_default().push(i);
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_keeps_the_pointer_fixed_and_clamps() {
+        let z = Zoom::default().zoom_at(2.0, 100.0, 50.0);
+        assert_eq!(z.apply((100.0, 50.0)), (100.0, 50.0));
+        assert_eq!(z.k, 2.0);
+        let out = Zoom::default().zoom_at(0.1, 10.0, 10.0);
+        assert_eq!(out.k, MIN_ZOOM);
+        let deep = (0..20).fold(Zoom::default(), |z, _| z.zoom_at(2.0, 0.0, 0.0));
+        assert_eq!(deep.k, MAX_ZOOM);
+        assert_eq!(Zoom::default().zoom_at(f64::NAN, 0.0, 0.0), Zoom::default());
+        assert_eq!(
+            Zoom::default().pan(5.0, -3.0).apply((0.0, 0.0)),
+            (5.0, -3.0)
+        );
+    }
+
+    #[test]
+    fn declutter_keeps_the_most_important_of_overlapping_points() {
+        let pts = [
+            (0.0, 0.0, 5.0),
+            (3.0, 0.0, 5.0),
+            (50.0, 0.0, 5.0),
+            (f64::NAN, 0.0, 1.0),
+        ];
+        let kept = declutter(&pts, &[1.0, 9.0, 1.0, 5.0], 1.0);
+        assert_eq!(kept, vec![1, 2]);
+        // Far apart: everything stays.
+        let spread: Vec<(f64, f64, f64)> = (0..100).map(|i| (i as f64 * 20.0, 0.0, 3.0)).collect();
+        assert_eq!(declutter(&spread, &[], 1.0).len(), 100);
+    }
+
+    #[test]
+    fn symbols_grow_with_population_and_are_capped() {
+        assert_eq!(symbol_radius(None), 3.0);
+        assert!(symbol_radius(Some(1_000_000)) > symbol_radius(Some(100_000)));
+        assert_eq!(symbol_radius(Some(40_000_000)), 14.0);
+    }
+}

@@ -1,0 +1,154 @@
+//! The rows of a city profile and the statistics of an indicator page.
+
+use std::collections::BTreeMap;
+
+use crate::assess::{ranks, status, trend, Status, Trend};
+use crate::model::{City, Gazetteer, ObservationTable, Series};
+use crate::query::{Latest, SeriesIndex};
+
+/// A series' table with its index.
+pub type Indexed<'a> = (&'a ObservationTable, &'a SeriesIndex);
+
+/// One row of a city profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileRow {
+    /// Latest value.
+    pub latest: Option<Latest>,
+    /// Its status.
+    pub status: Status,
+    /// SDSN trend of the city's series.
+    pub trend: Trend,
+    /// All points, oldest first (sparkline).
+    pub points: Vec<(i32, f64)>,
+    /// Rank among cities of the same subregion with a value: (rank, of how many).
+    pub rank: Option<(usize, usize)>,
+    /// The country's latest value for the same series, as context.
+    pub country: Option<(i32, f64)>,
+    /// Source line of the latest value.
+    pub source: Option<String>,
+}
+
+/// The profile row of `city` for `series`.
+pub fn profile_row(
+    series: &Series,
+    city: &City,
+    gazetteer: &Gazetteer,
+    cities: Option<Indexed<'_>>,
+    countries: Option<Indexed<'_>>,
+) -> ProfileRow {
+    let latest = cities.and_then(|(t, i)| i.latest(t, &city.id, None));
+    let points = cities
+        .map(|(t, i)| i.points(t, &city.id))
+        .unwrap_or_default();
+    let rank = cities.zip(latest).and_then(|((t, i), _)| {
+        let subregion = gazetteer
+            .country(&city.country)
+            .map(|c| c.subregion.as_str());
+        let mut ids = Vec::new();
+        let mut values = Vec::new();
+        for place in i.places() {
+            let Some(peer) = gazetteer.city(place) else {
+                continue;
+            };
+            if gazetteer
+                .country(&peer.country)
+                .map(|c| c.subregion.as_str())
+                != subregion
+            {
+                continue;
+            }
+            if let Some(l) = i.latest(t, place, None) {
+                ids.push(place);
+                values.push(l.value);
+            }
+        }
+        let r = ranks(series.direction, &values);
+        ids.iter()
+            .position(|p| *p == city.id)
+            .map(|pos| (r[pos], values.len()))
+    });
+    ProfileRow {
+        latest,
+        status: status(series, latest.map(|l| l.value)),
+        trend: trend(series, &points),
+        points,
+        rank,
+        country: countries
+            .and_then(|(t, i)| i.latest(t, &city.country, None))
+            .map(|l| (l.year, l.value)),
+        source: cities
+            .zip(latest)
+            .and_then(|((t, _), l)| t.row(l.row).map(|o| o.source.to_string())),
+    }
+}
+
+/// Cities with a value, per year.
+pub fn coverage_by_year(table: &ObservationTable) -> Vec<(i32, usize)> {
+    let mut by_year: BTreeMap<i32, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for (p, y) in table.places.iter().zip(&table.years) {
+        by_year.entry(*y).or_default().insert(p);
+    }
+    by_year.into_iter().map(|(y, s)| (y, s.len())).collect()
+}
+
+/// Counts per status of the given statuses, in [`Status::ALL`] order, zeros left out.
+pub fn status_counts(statuses: impl Iterator<Item = Status>) -> Vec<(Status, usize)> {
+    let mut counts = [0usize; 6];
+    for s in statuses {
+        if let Some(i) = Status::ALL.iter().position(|x| *x == s) {
+            counts[i] += 1;
+        }
+    }
+    Status::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (*s, n))
+        .collect()
+}
+
+/// Equal-width histogram: `bins` buckets over the finite values, as `(from, to, count)`.
+pub fn histogram(values: &[f64], bins: usize) -> Vec<(f64, f64, usize)> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let (Some(lo), Some(hi)) = (
+        finite.iter().copied().reduce(f64::min),
+        finite.iter().copied().reduce(f64::max),
+    ) else {
+        return Vec::new();
+    };
+    let bins = bins.max(1);
+    let width = if hi > lo {
+        (hi - lo) / bins as f64
+    } else {
+        1.0
+    };
+    let mut counts = vec![0usize; bins];
+    for v in finite {
+        let i = (((v - lo) / width) as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| (lo + i as f64 * width, lo + (i + 1) as f64 * width, n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_buckets() {
+        let h = histogram(&[0.0, 1.0, 2.0, 3.0, 4.0, f64::NAN], 2);
+        assert_eq!(h, vec![(0.0, 2.0, 2), (2.0, 4.0, 3)]);
+        assert!(histogram(&[], 3).is_empty());
+        assert_eq!(histogram(&[5.0, 5.0], 3)[0].2, 2);
+    }
+
+    #[test]
+    fn status_counts_skip_zeros() {
+        let c = status_counts([Status::Red, Status::Green, Status::Red].into_iter());
+        assert_eq!(c, vec![(Status::Green, 1), (Status::Red, 2)]);
+    }
+}

@@ -1,0 +1,246 @@
+//! The filter bar: series, year, region, country, population class and status, with a
+//! live count of matching cities.
+
+use leptos::prelude::*;
+
+use sdg_core::assess::Status;
+use sdg_core::i18n::format_int;
+use sdg_core::query::{Region, SizeClass};
+use sdg_core::url_state::Lang;
+
+use crate::components::search::SearchBox;
+use crate::components::status::{color, status_key, symbol};
+use crate::selection::{current_data, current_series, Row};
+use crate::state::use_app;
+
+/// Series picker, grouped by indicator.
+#[component]
+pub fn SeriesSelect() -> impl IntoView {
+    let app = use_app();
+    let options = move || {
+        let lang = app.lang();
+        app.data.bundle.with(|b| {
+            let Some(fw) = b.framework.as_ref() else {
+                return Vec::new();
+            };
+            fw.series
+                .iter()
+                .map(|s| {
+                    let title = if lang == Lang::Ko {
+                        &s.title_ko
+                    } else {
+                        &s.title_en
+                    };
+                    (s.id.clone(), format!("{} · {title}", s.indicator))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let selected = move || current_series(&app).map(|s| s.id).unwrap_or_default();
+    view! {
+        <label class="field">
+            <span>{move || app.t("filter.series")}</span>
+            <select
+                data-testid="series-select"
+                prop:value=selected
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    let indicator = app.data.bundle.with_untracked(|b| {
+                        b.framework.as_ref().and_then(|f| f.series(&id)).map(|s| s.indicator.clone())
+                    });
+                    app.update(|s| {
+                        s.series = Some(id);
+                        s.indicator = indicator;
+                        s.year = None;
+                        s.statuses.clear();
+                    });
+                }
+            >
+                {move || {
+                    let current = selected();
+                    options()
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let sel = id == current;
+                            view! { <option value=id selected=sel>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// Year picker: "latest" or one of the series' years (the latest value at or before it).
+#[component]
+pub fn YearSelect() -> impl IntoView {
+    let app = use_app();
+    let years = move || {
+        current_data(&app)
+            .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.years.clone()))
+            .map(|mut y| {
+                y.sort_unstable();
+                y.dedup();
+                y
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <label class="field">
+            <span>{move || app.t("filter.year")}</span>
+            <select
+                data-testid="year-select"
+                prop:value=move || app.state.with(|s| s.year.map(|y| y.to_string()).unwrap_or_default())
+                on:change=move |ev| {
+                    let year = event_target_value(&ev).parse().ok();
+                    app.update(|s| s.year = year);
+                }
+            >
+                <option value="">{move || app.t("filter.year.latest")}</option>
+                {move || {
+                    let current = app.state.with(|s| s.year);
+                    years()
+                        .into_iter()
+                        .rev()
+                        .map(|y| view! { <option value=y.to_string() selected=current == Some(y)>{y}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// The whole filter bar.
+#[component]
+pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let app = use_app();
+    let countries = move || {
+        let lang = app.lang();
+        app.data.bundle.with(|b| {
+            let mut present: Vec<(String, String)> = b
+                .gazetteer
+                .countries
+                .iter()
+                .filter(|c| b.gazetteer.cities.iter().any(|city| city.country == c.iso3))
+                .map(|c| {
+                    let name = match (lang, &c.name_ko) {
+                        (Lang::Ko, Some(ko)) => ko.clone(),
+                        _ => c.name_en.clone(),
+                    };
+                    (c.iso3.clone(), name)
+                })
+                .collect();
+            present.sort_by(|a, b| a.1.cmp(&b.1));
+            present
+        })
+    };
+    let count = move || {
+        let n = rows.with(|r| r.len());
+        app.t("filter.count").replace("{n}", &format_int(n as u64))
+    };
+    let status_box = move |st: Status| {
+        let checked = move || app.state.with(|s| s.statuses.contains(&st));
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=checked
+                    on:change=move |_| {
+                        app.update(|s| {
+                            if let Some(i) = s.statuses.iter().position(|x| *x == st) {
+                                s.statuses.remove(i);
+                            } else {
+                                s.statuses.push(st);
+                            }
+                        })
+                    }
+                />
+                <svg width="12" height="12" viewBox="0 0 14 14" aria-hidden="true">
+                    <path d=symbol(st, 7.0, 7.0, 5.0) fill=color(st)></path>
+                </svg>
+                {move || app.t(status_key(st))}
+            </label>
+        }
+    };
+    view! {
+        <section class="filters" aria-label=move || app.t("filter.label")>
+            <SearchBox />
+            <SeriesSelect />
+            <YearSelect />
+            <label class="field">
+                <span>{move || app.t("filter.region")}</span>
+                <select
+                    data-testid="region-select"
+                    prop:value=move || app.state.with(|s| s.region.map(|r| r.key()).unwrap_or("world"))
+                    on:change=move |ev| {
+                        let region = Region::from_key(&event_target_value(&ev)).filter(|r| *r != Region::World);
+                        app.update(|s| s.region = region);
+                    }
+                >
+                    <option value="world">{move || app.t("region.world")}</option>
+                    <option value="asia-pacific">{move || app.t("region.asia-pacific")}</option>
+                    <option value="korea">{move || app.t("region.korea")}</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || app.t("filter.country")}</span>
+                <select
+                    data-testid="country-select"
+                    prop:value=move || app.state.with(|s| s.countries.first().cloned().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.update(|s| s.countries = if v.is_empty() { Vec::new() } else { vec![v] });
+                    }
+                >
+                    <option value="">{move || app.t("filter.all")}</option>
+                    {move || {
+                        let current = app.state.with(|s| s.countries.first().cloned().unwrap_or_default());
+                        countries()
+                            .into_iter()
+                            .map(|(iso3, name)| {
+                                let sel = iso3 == current;
+                                view! { <option value=iso3 selected=sel>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || app.t("filter.size")}</span>
+                <select
+                    data-testid="size-select"
+                    prop:value=move || app.state.with(|s| s.size.map(|z| z.key()).unwrap_or(""))
+                    on:change=move |ev| {
+                        let size = SizeClass::from_key(&event_target_value(&ev));
+                        app.update(|s| s.size = size);
+                    }
+                >
+                    <option value="">{move || app.t("filter.all")}</option>
+                    {SizeClass::ALL
+                        .into_iter()
+                        .map(|z| view! { <option value=z.key()>{move || app.t(size_key(z))}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <fieldset class="statuses">
+                <legend>{move || app.t("filter.status")}</legend>
+                {[Status::Green, Status::Yellow, Status::Orange, Status::Red, Status::NotAssessed]
+                    .into_iter()
+                    .map(status_box)
+                    .collect_view()}
+            </fieldset>
+            <p class="count" role="status" data-testid="match-count">{count}</p>
+        </section>
+    }
+}
+
+/// Message key of a population class.
+pub fn size_key(size: SizeClass) -> &'static str {
+    match size {
+        SizeClass::Under300k => "size.lt300k",
+        SizeClass::From300kTo1m => "size.300k-1m",
+        SizeClass::From1mTo5m => "size.1m-5m",
+        SizeClass::From5mTo10m => "size.5m-10m",
+        SizeClass::Over10m => "size.10m+",
+    }
+}

@@ -1,0 +1,132 @@
+//! The current series and the current selection of cities, derived from the view state
+//! through the core's filters. Shared by the map, the table and the charts.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use sdg_core::assess::Status;
+use sdg_core::model::Series;
+use sdg_core::query::{select, Filter};
+
+use crate::loader::Merged;
+use crate::state::App;
+
+/// The series shown when a permalink names none.
+pub const DEFAULT_SERIES: &str = "pm25";
+
+/// The series the state asks for: `series`, else the first series of `ind`, else PM2.5.
+/// Unknown values fall back to PM2.5; [`series_notice`] says so.
+pub fn current_series(app: &App) -> Option<Series> {
+    let (series, indicator) = app.state.with(|s| (s.series.clone(), s.indicator.clone()));
+    app.data.bundle.with(|b| {
+        let fw = b.framework.as_ref()?;
+        series
+            .as_deref()
+            .and_then(|id| fw.series(id))
+            .or_else(|| {
+                indicator
+                    .as_deref()
+                    .and_then(|code| fw.series_of(code).next())
+            })
+            .or_else(|| fw.series(DEFAULT_SERIES))
+            .cloned()
+    })
+}
+
+/// A polite message when the permalink's `ind` or `series` is unknown.
+pub fn series_notice(app: &App) -> Option<String> {
+    let (series, indicator) = app.state.with(|s| (s.series.clone(), s.indicator.clone()));
+    app.data.bundle.with(|b| {
+        let fw = b.framework.as_ref()?;
+        if let Some(s) = series.filter(|s| fw.series(s).is_none()) {
+            return Some(format!("series={s}"));
+        }
+        if let Some(i) = indicator.filter(|i| fw.indicator(i).is_none()) {
+            return Some(format!("ind={i}"));
+        }
+        None
+    })
+}
+
+/// One selected city, owned so that it can live in a memo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// City id.
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Korean name.
+    pub name_ko: Option<String>,
+    /// ISO3.
+    pub country: String,
+    /// Population.
+    pub population: Option<u64>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Value, year and table row of the latest observation at or before the year.
+    pub value: Option<(f64, i32, usize)>,
+    /// Status of the value.
+    pub status: Status,
+}
+
+impl Row {
+    /// The name in the UI language (Korean falls back to English).
+    pub fn name(&self, lang: sdg_core::url_state::Lang) -> &str {
+        match (lang, &self.name_ko) {
+            (sdg_core::url_state::Lang::Ko, Some(ko)) => ko,
+            _ => &self.name_en,
+        }
+    }
+}
+
+/// The filter the state describes.
+pub fn filter_of(app: &App) -> Filter {
+    app.state.with(|s| Filter {
+        region: s.region,
+        subregion: None,
+        countries: s.countries.clone(),
+        size: s.size,
+        statuses: s.statuses.clone(),
+        text: s.query.clone(),
+    })
+}
+
+/// The merged tables of the current series (reactive), fetching them if needed.
+pub fn current_data(app: &App) -> Option<(Series, Arc<Merged>)> {
+    let series = current_series(app)?;
+    app.data.ensure_series(&series.id);
+    let merged = app.data.series(&series.id)?;
+    Some((series, merged))
+}
+
+/// The current selection: every city passing the filters with its value for the
+/// current series and year.
+pub fn selection(app: App) -> Memo<Vec<Row>> {
+    Memo::new(move |_| {
+        let filter = filter_of(&app);
+        let year = app.state.with(|s| s.year);
+        let data = current_data(&app);
+        app.data.bundle.with(|b| {
+            let table = data
+                .as_ref()
+                .and_then(|(s, m)| m.cities.as_ref().map(|(t, i)| (s, t, i)));
+            select(&b.gazetteer, &filter, table, year)
+                .into_iter()
+                .map(|s| Row {
+                    id: s.city.id.clone(),
+                    name_en: s.city.name_en.clone(),
+                    name_ko: s.city.name_ko.clone(),
+                    country: s.city.country.clone(),
+                    population: s.city.population,
+                    lat: s.city.lat,
+                    lon: s.city.lon,
+                    value: s.latest.map(|l| (l.value, l.year, l.row)),
+                    status: s.status,
+                })
+                .collect()
+        })
+    })
+}

@@ -1,0 +1,233 @@
+//! A city profile: names, place, population, and one row per series with data.
+
+use leptos::prelude::*;
+
+use sdg_core::i18n::{format_int, format_value};
+use sdg_core::profile::profile_row;
+use sdg_core::url_state::{Lang, View};
+
+use crate::components::status::{trend_label, StatusBadge};
+use crate::state::use_app;
+
+/// The city profile view.
+#[component]
+pub fn CityView() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| {
+        if app.data.core_ready() {
+            app.data.ensure_all_series();
+        }
+    });
+    let city_id = move || app.state.with(|s| s.cities.first().cloned());
+    let city = move || {
+        let id = city_id()?;
+        app.data.bundle.with(|b| b.gazetteer.city(&id).cloned())
+    };
+    let rows = Memo::new(move |_| {
+        let Some(city) = city() else {
+            return Vec::new();
+        };
+        let series: Vec<sdg_core::model::Series> = app.data.bundle.with(|b| {
+            b.framework
+                .as_ref()
+                .map(|f| f.series.clone())
+                .unwrap_or_default()
+        });
+        series
+            .into_iter()
+            .filter_map(|s| {
+                let merged = app.data.series(&s.id)?;
+                let row = app.data.bundle.with(|b| {
+                    profile_row(
+                        &s,
+                        &city,
+                        &b.gazetteer,
+                        merged.cities.as_ref().map(|(t, i)| (t, i)),
+                        merged.countries.as_ref().map(|(t, i)| (t, i)),
+                    )
+                });
+                row.latest.is_some().then_some((s, row))
+            })
+            .collect::<Vec<_>>()
+    });
+    let unknown = move || app.data.core_ready() && city().is_none();
+    view! {
+        <section class="city-view" aria-labelledby="city-title">
+            <Show
+                when=move || !unknown()
+                fallback=move || view! {
+                    <div class="notice" role="alert" data-testid="unknown-city">
+                        <h1 id="city-title">{move || app.t("city.unknown")}</h1>
+                        <p><code>{move || city_id().unwrap_or_default()}</code></p>
+                        <p><a href="?view=map" on:click=move |ev| { ev.prevent_default(); app.go(View::Map); }>{move || app.t("city.back-to-map")}</a></p>
+                    </div>
+                }
+            >
+                {move || city().map(|c| {
+                    let lang = app.lang();
+                    let (country, subregion) = app.data.bundle.with(|b| {
+                        b.gazetteer.country(&c.country).map(|k| {
+                            let name = match (lang, &k.name_ko) { (Lang::Ko, Some(ko)) => ko.clone(), _ => k.name_en.clone() };
+                            (name, k.subregion.clone())
+                        }).unwrap_or_default()
+                    });
+                    let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name_en.clone())));
+                    let (first, second) = match (lang, &c.name_ko) {
+                        (Lang::Ko, Some(ko)) => (ko.clone(), Some(c.name_en.clone())),
+                        (_, ko) => (c.name_en.clone(), ko.clone()),
+                    };
+                    view! {
+                        <header class="city-head">
+                            <h1 id="city-title" data-testid="city-name">{first}</h1>
+                            {second.map(|s| view! { <p class="alt-name" lang=if lang == Lang::Ko { "en" } else { "ko" }>{s}</p> })}
+                            <dl class="facts">
+                                <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
+                                <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>
+                                <div><dt>{app.t("col.population")}</dt><dd>{c.population.map(format_int).unwrap_or_else(|| "–".into())}</dd></div>
+                                {parent.map(|p| view! { <div><dt>{app.t("city.part-of")}</dt><dd>{p}</dd></div> })}
+                            </dl>
+                        </header>
+                    }
+                })}
+                <div class="table-wrap" tabindex="0">
+                    <table class="profile" data-testid="profile-table">
+                        <caption>{move || app.t("city.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || app.t("col.indicator")}</th>
+                                <th scope="col">{move || app.t("col.value")}</th>
+                                <th scope="col">{move || app.t("col.status")}</th>
+                                <th scope="col">{move || app.t("col.trend")}</th>
+                                <th scope="col">{move || app.t("col.history")}</th>
+                                <th scope="col">{move || app.t("col.rank")}</th>
+                                <th scope="col">{move || app.t("col.country-value")}</th>
+                                <th scope="col">{move || app.t("col.source")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let lang = app.lang();
+                                rows.get().into_iter().map(|(s, r)| {
+                                    let (trend_key, arrow) = trend_label(r.trend);
+                                    let title = if lang == Lang::Ko { s.title_ko.clone() } else { s.title_en.clone() };
+                                    let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
+                                    let rank = r.rank.map(|(k, n)| app.t("city.rank").replace("{rank}", &k.to_string()).replace("{of}", &n.to_string()));
+                                    let country = r.country.map(|(y, v)| format!("{} {} ({y})", format_value(v), s.unit));
+                                    let ind_href = app.href(|st| { st.view = View::Indicator; st.series = Some(s.id.clone()); st.indicator = Some(s.indicator.clone()); });
+                                    let sid = s.id.clone();
+                                    let sind = s.indicator.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <a href=ind_href on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    let (sid, sind) = (sid.clone(), sind.clone());
+                                                    app.update(|st| { st.view = View::Indicator; st.series = Some(sid); st.indicator = Some(sind); });
+                                                }>{s.indicator.clone()}" "{title}</a>
+                                                {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
+                                            </th>
+                                            <td class="num">{latest}</td>
+                                            <td><StatusBadge status=r.status /></td>
+                                            <td><span aria-hidden="true">{arrow}</span>" "{app.t(trend_key)}</td>
+                                            <td>{sparkline(&r.points)}</td>
+                                            <td>{rank}</td>
+                                            <td class="num">{country}</td>
+                                            <td class="source-cell">{r.source.clone()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <CompareWith />
+            </Show>
+        </section>
+    }
+}
+
+/// A small line of a city's values over the years (decorative: the values are in the row).
+fn sparkline(points: &[(i32, f64)]) -> impl IntoView {
+    let (w, h) = (90.0, 22.0);
+    let d = if points.len() < 2 {
+        String::new()
+    } else {
+        let (x0, x1) = (points[0].0 as f64, points[points.len() - 1].0 as f64);
+        let lo = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+        let hi = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let sx = |x: f64| {
+            if x1 > x0 {
+                (x - x0) / (x1 - x0) * (w - 4.0) + 2.0
+            } else {
+                w / 2.0
+            }
+        };
+        let sy = |y: f64| {
+            if hi > lo {
+                h - 2.0 - (y - lo) / (hi - lo) * (h - 4.0)
+            } else {
+                h / 2.0
+            }
+        };
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                format!(
+                    "{}{:.1} {:.1}",
+                    if i == 0 { 'M' } else { 'L' },
+                    sx(p.0 as f64),
+                    sy(p.1)
+                )
+            })
+            .collect()
+    };
+    view! {
+        <svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true">
+            <path d=d fill="none" stroke="currentColor" stroke-width="1.5"></path>
+        </svg>
+    }
+}
+
+/// "Compare with": adds a city to the comparison and opens the chart.
+#[component]
+fn CompareWith() -> impl IntoView {
+    let app = use_app();
+    let peers = move || {
+        let id = app.state.with(|s| s.cities.first().cloned())?;
+        app.data.bundle.with(|b| {
+            let me = b.gazetteer.city(&id)?;
+            let mut list: Vec<(String, String)> = b
+                .gazetteer
+                .cities
+                .iter()
+                .filter(|c| c.country == me.country && c.id != me.id && c.population.is_some())
+                .map(|c| (c.id.clone(), c.name_en.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            Some(list)
+        })
+    };
+    view! {
+        <div class="compare">
+            <label>
+                <span>{move || app.t("city.compare")}</span>
+                <select data-testid="compare-select" on:change=move |ev| {
+                    let other = event_target_value(&ev);
+                    if !other.is_empty() {
+                        app.update(|s| {
+                            if !s.cities.contains(&other) && s.cities.len() < 8 {
+                                s.cities.push(other);
+                            }
+                            s.view = View::Chart;
+                        });
+                    }
+                }>
+                    <option value="">{move || app.t("city.compare.choose")}</option>
+                    {move || peers().unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=move |_| app.go(View::Chart)>{move || app.t("city.chart")}</button>
+        </div>
+    }
+}

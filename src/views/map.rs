@@ -1,0 +1,511 @@
+//! The map: offline vector boundaries (no tiles), cities as status symbols sized by
+//! population, decluttered; the Korea preset adds a province choropleth over municipal
+//! boundaries. Zoom and pan by wheel, drag, pinch, buttons and keyboard.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use sdg_core::assess::{status, Status};
+use sdg_core::geo::{svg_path, Viewport};
+use sdg_core::mapview::{declutter, preset_bounds, symbol_radius, Zoom};
+use sdg_core::query::Region;
+
+use crate::components::status::{color, status_key, symbol, StatusLegend};
+use crate::selection::{current_data, current_series, Row};
+use crate::state::use_app;
+
+const W: f64 = 960.0;
+const H: f64 = 560.0;
+const WORLD: &str = "geo/world-110m.json";
+const KR_PROVINCES: &str = "geo/kr-provinces.json";
+const KR_MUNICIPALITIES: &str = "geo/kr-municipalities.json";
+
+/// A city placed on screen.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed {
+    row: Row,
+    x: f64,
+    y: f64,
+    r: f64,
+}
+
+/// The map view.
+#[component]
+pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let app = use_app();
+    let preset = Memo::new(move |_| app.state.with(|s| s.region.unwrap_or(Region::World)));
+    Effect::new(move |_| {
+        app.data.ensure_path(WORLD);
+        if preset.get() == Region::Korea {
+            app.data.ensure_path(KR_PROVINCES);
+            app.data.ensure_path(KR_MUNICIPALITIES);
+        }
+    });
+    let viewport = Memo::new(move |_| Viewport::fit(preset_bounds(preset.get()), W, H));
+    let zoom = RwSignal::new(Zoom::default());
+    Effect::new(move |_| {
+        preset.track();
+        zoom.set(Zoom::default());
+    });
+
+    let paths = |file: &'static str, object: &'static str| {
+        Memo::new(move |_| {
+            let view = viewport.get();
+            app.data.bundle.with(|b| {
+                b.topologies
+                    .get(file)
+                    .map(|t| {
+                        t.features(object)
+                            .into_iter()
+                            .map(|f| {
+                                (
+                                    f.id.clone().unwrap_or_default(),
+                                    svg_path(&f.polygons, &view),
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let world = paths(WORLD, "countries");
+    let provinces = paths(KR_PROVINCES, "provinces");
+    let municipalities = paths(KR_MUNICIPALITIES, "municipalities");
+
+    // Province values for the Korea choropleth.
+    let province_status = Memo::new(move |_| {
+        let year = app.state.with(|s| s.year);
+        let mut out: HashMap<String, (Status, Option<f64>)> = HashMap::new();
+        if let Some((series, merged)) = current_data(&app) {
+            if let Some((t, i)) = merged.cities.as_ref() {
+                for (id, _) in provinces.get() {
+                    let latest = i.latest(t, &id, year);
+                    out.insert(
+                        id,
+                        (
+                            status(&series, latest.map(|l| l.value)),
+                            latest.map(|l| l.value),
+                        ),
+                    );
+                }
+            }
+        }
+        out
+    });
+
+    let placed = Memo::new(move |_| {
+        let view = viewport.get();
+        let z = zoom.get();
+        let province_ids: std::collections::HashSet<String> =
+            provinces.with(|p| p.iter().map(|(id, _)| id.clone()).collect());
+        let rows = rows.get();
+        let pts: Vec<Placed> = rows
+            .into_iter()
+            // Where provinces are drawn as a choropleth, they are not also symbols.
+            .filter(|r| !province_ids.contains(&r.id))
+            .map(|row| {
+                let (x, y) = z.apply(view.project(row.lon, row.lat));
+                let r = symbol_radius(row.population);
+                Placed { row, x, y, r }
+            })
+            .filter(|p| p.x > -20.0 && p.x < W + 20.0 && p.y > -20.0 && p.y < H + 20.0)
+            .collect();
+        let circles: Vec<(f64, f64, f64)> = pts.iter().map(|p| (p.x, p.y, p.r)).collect();
+        let priority: Vec<f64> = pts
+            .iter()
+            .map(|p| p.row.population.unwrap_or(0) as f64)
+            .collect();
+        let kept = declutter(&circles, &priority, 0.9);
+        let mut out: Vec<Placed> = kept.into_iter().map(|i| pts[i].clone()).collect();
+        // Small symbols on top of large ones.
+        out.sort_by(|a, b| b.r.total_cmp(&a.r));
+        out
+    });
+
+    let hovered: RwSignal<Option<Placed>> = RwSignal::new(None);
+    let focused = RwSignal::new(None::<usize>);
+    let unit = move || current_series(&app).map(|s| s.unit).unwrap_or_default();
+    let tooltip = move || {
+        let p = hovered.get()?;
+        let lang = app.lang();
+        let value = match p.row.value {
+            Some((v, year, _)) => {
+                format!("{} {} ({year})", sdg_core::i18n::format_value(v), unit())
+            }
+            None => app.t("status.nodata").to_string(),
+        };
+        let country = app.data.bundle.with(|b| {
+            b.gazetteer
+                .country(&p.row.country)
+                .map(|c| c.name_en.clone())
+                .unwrap_or_default()
+        });
+        Some(view! {
+            <div class="tooltip" role="status" style=format!("left:{:.1}%;top:{:.1}%", p.x / W * 100.0, p.y / H * 100.0)>
+                <strong>{p.row.name(lang).to_string()}</strong>
+                <span>{country}</span>
+                <span>{value}</span>
+                <span class="tooltip-status">
+                    <svg width="12" height="12" viewBox="0 0 14 14" aria-hidden="true">
+                        <path d=symbol(p.row.status, 7.0, 7.0, 5.0) fill=color(p.row.status)></path>
+                    </svg>
+                    {app.t(status_key(p.row.status))}
+                </span>
+            </div>
+        })
+    };
+
+    // Pointer interaction: drag to pan, two pointers to pinch.
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let to_view = move |client_x: f64, client_y: f64| -> (f64, f64) {
+        svg_ref
+            .get_untracked()
+            .map(|el| {
+                let rect = el.get_bounding_client_rect();
+                (
+                    (client_x - rect.left()) * W / rect.width().max(1.0),
+                    (client_y - rect.top()) * H / rect.height().max(1.0),
+                )
+            })
+            .unwrap_or((client_x, client_y))
+    };
+    let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
+    let moved = StoredValue::new(false);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let p = to_view(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        pointers.update_value(|m| {
+            m.insert(ev.pointer_id(), p);
+        });
+        moved.set_value(false);
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let p = to_view(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let id = ev.pointer_id();
+        let before = pointers.with_value(|m| m.clone());
+        let Some(old) = before.get(&id).copied() else {
+            return;
+        };
+        if before.len() >= 2 {
+            let other = before
+                .iter()
+                .find(|(k, _)| **k != id)
+                .map(|(_, v)| *v)
+                .unwrap_or(old);
+            let d0 = (old.0 - other.0).hypot(old.1 - other.1);
+            let d1 = (p.0 - other.0).hypot(p.1 - other.1);
+            if d0 > 1.0 {
+                let mid = ((p.0 + other.0) / 2.0, (p.1 + other.1) / 2.0);
+                zoom.update(|z| *z = z.zoom_at(d1 / d0, mid.0, mid.1));
+            }
+        } else {
+            let (dx, dy) = (p.0 - old.0, p.1 - old.1);
+            if dx.abs() + dy.abs() > 2.0 || moved.get_value() {
+                moved.set_value(true);
+                zoom.update(|z| *z = z.pan(dx, dy));
+            } else {
+                return;
+            }
+        }
+        pointers.update_value(|m| {
+            m.insert(id, p);
+        });
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|m| {
+            m.remove(&ev.pointer_id());
+        });
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let (x, y) = to_view(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
+        zoom.update(|z| *z = z.zoom_at(factor, x, y));
+    };
+    let step_focus = move |delta: isize| {
+        let n = placed.with_untracked(|p| p.len()) as isize;
+        if n == 0 {
+            return;
+        }
+        let next = match focused.get_untracked() {
+            Some(i) => (i as isize + delta).rem_euclid(n) as usize,
+            None if delta > 0 => 0,
+            None => (n - 1) as usize,
+        };
+        focused.set(Some(next));
+        hovered.set(placed.with_untracked(|p| p.get(next).cloned()));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                zoom.update(|z| *z = z.pan(40.0, 0.0));
+                true
+            }
+            "ArrowRight" => {
+                zoom.update(|z| *z = z.pan(-40.0, 0.0));
+                true
+            }
+            "ArrowUp" => {
+                zoom.update(|z| *z = z.pan(0.0, 40.0));
+                true
+            }
+            "ArrowDown" => {
+                zoom.update(|z| *z = z.pan(0.0, -40.0));
+                true
+            }
+            "+" | "=" => {
+                zoom.update(|z| *z = z.zoom_at(1.5, W / 2.0, H / 2.0));
+                true
+            }
+            "-" | "_" => {
+                zoom.update(|z| *z = z.zoom_at(1.0 / 1.5, W / 2.0, H / 2.0));
+                true
+            }
+            "0" => {
+                zoom.set(Zoom::default());
+                true
+            }
+            "]" | "n" => {
+                step_focus(1);
+                true
+            }
+            "[" | "p" => {
+                step_focus(-1);
+                true
+            }
+            "Enter" => {
+                if let Some(p) = hovered.get_untracked() {
+                    app.open_city(&p.row.id);
+                }
+                true
+            }
+            "Escape" => {
+                hovered.set(None);
+                focused.set(None);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let legend_statuses =
+        Signal::derive(
+            move || match current_series(&app).and_then(|s| s.thresholds.map(|_| ())) {
+                Some(()) => vec![
+                    Status::Green,
+                    Status::Yellow,
+                    Status::Orange,
+                    Status::Red,
+                    Status::NoData,
+                ],
+                None => vec![Status::NotAssessed, Status::NoData],
+            },
+        );
+    let threshold_source =
+        move || current_series(&app).and_then(|s| s.thresholds.map(|t| t.source));
+    let label = move || {
+        let n = placed.with(|p| p.len());
+        let total = rows.with(|r| r.len());
+        app.t("map.label")
+            .replace("{shown}", &n.to_string())
+            .replace("{total}", &total.to_string())
+    };
+
+    view! {
+        <section class="map-view" aria-labelledby="map-title">
+            <h1 id="map-title">{move || current_series(&app).map(|s| if app.lang() == sdg_core::url_state::Lang::Ko { s.title_ko } else { s.title_en }).unwrap_or_default()}</h1>
+            <div class="map-presets" role="group" aria-label=move || app.t("map.presets")>
+                {[Region::World, Region::AsiaPacific, Region::Korea]
+                    .into_iter()
+                    .map(|r| {
+                        let key = match r {
+                            Region::World => "region.world",
+                            Region::AsiaPacific => "region.asia-pacific",
+                            Region::Korea => "region.korea",
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                aria-pressed=move || (preset.get() == r).to_string()
+                                on:click=move |_| app.update(|s| s.region = (r != Region::World).then_some(r))
+                            >
+                                {move || app.t(key)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="map-frame">
+                <svg
+                    node_ref=svg_ref
+                    class="map"
+                    data-testid="map"
+                    viewBox=format!("0 0 {W} {H}")
+                    tabindex="0"
+                    role="application"
+                    aria-roledescription=move || app.t("map.role")
+                    aria-label=label
+                    aria-describedby="map-help"
+                    on:wheel=on_wheel
+                    on:pointerdown=on_down
+                    on:pointermove=on_move
+                    on:pointerup=on_up
+                    on:pointercancel=on_up
+                    on:pointerleave=on_up
+                    on:keydown=on_key
+                >
+                    <rect width=W height=H class="sea"></rect>
+                    <g transform=move || zoom.get().transform() aria-hidden="true">
+                        <path class="land" d=move || world.with(|w| w.iter().map(|(_, d)| d.as_str()).collect::<String>())></path>
+                        {move || {
+                            let statuses = province_status.get();
+                            provinces
+                                .get()
+                                .into_iter()
+                                .map(|(id, d)| {
+                                    let (st, _) = statuses.get(&id).copied().unwrap_or((Status::NoData, None));
+                                    view! { <path class="province" d=d fill=color(st) fill-opacity="0.55"></path> }
+                                })
+                                .collect_view()
+                        }}
+                        <path class="municipal" d=move || municipalities.with(|m| m.iter().map(|(_, d)| d.as_str()).collect::<String>())></path>
+                    </g>
+                    <g class="cities">
+                        <For
+                            each=move || placed.get()
+                            key=|p| (p.row.id.clone(), (p.x * 10.0) as i64, (p.y * 10.0) as i64, p.row.status)
+                            children=move |p: Placed| {
+                                let id = p.row.id.clone();
+                                let hover = p.clone();
+                                let is_hovered = {
+                                    let id = id.clone();
+                                    move || hovered.with(|h| h.as_ref().is_some_and(|h| h.row.id == id))
+                                };
+                                view! {
+                                    <path
+                                        class="city"
+                                        class:hovered=is_hovered
+                                        d=symbol(p.row.status, p.x, p.y, p.r)
+                                        fill=color(p.row.status)
+                                        on:pointerenter=move |_| hovered.set(Some(hover.clone()))
+                                        on:pointerleave=move |_| hovered.set(None)
+                                        on:click=move |_| {
+                                            if !moved.get_value() {
+                                                app.open_city(&id);
+                                            }
+                                        }
+                                    ></path>
+                                }
+                            }
+                        />
+                    </g>
+                </svg>
+                {tooltip}
+                <div class="map-zoom" role="group" aria-label=move || app.t("map.zoom")>
+                    <button type="button" aria-label=move || app.t("map.zoom-in") on:click=move |_| zoom.update(|z| *z = z.zoom_at(1.5, W / 2.0, H / 2.0))>"+"</button>
+                    <button type="button" aria-label=move || app.t("map.zoom-out") on:click=move |_| zoom.update(|z| *z = z.zoom_at(1.0 / 1.5, W / 2.0, H / 2.0))>"−"</button>
+                    <button type="button" aria-label=move || app.t("map.reset") on:click=move |_| zoom.set(Zoom::default())>"⟲"</button>
+                </div>
+            </div>
+            <p id="map-help" class="help">{move || app.t("map.help")}</p>
+            <YearPlayer />
+            <div class="legend-row">
+                <StatusLegend statuses=legend_statuses />
+                <p class="help">{move || app.t("map.size")}</p>
+            </div>
+            {move || threshold_source().map(|s| view! { <p class="source">{app.t("thresholds.source")}" "{s}</p> })}
+            <p class="source">{move || app.t("map.boundaries")}</p>
+        </section>
+    }
+}
+
+/// A year slider with play, over the current series' years.
+#[component]
+pub fn YearPlayer() -> impl IntoView {
+    let app = use_app();
+    let years = Memo::new(move |_| {
+        current_data(&app)
+            .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.years.clone()))
+            .map(|mut y| {
+                y.sort_unstable();
+                y.dedup();
+                y
+            })
+            .unwrap_or_default()
+    });
+    let playing = RwSignal::new(false);
+    let index = move || {
+        let y = app.state.with(|s| s.year);
+        years.with(|ys| match y {
+            Some(y) => ys
+                .iter()
+                .position(|v| *v >= y)
+                .unwrap_or(ys.len().saturating_sub(1)),
+            None => ys.len().saturating_sub(1),
+        })
+    };
+    let handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
+    let stop = move || {
+        playing.set(false);
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+        handle.set_value(None);
+    };
+    let play = move |_| {
+        if playing.get_untracked() {
+            stop();
+            return;
+        }
+        playing.set(true);
+        if years.with_untracked(|y| y.first().copied()).is_some() {
+            app.update(|s| s.year = years.with_untracked(|y| y.first().copied()));
+        }
+        let h = set_interval_with_handle(
+            move || {
+                let next = years.with_untracked(|ys| {
+                    let cur = app.state.with_untracked(|s| s.year);
+                    ys.iter().copied().find(|y| Some(*y) > cur)
+                });
+                match next {
+                    Some(y) => app.update(|s| s.year = Some(y)),
+                    None => stop(),
+                }
+            },
+            std::time::Duration::from_millis(900),
+        );
+        handle.set_value(h.ok());
+    };
+    on_cleanup(move || {
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+    });
+    view! {
+        <Show when=move || years.with(|y| y.len() > 1)>
+            <div class="year-player">
+                <button type="button" on:click=play aria-pressed=move || playing.get().to_string()>
+                    {move || if playing.get() { app.t("year.pause") } else { app.t("year.play") }}
+                </button>
+                <label>
+                    <span>{move || app.t("filter.year")}" "{move || app.state.with(|s| s.year).map(|y| y.to_string()).unwrap_or_else(|| app.t("filter.year.latest").to_string())}</span>
+                    <input
+                        type="range"
+                        min="0"
+                        max=move || years.with(|y| y.len().saturating_sub(1)).to_string()
+                        prop:value=move || index().to_string()
+                        on:input=move |ev| {
+                            let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                            let y = years.with_untracked(|ys| ys.get(i).copied());
+                            app.update(|s| s.year = y);
+                        }
+                    />
+                </label>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,158 @@
+// What a person does with the explorer, in headless Chromium against dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from '../support/server.mjs';
+import { launch, watchedPage } from '../support/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve('dist');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, viewport) {
+  const page = await watchedPage(browser, viewport);
+  await page.goto(server.url + query, { waitUntil: 'load' });
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+const count = async (page) => Number((await page.getByTestId('match-count').textContent()).replace(/[^0-9]/g, ''));
+
+test('a permalink opens that view with its filters', async () => {
+  const page = await open('?view=map&ind=11.6.2&series=pm25&region=korea&year=2019');
+  await page.locator('svg.map path.city').first().waitFor();
+  assert.equal(await page.getByTestId('region-select').inputValue(), 'korea');
+  assert.equal(await page.getByTestId('year-select').inputValue(), '2019');
+  assert.equal(await page.getByTestId('series-select').inputValue(), 'pm25');
+  assert.ok((await count(page)) > 10);
+  assert.equal(await page.locator('svg.map path.province').count(), 17, 'the 17 provinces are drawn');
+  assert.deepEqual(page.errors, []);
+});
+
+test('filtering changes the count and the map, and replaces the history entry', async () => {
+  const page = await open('?view=map&series=pm25');
+  await page.locator('svg.map path.city').first().waitFor();
+  const before = await count(page);
+  const symbolsBefore = await page.locator('svg.map path.city').count();
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.getByTestId('region-select').selectOption('asia-pacific');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) !== n, before);
+  const after = await count(page);
+  assert.ok(after < before && after > 100, `${before} -> ${after}`);
+  assert.notEqual(await page.locator('svg.map path.city').count(), symbolsBefore);
+  assert.match(page.url(), /region=asia-pacific/);
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'a filter does not push history');
+  await page.getByTestId('country-select').selectOption('KOR');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) < 200);
+  assert.match(page.url(), /country=KOR/);
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [typed, expected] of [['Seoul', 'Seoul'], ['서울', 'Seoul']]) {
+  test(`search "${typed}" reaches the profile, and Back returns to the map`, async () => {
+    const page = await open('?view=map');
+    await page.locator('svg.map path.city').first().waitFor();
+    const box = page.getByRole('combobox', { name: 'Search cities' });
+    await box.fill(typed);
+    await page.locator('#city-suggestions [role=option]').first().waitFor();
+    await box.press('Enter');
+    await page.getByTestId('city-name').waitFor();
+    assert.equal(await page.getByTestId('city-name').textContent(), expected);
+    assert.match(page.url(), /view=city&.*city=kr-11|view=city.*city=kr-11/);
+    await page.getByTestId('profile-table').locator('tbody tr').first().waitFor();
+    assert.match(await page.getByTestId('profile-table').textContent(), /11\.6\.2/);
+    await page.goBack();
+    await page.locator('svg.map').waitFor();
+    assert.match(page.url(), /view=map/);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('clicking a city on the map opens its profile', async () => {
+  const page = await open('?view=map&region=korea&series=pm25');
+  const symbol = page.locator('svg.map path.city').first();
+  await symbol.waitFor();
+  await symbol.click({ force: true });
+  await page.getByTestId('city-name').waitFor();
+  assert.match(page.url(), /view=city/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the CSV download holds the rows with their sources, Korean intact', async () => {
+  const page = await open('?view=table&series=pm25&country=KOR');
+  await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeffcity_id,city,city_ko,'), 'UTF-8 BOM and header');
+  assert.match(text, /kr-11,Seoul,서울특별시,South Korea,East and North-East Asia,\d+,11\.6\.2,Annual mean PM2\.5,[\d.]+,µg\/m³,20\d\d,/);
+  const rows = text.trim().split('\r\n');
+  assert.equal(rows.length - 1, await count(page), 'one row per matching city');
+  assert.ok(rows.slice(1).every((r) => /(WHO|Statistics Korea)/.test(r)), 'every row names its source');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a bad city or indicator shows a message and no page error', async () => {
+  const bad = await open('?view=city&city=atlantis-1');
+  await bad.getByTestId('unknown-city').waitFor();
+  assert.match(await bad.getByTestId('unknown-city').textContent(), /atlantis-1/);
+  assert.deepEqual(bad.errors, []);
+
+  const ind = await open('?view=map&ind=99.9.9&year=banana&city=%3Cscript%3E');
+  await ind.getByTestId('url-notice').waitFor();
+  const notice = await ind.getByTestId('url-notice').textContent();
+  assert.match(notice, /ind=99\.9\.9/);
+  assert.match(notice, /year=banana/);
+  await ind.locator('svg.map path.city').first().waitFor();
+  assert.equal(await ind.getByTestId('series-select').inputValue(), 'pm25', 'falls back to PM2.5');
+  assert.deepEqual(ind.errors, []);
+});
+
+test('lang=ko switches the interface and <html lang>', async () => {
+  const page = await open('?view=map&lang=ko');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.equal(await page.getByRole('link', { name: '지도' }).getAttribute('aria-current'), 'page');
+  await page.getByRole('combobox', { name: '도시 검색' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('charts: lines for compared cities, table alternative and SVG download', async () => {
+  const page = await open('?view=chart&series=pm25&city=kr-11,kr-21');
+  const card = page.getByTestId('chart-lines');
+  await card.locator('svg.chart polyline').first().waitFor({ state: 'attached' });
+  assert.match(await card.locator('.chart-legend').textContent(), /Seoul.*Busan/s);
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+  await card.getByRole('button', { name: 'Show as table' }).click();
+  assert.match(await card.locator('table').textContent(), /Seoul.*20\d\d/s);
+  assert.deepEqual(page.errors, []);
+});
+
+const VIEWS = [
+  ['overview', ''],
+  ['map', '?view=map&region=korea'],
+  ['chart', '?view=chart&city=kr-11'],
+  ['table', '?view=table&country=KOR'],
+  ['city', '?view=city&city=kr-31010'],
+  ['indicator', '?view=indicator&series=pm25'],
+];
+for (const [name, query] of VIEWS) {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    test(`axe finds no violations: ${name} at ${viewport.width}px`, async () => {
+      const page = await open(query, viewport);
+      await page.waitForTimeout(300);
+      const result = await new AxeBuilder({ page }).analyze();
+      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+      assert.deepEqual(summary, []);
+      assert.deepEqual(page.errors, []);
+    });
+  }
+}
