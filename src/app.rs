@@ -77,7 +77,9 @@ fn LoadState() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                None if !data.core_ready() => view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any(),
+                None if !data.core_ready() || (app.state.with(|s| s.view != View::Overview) && !data.places_ready()) => {
+                    view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any()
+                }
                 None if data.pending() > 0 => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),
                 None => view! { <p class="loaded visually-hidden" data-testid="loaded">{app.t("load.done")}</p> }.into_any(),
             }}

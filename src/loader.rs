@@ -54,13 +54,41 @@ pub struct Data {
 }
 
 impl Data {
-    /// True once the framework and the gazetteer have loaded.
+    /// True once the framework and the countries have loaded (the first view needs
+    /// nothing more).
     pub fn core_ready(&self) -> bool {
+        self.kinds_ready(&[PackKind::Framework, PackKind::Countries])
+    }
+
+    /// True once the cities have loaded too.
+    pub fn places_ready(&self) -> bool {
+        self.core_ready() && self.kinds_ready(&[PackKind::Places])
+    }
+
+    fn kinds_ready(&self, kinds: &[PackKind]) -> bool {
         self.packs.with(|p| {
             !p.is_empty()
                 && p.iter()
-                    .filter(|(i, _)| kind_rank(i.kind) < kind_rank(PackKind::Observations))
+                    .filter(|(i, _)| kinds.contains(&i.kind))
                     .all(|(i, s)| s.loaded == i.files.len())
+        })
+    }
+
+    /// Loads the cities (needed by every view but the overview).
+    pub fn ensure_places(&self) {
+        self.ensure(|p, _| p.kind == PackKind::Places);
+    }
+
+    /// Cities in the bundle, from the manifest (known before they are fetched).
+    pub fn city_count(&self) -> Option<u32> {
+        self.manifest.with(|m| {
+            m.as_ref()?
+                .packs
+                .iter()
+                .filter(|p| p.kind == PackKind::Places)
+                .flat_map(|p| &p.files)
+                .map(|f| f.rows)
+                .sum()
         })
     }
 
@@ -107,8 +135,22 @@ impl Data {
         }
         let data = *self;
         update_status(data, &pack.id, |s| s.loading += 1);
+        if kind_rank(pack.kind) > kind_rank(PackKind::Places) {
+            self.ensure_places();
+        }
         spawn_local(async move {
-            let result = fetch_text(&path).await.and_then(|text| {
+            let fetched = fetch_text(&path).await;
+            // Tables are checked against the gazetteer: wait for it (it is already on
+            // its way), at most a minute.
+            if kind_rank(pack.kind) > kind_rank(PackKind::Places) {
+                for _ in 0..2400 {
+                    if data.places_ready() || data.fatal.with_untracked(Option::is_some) {
+                        break;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(25).await;
+                }
+            }
+            let result = fetched.and_then(|text| {
                 let mut problems = Vec::new();
                 data.bundle.update(|b| {
                     if let Err(p) = b.add(pack.kind, &path, &text) {
@@ -236,10 +278,10 @@ async fn load_core(data: Data) {
             .collect(),
     );
     data.manifest.set(Some(manifest.clone()));
-    // The gazetteer is checked against the countries and the framework; load those in
-    // order, one after the other.
+    // The first view needs the framework and the countries; load them in order. The
+    // cities follow when a view asks for them.
     for pack in load_order(&manifest) {
-        if kind_rank(pack.kind) >= kind_rank(PackKind::Observations) {
+        if kind_rank(pack.kind) >= kind_rank(PackKind::Places) {
             break;
         }
         for file in &pack.files {

@@ -50,7 +50,7 @@ pub fn CityView() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let unknown = move || app.data.core_ready() && city().is_none();
+    let unknown = move || app.data.places_ready() && city().is_none();
     view! {
         <section class="city-view" aria-labelledby="city-title">
             <Show

@@ -18,13 +18,13 @@ pub fn Overview() -> impl IntoView {
                 .and_then(|m| m.coverage.iter().find(|c| c.series == series).cloned())
         })
     };
-    let total_cities = move || app.data.bundle.with(|b| b.gazetteer.cities.len());
+    let total_cities = move || app.data.city_count().unwrap_or(0);
     view! {
         <section class="overview" aria-labelledby="overview-title">
             <h1 id="overview-title">{move || app.t("overview.title")}</h1>
             <p class="goal-text">{move || app.data.bundle.with(|b| b.framework.as_ref().map(|f| if app.lang() == Lang::Ko { f.goal_ko.clone() } else { f.goal_en.clone() }))}</p>
             <p>
-                <span data-testid="city-count">{move || format_int(total_cities() as u64)}</span>
+                <span data-testid="city-count">{move || format_int(u64::from(total_cities()))}</span>
                 " "{move || app.t("overview.cities-loaded")}
             </p>
             <div class="targets">

@@ -1,28 +1,30 @@
 // `make bench`: sizes and timings of the release build, printed, never asserted.
-// Serves dist/ on 127.0.0.1, drives headless Chromium, and reports:
+// Serves dist/ on 127.0.0.1 and drives headless Chromium. Prints:
 //  - the wasm size (raw, gzip, brotli);
-//  - first-view transfer: every byte fetched until the first view is ready
-//    (wasm + js + css + data), raw and brotli-compressed;
-//  - time until the first view is ready, at 1x and 4x CPU throttling (median of 5).
+//  - first-view transfer: every byte fetched until the first view (the overview) is
+//    ready: wasm + js + css + data, raw and brotli;
+//  - transfer until the map is drawn;
+//  - time until the map is drawn, at 1x and 4x CPU throttling (median of 5);
+//  - filter change to next paint on the map, with the bundled data and with the
+//    SYNTHETIC pack (13,000 cities × 16 series × 20 years, made by `datagen synthetic`).
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { serve } from '../support/server.mjs';
 import { launch, watchedPage } from '../support/browser.mjs';
 
 const RUNS = 5;
-const brotli = (buf) =>
-  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const wasmFile = readdirSync('dist').find((f) => f.endsWith('.wasm'));
 const wasm = readFileSync(`dist/${wasmFile}`);
-console.log(`wasm ${wasmFile}: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(brotli(wasm))} brotli`);
+console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(brotli(wasm))} brotli`);
 
-const server = await serve('dist');
 const browser = await launch();
 
-async function firstView(throttle) {
+async function visit(server, query, ready, throttle = 1) {
   const page = await watchedPage(browser);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -32,44 +34,100 @@ async function firstView(throttle) {
     try {
       fetched.push({ url: r.url(), body: await r.body() });
     } catch {
-      /* redirects have no body */
+      /* no body */
     }
   });
   const t0 = Date.now();
-  await page.goto(server.url);
-  await page.getByTestId('loaded').waitFor({ timeout: 120_000 });
+  await page.goto(server.url + query);
+  await ready(page);
   const ms = Date.now() - t0;
   if (page.errors.length) throw new Error(page.errors.join('\n'));
+  return { page, ms, fetched };
+}
+
+function transfer(label, fetched) {
+  const groups = {};
+  for (const { url, body } of fetched) {
+    const path = new URL(url).pathname;
+    const kind = path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : path.includes('/data/') ? 'data' : 'other';
+    groups[kind] ??= { files: 0, raw: 0, br: 0 };
+    groups[kind].files += 1;
+    groups[kind].raw += body.length;
+    groups[kind].br += brotli(body);
+  }
+  console.log(`\n${label}`);
+  console.log('kind   files        raw     brotli');
+  const total = { files: 0, raw: 0, br: 0 };
+  for (const [kind, g] of Object.entries(groups)) {
+    console.log(`${kind.padEnd(6)} ${String(g.files).padStart(5)} ${kb(g.raw).padStart(10)} ${kb(g.br).padStart(10)}`);
+    total.files += g.files;
+    total.raw += g.raw;
+    total.br += g.br;
+  }
+  console.log(`total  ${String(total.files).padStart(5)} ${kb(total.raw).padStart(10)} ${kb(total.br).padStart(10)}`);
+}
+
+const overviewReady = (page) => page.getByTestId('city-count').waitFor({ timeout: 120_000 });
+const mapReady = (page) => page.locator('svg.map path.city').first().waitFor({ state: 'attached', timeout: 120_000 });
+
+// A filter change, timed to the second animation frame after it; an empty double
+// frame is timed too, so the work itself is the difference.
+async function filterToPaint(page) {
+  return page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const select = document.querySelector('[data-testid=region-select]');
+    const out = { change: [], empty: [] };
+    for (let i = 0; i < 10; i++) {
+      let t = performance.now();
+      await frames();
+      out.empty.push(performance.now() - t);
+      t = performance.now();
+      select.value = i % 2 === 0 ? 'asia-pacific' : 'world';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await frames();
+      out.change.push(performance.now() - t);
+    }
+    return out;
+  });
+}
+
+const server = await serve('dist');
+{
+  const { page, fetched } = await visit(server, '', overviewReady);
+  transfer('first view (overview, until the city count shows):', fetched);
   await page.context().close();
-  return { ms, fetched };
 }
-
-const { fetched } = await firstView(1);
-const groups = {};
-for (const { url, body } of fetched) {
-  const path = new URL(url).pathname;
-  const kind = path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css'
-    : path.includes('/data/') ? 'data' : 'other';
-  groups[kind] ??= { files: 0, raw: 0, br: 0 };
-  groups[kind].files += 1;
-  groups[kind].raw += body.length;
-  groups[kind].br += brotli(body);
+{
+  const { page, fetched } = await visit(server, '?view=map', mapReady);
+  transfer('map view (until the cities are drawn):', fetched);
+  await page.context().close();
 }
-console.log('\nfirst view (until every pack the shell loads is ready):');
-console.log('kind   files        raw     brotli');
-let total = { raw: 0, br: 0 };
-for (const [kind, g] of Object.entries(groups)) {
-  console.log(`${kind.padEnd(6)} ${String(g.files).padStart(5)} ${kb(g.raw).padStart(10)} ${kb(g.br).padStart(10)}`);
-  total.raw += g.raw;
-  total.br += g.br;
-}
-console.log(`total  ${String(fetched.length).padStart(5)} ${kb(total.raw).padStart(10)} ${kb(total.br).padStart(10)}`);
-
 for (const rate of [1, 4]) {
   const times = [];
-  for (let i = 0; i < RUNS; i++) times.push((await firstView(rate)).ms);
-  console.log(`\nshell ready at ${rate}x CPU: median ${median(times)} ms (runs: ${times.join(', ')})`);
+  for (let i = 0; i < RUNS; i++) {
+    const { page, ms } = await visit(server, '?view=map', mapReady, rate);
+    times.push(ms);
+    await page.context().close();
+  }
+  console.log(`\nmap drawn at ${rate}x CPU: median ${median(times)} ms (runs: ${times.join(', ')})`);
 }
 
-await browser.close();
+async function filterBench(label, srv) {
+  const { page } = await visit(srv, '?view=map', mapReady);
+  await page.waitForTimeout(500);
+  const r = await filterToPaint(page);
+  const c = median(r.change);
+  const e = median(r.empty);
+  console.log(`\nfilter to paint, ${label}: median ${c.toFixed(1)} ms, empty double frame ${e.toFixed(1)} ms, work ≈ ${(c - e).toFixed(1)} ms`);
+  await page.context().close();
+}
+await filterBench('bundled data', server);
 await server.close();
+
+if (!existsSync('target/synthetic/manifest.json')) {
+  execFileSync('cargo', ['run', '--release', '-q', '-p', 'datagen', '--', 'synthetic', '--real', 'data', '--out', 'target/synthetic'], { stdio: 'inherit' });
+}
+const synthetic = await serve('dist', { data: 'target/synthetic' });
+await filterBench('SYNTHETIC 13,000 cities × 16 series × 20 years', synthetic);
+await synthetic.close();
+await browser.close();

@@ -17,10 +17,11 @@ const TYPES = {
 
 /**
  * Serves `root` at http://127.0.0.1:<free port><prefix>. `rewrite(path, body)` may
- * replace a file's bytes (used to serve a deliberately broken pack).
+ * replace a file's bytes (used to serve a deliberately broken pack); `data` serves
+ * `data/` from another folder (the synthetic benchmark bundle).
  * Returns { url, close, requests } where requests lists every path asked for.
  */
-export async function serve(root, { prefix = '/', rewrite } = {}) {
+export async function serve(root, { prefix = '/', rewrite, data } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -32,7 +33,7 @@ export async function serve(root, { prefix = '/', rewrite } = {}) {
     }
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
-    const file = join(base, rel);
+    const file = data && rel.startsWith('data/') ? join(resolve(data), rel.slice(5)) : join(base, rel);
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       let body = await readFile(file);

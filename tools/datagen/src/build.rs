@@ -77,10 +77,9 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         .or_default()
         .push(write_json(out, "framework.json", &framework)?);
     let countries: Vec<_> = world.countries.values().cloned().collect();
-    written
-        .entry("countries")
-        .or_default()
-        .push(write_json(out, "countries.json", &countries)?);
+    let mut file = write_json(out, "countries.json", &countries)?;
+    file.rows = Some(countries.len() as u32);
+    written.entry("countries").or_default().push(file);
 
     // Cities: every place with an observation, plus all of Korea's local governments
     // (the Korea map draws them all), plus the parents of those.
@@ -101,10 +100,10 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         .iter()
         .filter_map(|id| Some(world.places.get(id)?.city.clone()))
         .collect();
-    written
-        .entry("places")
-        .or_default()
-        .push(write_json(out, "cities.json", &cities)?);
+    let mut file = write_json(out, "cities.json", &cities)?;
+    file.rows = Some(cities.len() as u32);
+    file.places = Some(cities.len() as u32);
+    written.entry("places").or_default().push(file);
 
     let (obs_lines, totals) = write_tables(out, &c.city_obs, &c.country_obs, &mut written)?;
 

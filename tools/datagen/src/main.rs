@@ -16,6 +16,7 @@ mod names;
 mod packs;
 mod raw;
 mod sources;
+mod synthetic;
 mod validate;
 
 use std::path::PathBuf;
@@ -24,7 +25,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   datagen build    --raw DIR --out DIR   build the bundle from the raw sources
   datagen check    --raw DIR --out DIR   exit 1 if DIR differs from a fresh build
-  datagen validate DIR                   check a bundle; every problem is listed";
+  datagen validate DIR                   check a bundle; every problem is listed
+  datagen synthetic --real DIR --out DIR [--cities N] [--series S] [--years Y]
+                                         a labelled SYNTHETIC bundle for benchmarks";
 
 fn arg(args: &[String], name: &str) -> Option<PathBuf> {
     args.iter()
@@ -44,6 +47,27 @@ fn main() -> ExitCode {
                 })
             }
             (Some(raw), Some(out)) => build::check(&raw, &out),
+            _ => Err(USAGE.to_string()),
+        },
+        Some("synthetic") => match (arg(&args, "--real"), arg(&args, "--out")) {
+            (Some(real), Some(out)) => {
+                let n = |name: &str, default: usize| {
+                    arg(&args, name)
+                        .and_then(|p| p.to_str().and_then(|s| s.parse().ok()))
+                        .unwrap_or(default)
+                };
+                synthetic::build(
+                    &real,
+                    &out,
+                    n("--cities", 13_000),
+                    n("--series", 16),
+                    n("--years", 20),
+                )
+                .map(|msg| {
+                    println!("{msg}");
+                    true
+                })
+            }
             _ => Err(USAGE.to_string()),
         },
         Some("validate") => match args.get(1) {
