@@ -10,10 +10,11 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use sdg_core::bundle::{kind_rank, load_order, Bundle};
+use sdg_core::bundle::{load_order, Bundle};
 use sdg_core::load::load_manifest;
 use sdg_core::model::{Manifest, ObservationTable, PackInfo, PackKind, PlaceKind};
 use sdg_core::query::{merge_tables, SeriesIndex};
+use sdg_core::url_state::{View, ViewState};
 
 /// Where the bundle lives, relative to the page (so any host and sub-path works).
 const DATA_ROOT: &str = "data/";
@@ -65,6 +66,18 @@ impl Data {
         self.core_ready() && self.kinds_ready(&[PackKind::Places])
     }
 
+    /// Every file of packs of these kinds has loaded or failed.
+    fn settled(&self, kinds: &[PackKind]) -> bool {
+        self.packs.with_untracked(|p| {
+            !p.is_empty()
+                && p.iter()
+                    .filter(|(i, _)| kinds.contains(&i.kind))
+                    .all(|(i, s)| {
+                        s.loaded == i.files.len() || (s.loading == 0 && !s.problems.is_empty())
+                    })
+        })
+    }
+
     fn kinds_ready(&self, kinds: &[PackKind]) -> bool {
         self.packs.with(|p| {
             !p.is_empty()
@@ -97,9 +110,13 @@ impl Data {
         self.packs.with(|p| p.iter().map(|(_, s)| s.loading).sum())
     }
 
-    /// Loads every file of a series (city and country tables) that is not loaded yet.
-    pub fn ensure_series(&self, series: &str) {
-        self.ensure(|_, f| f.series.as_deref() == Some(series));
+    /// Loads the city tables of a series, and its country tables too when
+    /// `with_countries` (charts and profiles show the country as context).
+    pub fn ensure_series(&self, series: &str, with_countries: bool) {
+        self.ensure(|_, f| {
+            f.series.as_deref() == Some(series)
+                && (with_countries || !f.path.ends_with("-countries.json"))
+        });
     }
 
     /// Loads every observation file (the city profile shows all series).
@@ -135,20 +152,23 @@ impl Data {
         }
         let data = *self;
         update_status(data, &pack.id, |s| s.loading += 1);
-        if kind_rank(pack.kind) > kind_rank(PackKind::Places) {
+        let needs: &'static [PackKind] = match pack.kind {
+            PackKind::Places => &[PackKind::Countries],
+            PackKind::Observations => &[PackKind::Framework, PackKind::Countries, PackKind::Places],
+            _ => &[],
+        };
+        if needs.contains(&PackKind::Places) {
             self.ensure_places();
         }
         spawn_local(async move {
+            // Fetch at once, in parallel with what this file is checked against; check it
+            // once those have settled (loaded or failed), waiting at most a minute.
             let fetched = fetch_text(&path).await;
-            // Tables are checked against the gazetteer: wait for it (it is already on
-            // its way), at most a minute.
-            if kind_rank(pack.kind) > kind_rank(PackKind::Places) {
-                for _ in 0..2400 {
-                    if data.places_ready() || data.fatal.with_untracked(Option::is_some) {
-                        break;
-                    }
-                    gloo_timers::future::TimeoutFuture::new(25).await;
+            for _ in 0..2400 {
+                if data.settled(needs) || data.fatal.with_untracked(Option::is_some) {
+                    break;
                 }
+                gloo_timers::future::TimeoutFuture::new(20).await;
             }
             let result = fetched.and_then(|text| {
                 let mut problems = Vec::new();
@@ -277,38 +297,34 @@ async fn load_core(data: Data) {
             .map(|p| (p.clone(), PackStatus::default()))
             .collect(),
     );
-    data.manifest.set(Some(manifest.clone()));
-    // The first view needs the framework and the countries; load them in order. The
-    // cities follow when a view asks for them.
-    for pack in load_order(&manifest) {
-        if kind_rank(pack.kind) >= kind_rank(PackKind::Places) {
-            break;
-        }
-        for file in &pack.files {
-            data.requested.update_value(|r| {
-                r.insert(file.path.clone());
-            });
-            update_status(data, &pack.id, |s| s.loading += 1);
-            let result = match fetch_text(&file.path).await {
-                Ok(text) => {
-                    let mut problems = Vec::new();
-                    data.bundle.update(|b| {
-                        if let Err(p) = b.add(pack.kind, &file.path, &text) {
-                            problems.extend(p.iter().map(ToString::to_string));
-                        }
-                    });
-                    problems
-                }
-                Err(p) => p,
-            };
-            update_status(data, &pack.id, |s| {
-                s.loading -= 1;
-                if result.is_empty() {
-                    s.loaded += 1;
-                } else {
-                    s.problems.extend(result);
-                }
-            });
+    data.manifest.set(Some(manifest));
+    data.ensure(|p, _| matches!(p.kind, PackKind::Framework | PackKind::Countries));
+    prefetch(data);
+}
+
+/// Starts fetching what the permalink's view will ask for, in parallel with the
+/// framework, instead of after it.
+fn prefetch(data: Data) {
+    let (state, _) = ViewState::parse(&window().location().search().unwrap_or_default());
+    if state.view == View::Overview {
+        return;
+    }
+    data.ensure_places();
+    if matches!(
+        state.view,
+        View::Map | View::Chart | View::Table | View::Indicator
+    ) {
+        let series = state
+            .series
+            .as_deref()
+            .unwrap_or(crate::selection::DEFAULT_SERIES);
+        data.ensure_series(series, state.view == View::Chart);
+    }
+    if state.view == View::Map {
+        data.ensure_path(crate::views::map::WORLD);
+        if state.region == Some(sdg_core::query::Region::Korea) {
+            data.ensure_path(crate::views::map::KR_PROVINCES);
+            data.ensure_path(crate::views::map::KR_MUNICIPALITIES);
         }
     }
 }

@@ -94,10 +94,14 @@ pub fn filter_of(app: &App) -> Filter {
     })
 }
 
-/// The merged tables of the current series (reactive), fetching them if needed.
+/// The merged tables of the current series (reactive), fetching its city tables if
+/// needed (views that show the country as context also fetch its country tables).
 pub fn current_data(app: &App) -> Option<(Series, Arc<Merged>)> {
     let series = current_series(app)?;
-    app.data.ensure_series(&series.id);
+    let with_countries = app
+        .state
+        .with(|s| s.view == sdg_core::url_state::View::Chart);
+    app.data.ensure_series(&series.id, with_countries);
     let merged = app.data.series(&series.id)?;
     Some((series, merged))
 }

@@ -17,9 +17,12 @@ use crate::state::use_app;
 
 const W: f64 = 960.0;
 const H: f64 = 560.0;
-const WORLD: &str = "geo/world-110m.json";
-const KR_PROVINCES: &str = "geo/kr-provinces.json";
-const KR_MUNICIPALITIES: &str = "geo/kr-municipalities.json";
+/// World boundaries drawn under every preset.
+pub const WORLD: &str = "geo/world-110m.json";
+/// Korea's provinces (choropleth of the Korea preset).
+pub const KR_PROVINCES: &str = "geo/kr-provinces.json";
+/// Korea's municipalities (drawn under the provinces).
+pub const KR_MUNICIPALITIES: &str = "geo/kr-municipalities.json";
 
 /// A city placed on screen.
 #[derive(Debug, Clone, PartialEq)]
