@@ -45,6 +45,8 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
     let lines = Memo::new(move |_| {
         let lang = app.lang();
         let chosen = app.state.with(|s| s.cities.clone());
+        let (from, to) = app.state.with(|s| (s.from, s.to));
+        let in_range = move |y: i32| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
         let (series, merged) = current_data(&app)?;
         let (t, i) = merged.cities.as_ref()?;
         let ids: Vec<String> = if chosen.is_empty() {
@@ -69,6 +71,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 let points: Vec<(f64, f64)> = i
                     .points(t, id)
                     .into_iter()
+                    .filter(|p| in_range(p.0))
                     .map(|(y, v)| (f64::from(y), v))
                     .collect();
                 data.push(SeriesData {
@@ -86,6 +89,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                     let points: Vec<(f64, f64)> = ci
                         .points(ct, iso3)
                         .into_iter()
+                        .filter(|p| in_range(p.0))
                         .map(|(y, v)| (f64::from(y), v))
                         .collect();
                     if !points.is_empty() {

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 
 use sdg_core::assess::{status, Status};
 use sdg_core::geo::{svg_path, Viewport};
-use sdg_core::mapview::{declutter, preset_bounds, symbol_radius, Zoom};
+use sdg_core::i18n::format_value;
+use sdg_core::mapview::{
+    declutter, preset_bounds, preset_meridian, symbol_radius, unit_position, value_color, Zoom,
+};
 use sdg_core::query::Region;
 
 use crate::components::status::{color, status_key, symbol, StatusLegend};
@@ -45,7 +48,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             app.data.ensure_path(KR_MUNICIPALITIES);
         }
     });
-    let viewport = Memo::new(move |_| Viewport::fit(preset_bounds(preset.get()), W, H));
+    let viewport = Memo::new(move |_| {
+        let region = preset.get();
+        Viewport::fit_centred(preset_bounds(region), W, H, preset_meridian(region))
+    });
     let zoom = RwSignal::new(Zoom::default());
     Effect::new(move |_| {
         preset.track();
@@ -126,6 +132,26 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         out.sort_by(|a, b| b.r.total_cmp(&a.r));
         out
     });
+
+    // Series without sourced thresholds are coloured by value on a continuous scale.
+    let value_range = Memo::new(move |_| {
+        let assessed = current_series(&app).is_some_and(|s| s.thresholds.is_some());
+        if assessed {
+            return None;
+        }
+        rows.with(|r| {
+            let values = r.iter().filter_map(|r| r.value.map(|v| v.0));
+            let lo = values.clone().fold(f64::INFINITY, f64::min);
+            let hi = values.fold(f64::NEG_INFINITY, f64::max);
+            (lo <= hi).then_some((lo, hi))
+        })
+    });
+    let fill = move |status: Status, value: Option<f64>| -> String {
+        match (value_range.get(), value) {
+            (Some((lo, hi)), Some(v)) => value_color(unit_position(v, lo, hi)),
+            _ => color(status).to_string(),
+        }
+    };
 
     let hovered: RwSignal<Option<Placed>> = RwSignal::new(None);
     let focused = RwSignal::new(None::<usize>);
@@ -370,8 +396,8 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|(id, d)| {
-                                    let (st, _) = statuses.get(&id).copied().unwrap_or((Status::NoData, None));
-                                    view! { <path class="province" d=d fill=color(st) fill-opacity="0.55"></path> }
+                                    let (st, value) = statuses.get(&id).copied().unwrap_or((Status::NoData, None));
+                                    view! { <path class="province" d=d fill=fill(st, value) fill-opacity="0.55"></path> }
                                 })
                                 .collect_view()
                         }}
@@ -393,7 +419,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                                         class="city"
                                         class:hovered=is_hovered
                                         d=symbol(p.row.status, p.x, p.y, p.r)
-                                        fill=color(p.row.status)
+                                        fill=fill(p.row.status, p.row.value.map(|v| v.0))
                                         on:pointerenter=move |_| hovered.set(Some(hover.clone()))
                                         on:pointerleave=move |_| hovered.set(None)
                                         on:click=move |_| {
@@ -417,7 +443,17 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             <p id="map-help" class="help">{move || app.t("map.help")}</p>
             <YearPlayer />
             <div class="legend-row">
-                <StatusLegend statuses=legend_statuses />
+                {move || match value_range.get() {
+                    Some((lo, hi)) => view! {
+                        <div class="value-legend">
+                            <span>{format_value(lo)}</span>
+                            <span class="ramp" aria-hidden="true"></span>
+                            <span>{format_value(hi)}" "{unit()}</span>
+                            <span class="help">{app.t("map.by-value")}</span>
+                        </div>
+                    }.into_any(),
+                    None => view! { <StatusLegend statuses=legend_statuses /> }.into_any(),
+                }}
                 <p class="help">{move || app.t("map.size")}</p>
             </div>
             {move || threshold_source().map(|s| view! { <p class="source">{app.t("thresholds.source")}" "{s}</p> })}

@@ -319,9 +319,13 @@ pub fn equal_earth(lon: f64, lat: f64) -> Point {
     (x, y)
 }
 
-/// A linear screen mapping of projected points: `screen = (x * k + dx, -y * k + dy)`.
+/// A linear screen mapping of projected points: `screen = (x * k + dx, -y * k + dy)`,
+/// with the projection's central meridian at `lambda0` (so that a regional view such as
+/// Korea is not sheared by its distance from Greenwich).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
+    /// Central meridian in degrees.
+    pub lambda0: f64,
     /// Scale in pixels per projected unit.
     pub k: f64,
     /// Horizontal offset in pixels.
@@ -334,6 +338,11 @@ impl Viewport {
     /// The viewport that fits the projected bounds of `(lon, lat)` box
     /// `[west, south, east, north]` into a `width × height` screen.
     pub fn fit(bounds: [f64; 4], width: f64, height: f64) -> Self {
+        Self::fit_centred(bounds, width, height, 0.0)
+    }
+
+    /// [`Viewport::fit`] with the central meridian at `lambda0`.
+    pub fn fit_centred(bounds: [f64; 4], width: f64, height: f64, lambda0: f64) -> Self {
         let [w, s, e, n] = bounds;
         let corners = [
             (w, s),
@@ -345,7 +354,7 @@ impl Viewport {
         ];
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for (lon, lat) in corners {
-            let (x, y) = equal_earth(lon, lat);
+            let (x, y) = equal_earth(rotate(lon, lambda0), lat);
             x0 = x0.min(x);
             x1 = x1.max(x);
             y0 = y0.min(y);
@@ -353,6 +362,7 @@ impl Viewport {
         }
         let k = (width / (x1 - x0)).min(height / (y1 - y0));
         Self {
+            lambda0,
             k,
             dx: width / 2.0 - k * (x0 + x1) / 2.0,
             dy: height / 2.0 + k * (y0 + y1) / 2.0,
@@ -361,8 +371,20 @@ impl Viewport {
 
     /// Screen position of `(lon, lat)`.
     pub fn project(&self, lon: f64, lat: f64) -> Point {
-        let (x, y) = equal_earth(lon, lat);
+        let (x, y) = equal_earth(rotate(lon, self.lambda0), lat);
         (x * self.k + self.dx, -y * self.k + self.dy)
+    }
+}
+
+/// Longitude relative to a central meridian, wrapped into `[-180, 180]`.
+fn rotate(lon: f64, lambda0: f64) -> f64 {
+    let l = lon - lambda0;
+    if l > 180.0 {
+        l - 360.0
+    } else if l < -180.0 {
+        l + 360.0
+    } else {
+        l
     }
 }
 
@@ -546,6 +568,7 @@ mod tests {
     #[test]
     fn svg_path_is_compact_and_closed() {
         let view = Viewport {
+            lambda0: 0.0,
             k: 100.0,
             dx: 0.0,
             dy: 0.0,
@@ -561,6 +584,17 @@ mod tests {
         assert!(d.starts_with("M0 0L"), "{d}");
         assert!(d.ends_with('Z'));
         assert_eq!(d.matches('L').count(), 4);
+    }
+
+    #[test]
+    fn a_central_meridian_moves_the_region_to_the_middle() {
+        let v = Viewport::fit_centred([124.0, 33.0, 131.0, 39.0], 800.0, 600.0, 127.5);
+        let (x, _) = v.project(127.5, 36.0);
+        assert!((x - 400.0).abs() < 1.0, "{x}");
+        // Wrapping keeps longitudes within one turn of the central meridian.
+        assert_eq!(rotate(-10.0, 170.0), -180.0);
+        assert_eq!(rotate(170.0, -170.0), -20.0);
+        assert_eq!(rotate(130.0, 127.5), 2.5);
     }
 
     #[test]

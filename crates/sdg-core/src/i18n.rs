@@ -87,6 +87,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("map.zoom-out", "Zoom out", "축소"),
     ("map.reset", "Reset zoom", "처음 크기로"),
     ("map.help", "Drag, pinch or use the wheel to move and zoom. Keyboard: arrows, + and −, ] and [ to step through cities, Enter to open. Overlapping cities are thinned out; zoom in to see more, or use the table.", "끌기, 두 손가락, 휠로 이동하고 확대합니다. 키보드: 화살표, +와 −, ]와 [로 도시 이동, Enter로 열기. 겹치는 도시는 덜 그려집니다. 확대하거나 표를 쓰세요."),
+    ("map.by-value", "No sourced thresholds for this series: colour shows the value, from lowest to highest in the selection.", "이 계열에는 출처 있는 기준이 없어 색으로 값의 높낮이를 보여 줍니다."),
     ("map.size", "Symbol size: population. Shape and colour: status.", "기호 크기: 인구. 모양과 색: 상태."),
     ("map.boundaries", "Boundaries: Natural Earth; Korea: Statistics Korea (SGIS) 2018. Boundaries do not imply endorsement.", "경계: Natural Earth, 한국: 통계청 SGIS 2018. 경계 표시는 승인을 뜻하지 않습니다."),
     ("thresholds.source", "Status thresholds:", "상태 기준:"),

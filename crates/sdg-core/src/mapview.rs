@@ -12,6 +12,15 @@ pub fn preset_bounds(region: Region) -> [f64; 4] {
     }
 }
 
+/// Central meridian of each preset: Korea is drawn centred on itself; the world and the
+/// Asia-Pacific keep Greenwich so that no country is cut by the map's edge.
+pub fn preset_meridian(region: Region) -> f64 {
+    match region {
+        Region::Korea => 127.5,
+        _ => 0.0,
+    }
+}
+
 /// Zoom and pan applied on top of a preset's viewport: `screen = p * k + (tx, ty)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Zoom {
@@ -167,5 +176,55 @@ mod tests {
         assert_eq!(symbol_radius(None), 3.0);
         assert!(symbol_radius(Some(1_000_000)) > symbol_radius(Some(100_000)));
         assert_eq!(symbol_radius(Some(40_000_000)), 14.0);
+    }
+}
+
+/// Stops of the viridis colour map (perceptually uniform, colour-blind safe).
+const VIRIDIS: [(u8, u8, u8); 5] = [
+    (68, 1, 84),
+    (59, 82, 139),
+    (33, 145, 140),
+    (94, 201, 98),
+    (253, 231, 37),
+];
+
+/// Colour of `t` in `[0, 1]` on the viridis scale (clamped; NaN is the lowest).
+pub fn value_color(t: f64) -> String {
+    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+    let x = t * (VIRIDIS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
+    let f = x - i as f64;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    let mix = |p: u8, q: u8| (f64::from(p) + (f64::from(q) - f64::from(p)) * f).round() as u8;
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(a.0, b.0),
+        mix(a.1, b.1),
+        mix(a.2, b.2)
+    )
+}
+
+/// Where `v` sits in `[lo, hi]`, as `[0, 1]` (0.5 when the range is empty).
+pub fn unit_position(v: f64, lo: f64, hi: f64) -> f64 {
+    if hi > lo {
+        ((v - lo) / (hi - lo)).clamp(0.0, 1.0)
+    } else {
+        0.5
+    }
+}
+
+#[cfg(test)]
+mod color_tests {
+    use super::*;
+
+    #[test]
+    fn viridis_ends_and_middle() {
+        assert_eq!(value_color(0.0), "#440154");
+        assert_eq!(value_color(1.0), "#fde725");
+        assert_eq!(value_color(0.5), "#21918c");
+        assert_eq!(value_color(f64::NAN), "#440154");
+        assert_eq!(value_color(7.0), "#fde725");
+        assert_eq!(unit_position(5.0, 0.0, 10.0), 0.5);
+        assert_eq!(unit_position(5.0, 5.0, 5.0), 0.5);
     }
 }
