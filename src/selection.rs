@@ -134,3 +134,18 @@ pub fn selection(app: App) -> Memo<Vec<Row>> {
         })
     })
 }
+
+/// The years with city values for the current series, ascending.
+pub fn series_years(app: &App) -> Vec<i32> {
+    let Some((_, merged)) = current_data(app) else {
+        return Vec::new();
+    };
+    let mut years = merged
+        .cities
+        .as_ref()
+        .map(|(t, _)| t.years.clone())
+        .unwrap_or_default();
+    years.sort_unstable();
+    years.dedup();
+    years
+}

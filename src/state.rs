@@ -151,14 +151,7 @@ mod js {
 
     #[wasm_bindgen(inline_js = r#"
 export function download_text(text, mime, filename) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download_blob(new Blob([text], { type: mime }), filename);
 }
 export function png_from_svg(svg, width, height, filename) {
   const img = new Image();

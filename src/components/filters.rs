@@ -10,7 +10,7 @@ use sdg_core::url_state::Lang;
 
 use crate::components::search::SearchBox;
 use crate::components::status::{color, status_key, symbol};
-use crate::selection::{current_data, current_series, Row};
+use crate::selection::{current_series, series_years, Row};
 use crate::state::use_app;
 
 /// Series picker, grouped by indicator.
@@ -75,16 +75,7 @@ pub fn SeriesSelect() -> impl IntoView {
 #[component]
 pub fn YearSelect() -> impl IntoView {
     let app = use_app();
-    let years = move || {
-        current_data(&app)
-            .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.years.clone()))
-            .map(|mut y| {
-                y.sort_unstable();
-                y.dedup();
-                y
-            })
-            .unwrap_or_default()
-    };
+    let years = move || series_years(&app);
     view! {
         <label class="field">
             <span>{move || app.t("filter.year")}</span>

@@ -15,7 +15,7 @@ use sdg_core::mapview::{
 use sdg_core::query::Region;
 
 use crate::components::status::{color, status_key, symbol, StatusLegend};
-use crate::selection::{current_data, current_series, Row};
+use crate::selection::{current_data, current_series, series_years, Row};
 use crate::state::use_app;
 
 const W: f64 = 960.0;
@@ -466,16 +466,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
 #[component]
 pub fn YearPlayer() -> impl IntoView {
     let app = use_app();
-    let years = Memo::new(move |_| {
-        current_data(&app)
-            .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.years.clone()))
-            .map(|mut y| {
-                y.sort_unstable();
-                y.dedup();
-                y
-            })
-            .unwrap_or_default()
-    });
+    let years = Memo::new(move |_| series_years(&app));
     let playing = RwSignal::new(false);
     let index = move || {
         let y = app.state.with(|s| s.year);

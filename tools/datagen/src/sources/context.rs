@@ -29,65 +29,81 @@ fn iso3(c: &Collector<'_>, entity: &str) -> Option<String> {
         .or_else(|| c.world.country_by_name(entity))
 }
 
-/// World Bank mean annual PM2.5 exposure (country, 1990–2017); aggregates dropped.
-pub fn worldbank(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
-    let source = "World Bank, World Development Indicators EN.ATM.PM25.MC.M3 (mean annual exposure), 2022-05-26, via Our World in Data";
-    for r in raw.csv("owid-urbanization-wdi/pm25-exposure-world-bank.csv")? {
-        c.read(PACK_WB);
+/// One OWID country series: which file and column, and what it becomes.
+struct OwidSeries {
+    pack: &'static str,
+    file: &'static str,
+    column: &'static str,
+    series: &'static str,
+    unit: &'static str,
+    source: &'static str,
+    /// Years after this are projections and are left out.
+    last_year: i32,
+}
+
+/// Reads an OWID country table: entities matched to countries (aggregates dropped).
+fn owid(raw: &Raw, c: &mut Collector<'_>, s: &OwidSeries) -> Result<(), String> {
+    for r in raw.csv(&format!("owid-urbanization-wdi/{}", s.file))? {
+        c.read(s.pack);
         let Some(place) = iso3(c, field(&r, "Entity")) else {
-            c.drop_row(PACK_WB, "aggregate or unmatched entity");
+            c.drop_row(s.pack, "aggregate or unmatched entity");
             continue;
         };
         let (Ok(year), Some(value)) = (
             field(&r, "Year").parse::<i32>(),
-            parse_value(field(&r, "pm25_exposure")),
+            parse_value(field(&r, s.column)),
         ) else {
-            c.drop_row(PACK_WB, "no year or value");
+            c.drop_row(s.pack, "no year or value");
             continue;
         };
+        if year > s.last_year {
+            c.drop_row(s.pack, "projection (after the estimates' last year)");
+            continue;
+        }
         c.country(Obs {
-            pack: PACK_WB,
-            series: "pm25",
-            unit: "µg/m³",
+            pack: s.pack,
+            series: s.series,
+            unit: s.unit,
             place,
             year,
             value,
-            source: source.into(),
+            source: s.source.into(),
             priority: 0,
         });
     }
     Ok(())
 }
 
+/// World Bank mean annual PM2.5 exposure (country, 1990–2017); aggregates dropped.
+pub fn worldbank(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
+    owid(
+        raw,
+        c,
+        &OwidSeries {
+            pack: PACK_WB,
+            file: "pm25-exposure-world-bank.csv",
+            column: "pm25_exposure",
+            series: "pm25",
+            unit: "µg/m³",
+            source: "World Bank, World Development Indicators EN.ATM.PM25.MC.M3 (mean annual exposure), 2022-05-26, via Our World in Data",
+            last_year: i32::MAX,
+        },
+    )
+}
+
 /// UN WUP 2018 urban population, estimates only (1950–2018; projections left out).
 pub fn wup(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
-    let source =
-        "UN DESA, World Urbanization Prospects 2018 (urban population), via Our World in Data";
-    let column = "Urban population 1950-2050 (UN World Urbanization Prospects 2018)";
-    for r in raw.csv("owid-urbanization-wdi/Urban_and_rural_population_1950-2050__UN_World_Urbanization_Prospects_2018.csv")? {
-        c.read(PACK_WUP);
-        let Some(place) = iso3(c, field(&r, "Entity")) else {
-            c.drop_row(PACK_WUP, "aggregate or unmatched entity");
-            continue;
-        };
-        let (Ok(year), Some(value)) = (field(&r, "Year").parse::<i32>(), parse_value(field(&r, column))) else {
-            c.drop_row(PACK_WUP, "no year or value");
-            continue;
-        };
-        if year > 2018 {
-            c.drop_row(PACK_WUP, "projection (after 2018)");
-            continue;
-        }
-        c.country(Obs {
+    owid(
+        raw,
+        c,
+        &OwidSeries {
             pack: PACK_WUP,
+            file: "Urban_and_rural_population_1950-2050__UN_World_Urbanization_Prospects_2018.csv",
+            column: "Urban population 1950-2050 (UN World Urbanization Prospects 2018)",
             series: "urban-pop",
             unit: "persons",
-            place,
-            year,
-            value,
-            source: source.into(),
-            priority: 0,
-        });
-    }
-    Ok(())
+            source: "UN DESA, World Urbanization Prospects 2018 (urban population), via Our World in Data",
+            last_year: 2018,
+        },
+    )
 }
