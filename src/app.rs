@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     let data = loader::start();
     let app = install(data);
     let rows = selection(app);
-    let view_kind = Memo::new(move |_| app.state.with(|s| s.view));
+    let view_kind = app.view;
     let with_filters = move || {
         matches!(
             view_kind.get(),

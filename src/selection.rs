@@ -15,11 +15,19 @@ use crate::state::App;
 /// The series shown when a permalink names none.
 pub const DEFAULT_SERIES: &str = "pm25";
 
+/// The current series (reactive, through the app's memo).
+pub fn current_series(app: &App) -> Option<Series> {
+    app.series.get()
+}
+
 /// The series the state asks for: `series`, else the first series of `ind`, else PM2.5.
 /// Unknown values fall back to PM2.5; [`series_notice`] says so.
-pub fn current_series(app: &App) -> Option<Series> {
-    let (series, indicator) = app.state.with(|s| (s.series.clone(), s.indicator.clone()));
-    app.data.bundle.with(|b| {
+pub fn resolve_series(
+    state: RwSignal<sdg_core::url_state::ViewState>,
+    data: crate::loader::Data,
+) -> Option<Series> {
+    let (series, indicator) = state.with(|s| (s.series.clone(), s.indicator.clone()));
+    data.bundle.with(|b| {
         let fw = b.framework.as_ref()?;
         series
             .as_deref()
@@ -98,9 +106,7 @@ pub fn filter_of(app: &App) -> Filter {
 /// needed (views that show the country as context also fetch its country tables).
 pub fn current_data(app: &App) -> Option<(Series, Arc<Merged>)> {
     let series = current_series(app)?;
-    let with_countries = app
-        .state
-        .with(|s| s.view == sdg_core::url_state::View::Chart);
+    let with_countries = app.view.get() == sdg_core::url_state::View::Chart;
     app.data.ensure_series(&series.id, with_countries);
     let merged = app.data.series(&series.id)?;
     Some((series, merged))

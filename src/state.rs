@@ -17,6 +17,11 @@ pub struct App {
     pub state: RwSignal<ViewState>,
     /// Permalink parameters that could not be understood.
     pub notices: RwSignal<Vec<UrlNotice>>,
+    /// The current view, as a memo: views that depend only on it are not re-run by a
+    /// filter change.
+    pub view: Memo<View>,
+    /// The current series (see [`crate::selection::resolve_series`]), as a memo.
+    pub series: Memo<Option<sdg_core::model::Series>>,
 }
 
 impl App {
@@ -76,10 +81,13 @@ fn location_search() -> String {
 /// Creates the state from the URL, and keeps the two in step both ways.
 pub fn install(data: Data) -> App {
     let (initial, notices) = ViewState::parse(&location_search());
+    let state = RwSignal::new(initial.clone());
     let app = App {
         data,
-        state: RwSignal::new(initial.clone()),
+        state,
         notices: RwSignal::new(notices),
+        view: Memo::new(move |_| state.with(|s| s.view)),
+        series: Memo::new(move |_| crate::selection::resolve_series(state, data)),
     };
     provide_context(app);
 

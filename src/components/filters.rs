@@ -89,7 +89,7 @@ pub fn YearSelect() -> impl IntoView {
             >
                 <option value="">{move || app.t("filter.year.latest")}</option>
                 {move || {
-                    let current = app.state.with(|s| s.year);
+                    let current = app.state.with_untracked(|s| s.year);
                     years()
                         .into_iter()
                         .rev()
@@ -105,14 +105,22 @@ pub fn YearSelect() -> impl IntoView {
 #[component]
 pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
     let app = use_app();
-    let countries = move || {
+    // Countries that have cities, in the UI language; a memo, so that a filter change
+    // does not rebuild it.
+    let countries = Memo::new(move |_| {
         let lang = app.lang();
         app.data.bundle.with(|b| {
+            let with_cities: std::collections::HashSet<&str> = b
+                .gazetteer
+                .cities
+                .iter()
+                .map(|c| c.country.as_str())
+                .collect();
             let mut present: Vec<(String, String)> = b
                 .gazetteer
                 .countries
                 .iter()
-                .filter(|c| b.gazetteer.cities.iter().any(|city| city.country == c.iso3))
+                .filter(|c| with_cities.contains(c.iso3.as_str()))
                 .map(|c| {
                     let name = match (lang, &c.name_ko) {
                         (Lang::Ko, Some(ko)) => ko.clone(),
@@ -124,7 +132,7 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             present.sort_by(|a, b| a.1.cmp(&b.1));
             present
         })
-    };
+    });
     let count = move || {
         let n = rows.with(|r| r.len());
         app.t("filter.count").replace("{n}", &format_int(n as u64))
@@ -185,8 +193,10 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                 >
                     <option value="">{move || app.t("filter.all")}</option>
                     {move || {
-                        let current = app.state.with(|s| s.countries.first().cloned().unwrap_or_default());
-                        countries()
+                        // Only for the first render; `prop:value` keeps the choice in step.
+                        let current = app.state.with_untracked(|s| s.countries.first().cloned().unwrap_or_default());
+                        countries
+                            .get()
                             .into_iter()
                             .map(|(iso3, name)| {
                                 let sel = iso3 == current;

@@ -252,6 +252,24 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
         zoom.update(|z| *z = z.zoom_at(factor, x, y));
     };
+    let city_at = move |ev: &leptos::ev::Event| -> Option<Placed> {
+        let target = event_target::<web_sys::Element>(ev);
+        let id = target.get_attribute("data-id")?;
+        placed.with_untracked(|p| p.iter().find(|c| c.row.id == id).cloned())
+    };
+    let on_city_over = move |ev: leptos::ev::PointerEvent| {
+        if let Some(p) = city_at(&ev) {
+            hovered.set(Some(p));
+        }
+    };
+    let on_city_click = move |ev: leptos::ev::MouseEvent| {
+        if moved.get_value() {
+            return;
+        }
+        if let Some(p) = city_at(&ev) {
+            app.open_city(&p.row.id);
+        }
+    };
     let step_focus = move |delta: isize| {
         let n = placed.with_untracked(|p| p.len()) as isize;
         if n == 0 {
@@ -403,35 +421,27 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                         }}
                         <path class="municipal" d=move || municipalities.with(|m| m.iter().map(|(_, d)| d.as_str()).collect::<String>())></path>
                     </g>
-                    <g class="cities">
+                    // One set of listeners for all cities (event delegation): thousands of
+                    // symbols carry only their attributes.
+                    <g class="cities" on:pointerover=on_city_over on:pointerout=move |_| hovered.set(None) on:click=on_city_click>
                         <For
                             each=move || placed.get()
                             key=|p| (p.row.id.clone(), (p.x * 10.0) as i64, (p.y * 10.0) as i64, p.row.status)
                             children=move |p: Placed| {
-                                let id = p.row.id.clone();
-                                let hover = p.clone();
-                                let is_hovered = {
-                                    let id = id.clone();
-                                    move || hovered.with(|h| h.as_ref().is_some_and(|h| h.row.id == id))
-                                };
                                 view! {
                                     <path
                                         class="city"
-                                        class:hovered=is_hovered
+                                        data-id=p.row.id.clone()
                                         d=symbol(p.row.status, p.x, p.y, p.r)
                                         fill=fill(p.row.status, p.row.value.map(|v| v.0))
-                                        on:pointerenter=move |_| hovered.set(Some(hover.clone()))
-                                        on:pointerleave=move |_| hovered.set(None)
-                                        on:click=move |_| {
-                                            if !moved.get_value() {
-                                                app.open_city(&id);
-                                            }
-                                        }
                                     ></path>
                                 }
                             }
                         />
                     </g>
+                    {move || hovered.get().map(|p| view! {
+                        <path class="city-highlight" d=symbol(p.row.status, p.x, p.y, p.r + 2.0) aria-hidden="true"></path>
+                    })}
                 </svg>
                 {tooltip}
                 <div class="map-zoom" role="group" aria-label=move || app.t("map.zoom")>

@@ -156,3 +156,20 @@ for (const [name, query] of VIEWS) {
     });
   }
 }
+
+test('the map is usable by keyboard: step to a city, read it, open it', async () => {
+  const page = await open('?view=map&region=korea&series=pm25');
+  await page.locator('svg.map path.city').first().waitFor({ state: 'attached' });
+  const map = page.getByTestId('map');
+  await map.focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('0');
+  await page.keyboard.press(']');
+  const tip = page.locator('.tooltip');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /µg\/m³ \(20\d\d\)/);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('city-name').waitFor();
+  assert.match(page.url(), /view=city/);
+  assert.deepEqual(page.errors, []);
+});
