@@ -94,7 +94,7 @@ impl Row {
 pub fn filter_of(app: &App) -> Filter {
     app.state.with(|s| Filter {
         region: s.region,
-        subregion: None,
+        subregion: s.subregion.clone(),
         countries: s.countries.clone(),
         size: s.size,
         statuses: s.statuses.clone(),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use sdg_core::assess::Status;
 use sdg_core::i18n::format_int;
-use sdg_core::query::{Region, SizeClass};
+use sdg_core::query::{slug, Region, SizeClass};
 use sdg_core::url_state::Lang;
 
 use crate::components::search::SearchBox;
@@ -133,6 +133,27 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             present
         })
     });
+    // Subregions of the countries that have cities (ESCAP's for Asia-Pacific members).
+    let subregions = Memo::new(move |_| {
+        app.data.bundle.with(|b| {
+            let with_cities: std::collections::HashSet<&str> = b
+                .gazetteer
+                .cities
+                .iter()
+                .map(|c| c.country.as_str())
+                .collect();
+            let mut names: Vec<String> = b
+                .gazetteer
+                .countries
+                .iter()
+                .filter(|c| with_cities.contains(c.iso3.as_str()) && !c.subregion.is_empty())
+                .map(|c| c.subregion.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        })
+    });
     let count = move || {
         let n = rows.with(|r| r.len());
         app.t("filter.count").replace("{n}", &format_int(n as u64))
@@ -179,6 +200,31 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <option value="world">{move || app.t("region.world")}</option>
                     <option value="asia-pacific">{move || app.t("region.asia-pacific")}</option>
                     <option value="korea">{move || app.t("region.korea")}</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>{move || app.t("filter.subregion")}</span>
+                <select
+                    data-testid="subregion-select"
+                    prop:value=move || app.state.with(|s| s.subregion.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.update(|s| s.subregion = (!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="">{move || app.t("filter.all")}</option>
+                    {move || {
+                        let current = app.state.with_untracked(|s| s.subregion.clone().unwrap_or_default());
+                        subregions
+                            .get()
+                            .into_iter()
+                            .map(|name| {
+                                let key = slug(&name);
+                                let sel = key == current;
+                                view! { <option value=key selected=sel>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </label>
             <label class="field">

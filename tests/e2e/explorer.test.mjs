@@ -50,6 +50,10 @@ test('filtering changes the count and the map, and replaces the history entry', 
   assert.notEqual(await page.locator('svg.map path.city').count(), symbolsBefore);
   assert.match(page.url(), /region=asia-pacific/);
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'a filter does not push history');
+  await page.getByTestId('subregion-select').selectOption('south-east-asia');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) < n, after);
+  assert.match(page.url(), /subregion=south-east-asia/);
+  await page.getByTestId('subregion-select').selectOption('');
   await page.getByTestId('country-select').selectOption('KOR');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) < 200);
   assert.match(page.url(), /country=KOR/);

@@ -53,6 +53,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("filter.year.latest", "Latest", "최신"),
     ("filter.region", "Region", "지역"),
     ("filter.country", "Country", "국가"),
+    ("filter.subregion", "Subregion", "소지역"),
     ("filter.size", "Population", "인구"),
     ("filter.status", "Status", "상태"),
     ("filter.all", "All", "전체"),

@@ -124,6 +124,20 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A URL-friendly form of a name: lower case ASCII letters and digits joined by `-`
+/// ("South-East Asia" -> `south-east-asia`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Whether a city matches a folded search text in its English or Korean name.
 pub fn matches_text(city: &City, folded_query: &str) -> bool {
     folded_query.is_empty()
@@ -139,7 +153,7 @@ pub fn matches_text(city: &City, folded_query: &str) -> bool {
 pub struct Filter {
     /// Region, if restricted.
     pub region: Option<Region>,
-    /// Subregion name, if restricted.
+    /// Subregion, as its [`slug`], if restricted.
     pub subregion: Option<String>,
     /// ISO3 codes; empty = all.
     pub countries: Vec<String>,
@@ -301,7 +315,7 @@ pub fn select<'a>(
                 && filter
                     .subregion
                     .as_ref()
-                    .is_none_or(|s| country.is_some_and(|k| &k.subregion == s))
+                    .is_none_or(|s| country.is_some_and(|k| slug(&k.subregion) == *s))
                 && (filter.countries.is_empty() || filter.countries.contains(&c.country))
                 && filter
                     .size
@@ -464,7 +478,7 @@ mod tests {
         );
         assert_eq!(
             count(Filter {
-                subregion: Some("South-East Asia".into()),
+                subregion: Some(slug("South-East Asia")),
                 ..Filter::default()
             }),
             1
@@ -515,6 +529,13 @@ mod tests {
         let a19 = m.rows().find(|o| o.place == "a" && o.year == 2019).unwrap();
         assert_eq!((a19.value, a19.source), (20.0, "s"));
         assert!(merge_tables(&[]).is_none());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("South-East Asia"), "south-east-asia");
+        assert_eq!(slug("East and North-East Asia"), "east-and-north-east-asia");
+        assert_eq!(slug("  Pacific "), "pacific");
     }
 
     #[test]

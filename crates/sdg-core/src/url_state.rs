@@ -113,6 +113,8 @@ pub struct ViewState {
     pub to: Option<i32>,
     /// `region`.
     pub region: Option<Region>,
+    /// `subregion`: a subregion slug such as `south-east-asia`.
+    pub subregion: Option<String>,
     /// `country`: ISO3 codes.
     pub countries: Vec<String>,
     /// `size`: population class.
@@ -198,6 +200,7 @@ impl ViewState {
             "region" => Region::from_key(value)
                 .map(|r| self.region = Some(r))
                 .is_some(),
+            "subregion" => token().map(|v| self.subregion = Some(v)).is_some(),
             "country" => list()
                 .filter(|l| {
                     l.iter()
@@ -259,6 +262,9 @@ impl ViewState {
         }
         if let Some(r) = self.region {
             parts.push(("region", r.key().into()));
+        }
+        if let Some(v) = &self.subregion {
+            parts.push(("subregion", v.clone()));
         }
         if !self.countries.is_empty() {
             parts.push(("country", self.countries.join(",")));
@@ -339,13 +345,14 @@ mod tests {
     #[test]
     fn parses_a_full_permalink() {
         let (s, notices) = ViewState::parse(
-            "?view=map&ind=11.6.2&series=pm25&year=2019&region=asia-pacific&country=kor,JPN&size=1m-5m&status=red,orange&city=kr-11,gn-1835848&q=%EC%84%9C%EC%9A%B8&lang=ko&theme=dark&utm=x",
+            "?view=map&ind=11.6.2&series=pm25&year=2019&region=asia-pacific&subregion=south-east-asia&country=kor,JPN&size=1m-5m&status=red,orange&city=kr-11,gn-1835848&q=%EC%84%9C%EC%9A%B8&lang=ko&theme=dark&utm=x",
         );
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(s.view, View::Map);
         assert_eq!(s.indicator.as_deref(), Some("11.6.2"));
         assert_eq!(s.year, Some(2019));
         assert_eq!(s.region, Some(Region::AsiaPacific));
+        assert_eq!(s.subregion.as_deref(), Some("south-east-asia"));
         assert_eq!(s.countries, vec!["KOR", "JPN"]);
         assert_eq!(s.statuses, vec![Status::Red, Status::Orange]);
         assert_eq!(s.cities, vec!["kr-11", "gn-1835848"]);
@@ -391,6 +398,7 @@ mod tests {
                 prop::option::of(1950i32..=2100),
                 prop::option::of(1950i32..=2100),
                 prop::option::of(prop::sample::select(Region::ALL.to_vec())),
+                prop::option::of(token()),
             ),
             (
                 prop::collection::vec("[A-Z]{3}", 0..4),
@@ -404,7 +412,7 @@ mod tests {
         )
             .prop_map(
                 |(
-                    (view, indicator, series, year, from, to, region),
+                    (view, indicator, series, year, from, to, region, subregion),
                     (countries, size, statuses, cities, query, lang, theme),
                 )| {
                     ViewState {
@@ -415,6 +423,7 @@ mod tests {
                         from,
                         to,
                         region,
+                        subregion,
                         countries,
                         size,
                         statuses,
