@@ -187,6 +187,10 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             <SearchBox />
             <SeriesSelect />
             <YearSelect />
+            // On a phone the other filters fold away so that the map stays in view.
+            <details class="more-filters" open=wide_screen()>
+                <summary>{move || app.t("filter.more")}</summary>
+                <div class="more-filters-body">
             <label class="field">
                 <span>{move || app.t("filter.region")}</span>
                 <select
@@ -276,9 +280,20 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     .map(status_box)
                     .collect_view()}
             </fieldset>
+                </div>
+            </details>
             <p class="count" role="status" data-testid="match-count">{count}</p>
         </section>
     }
+}
+
+/// True on screens wider than a phone (read once, at start).
+fn wide_screen() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w > 640.0)
 }
 
 /// Message key of a population class.

@@ -54,6 +54,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("filter.region", "Region", "지역"),
     ("filter.country", "Country", "국가"),
     ("filter.subregion", "Subregion", "소지역"),
+    ("filter.more", "More filters", "필터 더 보기"),
     ("filter.size", "Population", "인구"),
     ("filter.status", "Status", "상태"),
     ("filter.all", "All", "전체"),
