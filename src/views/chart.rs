@@ -166,27 +166,76 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
         })
     });
 
+    // The scatter's x axis: population (log scale), or another series' value.
+    let against: RwSignal<Option<String>> = RwSignal::new(None);
+    let other_title = move || {
+        let id = against.get()?;
+        app.data.bundle.with(|b| {
+            let s = b.framework.as_ref()?.series(&id)?;
+            Some(if app.lang() == Lang::Ko {
+                s.title_ko.clone()
+            } else {
+                s.title_en.clone()
+            })
+        })
+    };
     let scatter = Memo::new(move |_| {
         let (series, _) = current_data(&app)?;
-        let r: Vec<Row> = rows
+        let lang = app.lang();
+        let year = app.state.with(|s| s.year);
+        let rows = rows.get();
+        let (r, points, x_title, x_log): (Vec<&Row>, Vec<(f64, f64)>, String, bool) = match against
             .get()
-            .into_iter()
-            .filter(|r| r.value.is_some() && r.population.is_some())
-            .collect();
-        let points: Vec<(f64, f64)> = r
-            .iter()
-            .map(|r| {
+        {
+            None => {
+                let r: Vec<&Row> = rows
+                    .iter()
+                    .filter(|r| r.value.is_some() && r.population.is_some())
+                    .collect();
+                let pts = r
+                    .iter()
+                    .map(|r| {
+                        (
+                            (r.population.unwrap_or(1) as f64).log10(),
+                            r.value.map(|v| v.0).unwrap_or(0.0),
+                        )
+                    })
+                    .collect();
+                (r, pts, app.t("chart.log-population").into(), true)
+            }
+            Some(other) => {
+                app.data.ensure_series(&other, false);
+                let merged = app.data.series(&other)?;
+                let (t, i) = merged.cities.as_ref()?;
+                let unit = app.data.bundle.with(|b| {
+                    b.framework
+                        .as_ref()
+                        .and_then(|f| f.series(&other))
+                        .map(|s| s.unit.clone())
+                        .unwrap_or_default()
+                });
+                let mut r = Vec::new();
+                let mut pts = Vec::new();
+                for row in rows.iter() {
+                    let (Some((y, _, _)), Some(x)) = (row.value, i.latest(t, &row.id, year)) else {
+                        continue;
+                    };
+                    r.push(row);
+                    pts.push((x.value, y));
+                }
                 (
-                    (r.population.unwrap_or(1) as f64).log10(),
-                    r.value.map(|v| v.0).unwrap_or(0.0),
+                    r,
+                    pts,
+                    format!("{} ({unit})", other_title().unwrap_or_default()),
+                    false,
                 )
-            })
-            .collect();
+            }
+        };
         Some(Spec {
             kind: Kind::Scatter,
             width: 760,
             height: 340,
-            x_title: app.t("chart.log-population").into(),
+            x_title,
             y_title: series.unit.clone(),
             series: vec![SeriesData {
                 label: series.title_en.clone(),
@@ -194,17 +243,60 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 points,
                 context: false,
             }],
-            bar_labels: r.iter().map(|r| r.name(app.lang()).to_string()).collect(),
-            x_log: true,
+            bar_labels: r.iter().map(|r| r.name(lang).to_string()).collect(),
+            x_log,
         })
     });
+    let series_options = move || {
+        let lang = app.lang();
+        let current = current_data(&app).map(|(s, _)| s.id).unwrap_or_default();
+        app.data.bundle.with(|b| {
+            b.framework
+                .as_ref()
+                .map(|f| {
+                    f.series
+                        .iter()
+                        .filter(|s| s.id != current)
+                        .map(|s| {
+                            (
+                                s.id.clone(),
+                                format!(
+                                    "{} · {}",
+                                    s.indicator,
+                                    if lang == Lang::Ko {
+                                        &s.title_ko
+                                    } else {
+                                        &s.title_en
+                                    }
+                                ),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let scatter_title = move || match other_title() {
+        Some(other) => format!("{} — {} {other}", series_title(), app.t("chart.against")),
+        None => format!("{} — {}", series_title(), app.t("chart.vs-population")),
+    };
 
     view! {
         <section class="chart-view" aria-labelledby="chart-title">
             <h1 id="chart-title">{series_title}</h1>
             <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=Signal::derive(unit) source=Signal::derive(source) spec=lines />
             <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=Signal::derive(unit) source=Signal::derive(source) spec=ranking />
-            <ChartCard id="scatter" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.vs-population"))) unit=Signal::derive(unit) source=Signal::derive(source) spec=scatter />
+            <label class="field scatter-x">
+                <span>{move || app.t("chart.scatter-x")}</span>
+                <select data-testid="scatter-x" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    against.set((!v.is_empty()).then_some(v));
+                }>
+                    <option value="">{move || app.t("col.population")}</option>
+                    {move || series_options().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                </select>
+            </label>
+            <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=Signal::derive(unit) source=Signal::derive(source) spec=scatter />
             <crate::views::map::YearPlayer />
         </section>
     }
@@ -251,13 +343,21 @@ fn ChartCard(
                 format_value(y),
                 unit.get()
             ),
-            Kind::Scatter => format!(
+            Kind::Scatter if spec.x_log => format!(
                 "{}: {} {}, {} {}",
                 spec.bar_labels.get(p).cloned().unwrap_or_default(),
                 format_value(y),
                 unit.get(),
                 sdg_core::i18n::format_int(10f64.powf(x).round() as u64),
                 app.t("col.population")
+            ),
+            Kind::Scatter => format!(
+                "{}: {} {}; {}: {}",
+                spec.bar_labels.get(p).cloned().unwrap_or_default(),
+                format_value(y),
+                unit.get(),
+                spec.x_title,
+                format_value(x)
             ),
         })
     };
@@ -448,7 +548,8 @@ fn ChartTable(spec: Memo<Option<Spec>>, unit: Signal<String>) -> impl IntoView {
                                 let xs = match s.kind {
                                     Kind::Lines => format!("{x:.0}"),
                                     Kind::Bars => format!("#{}", *x as usize + 1),
-                                    Kind::Scatter => sdg_core::i18n::format_int(10f64.powf(*x).round() as u64),
+                                    Kind::Scatter if s.x_log => sdg_core::i18n::format_int(10f64.powf(*x).round() as u64),
+                                    Kind::Scatter => format_value(*x),
                                 };
                                 out.push(view! { <tr><th scope="row">{name}</th><td>{xs}</td><td class="num">{format_value(*y)}</td></tr> });
                             }

@@ -177,3 +177,15 @@ test('the map is usable by keyboard: step to a city, read it, open it', async ()
   assert.match(page.url(), /view=city/);
   assert.deepEqual(page.errors, []);
 });
+
+test('the scatter can plot one series against another', async () => {
+  const page = await open('?view=chart&series=pm25&region=korea');
+  await page.getByTestId('chart-scatter').locator('svg.chart').waitFor();
+  await page.getByTestId('scatter-x').selectOption('pm10');
+  const card = page.getByTestId('chart-scatter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart-scatter] figcaption').textContent.includes('PM10'));
+  await card.getByRole('button', { name: 'Show as table' }).click();
+  const rows = await card.locator('tbody tr').count();
+  assert.ok(rows > 5, `cities with both PM2.5 and PM10: ${rows}`);
+  assert.deepEqual(page.errors, []);
+});

@@ -126,6 +126,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("chart.log-population", "Population (log scale)", "인구(로그 척도)"),
     ("chart.over-time", "over time", "시간에 따른 변화"),
     ("chart.ranking", "highest and lowest in the selection", "선택 중 최고와 최저"),
+    ("chart.against", "against", "대비"),
+    ("chart.scatter-x", "Scatter against", "산점도 가로축"),
     ("chart.vs-population", "against population", "인구 대비"),
     ("chart.show-table", "Show as table", "표로 보기"),
     ("chart.show-chart", "Show as chart", "차트로 보기"),
