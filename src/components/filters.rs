@@ -206,56 +206,20 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <option value="korea">{move || app.t("region.korea")}</option>
                 </select>
             </label>
-            <label class="field">
-                <span>{move || app.t("filter.subregion")}</span>
-                <select
-                    data-testid="subregion-select"
-                    prop:value=move || app.state.with(|s| s.subregion.clone().unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        app.update(|s| s.subregion = (!v.is_empty()).then_some(v));
-                    }
-                >
-                    <option value="">{move || app.t("filter.all")}</option>
-                    {move || {
-                        let current = app.state.with_untracked(|s| s.subregion.clone().unwrap_or_default());
-                        subregions
-                            .get()
-                            .into_iter()
-                            .map(|name| {
-                                let key = slug(&name);
-                                let sel = key == current;
-                                view! { <option value=key selected=sel>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <label class="field">
-                <span>{move || app.t("filter.country")}</span>
-                <select
-                    data-testid="country-select"
-                    prop:value=move || app.state.with(|s| s.countries.first().cloned().unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        app.update(|s| s.countries = if v.is_empty() { Vec::new() } else { vec![v] });
-                    }
-                >
-                    <option value="">{move || app.t("filter.all")}</option>
-                    {move || {
-                        // Only for the first render; `prop:value` keeps the choice in step.
-                        let current = app.state.with_untracked(|s| s.countries.first().cloned().unwrap_or_default());
-                        countries
-                            .get()
-                            .into_iter()
-                            .map(|(iso3, name)| {
-                                let sel = iso3 == current;
-                                view! { <option value=iso3 selected=sel>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <PickOne
+                label="filter.subregion"
+                testid="subregion-select"
+                options=Signal::derive(move || subregions.get().into_iter().map(|name| (slug(&name), name)).collect())
+                value=Signal::derive(move || app.state.with(|s| s.subregion.clone().unwrap_or_default()))
+                pick=move |v: String| app.update(|s| s.subregion = (!v.is_empty()).then_some(v))
+            />
+            <PickOne
+                label="filter.country"
+                testid="country-select"
+                options=Signal::derive(move || countries.get())
+                value=Signal::derive(move || app.state.with(|s| s.countries.first().cloned().unwrap_or_default()))
+                pick=move |v: String| app.update(|s| s.countries = if v.is_empty() { Vec::new() } else { vec![v] })
+            />
             <label class="field">
                 <span>{move || app.t("filter.size")}</span>
                 <select
@@ -284,6 +248,39 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             </details>
             <p class="count" role="status" data-testid="match-count">{count}</p>
         </section>
+    }
+}
+
+/// A labelled select of `(value, label)` options after an "All" option (value "").
+#[component]
+fn PickOne(
+    label: &'static str,
+    testid: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    pick: impl Fn(String) + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label class="field">
+            <span>{move || app.t(label)}</span>
+            <select data-testid=testid prop:value=move || value.get() on:change=move |ev| pick(event_target_value(&ev))>
+                <option value="">{move || app.t("filter.all")}</option>
+                {move || {
+                    // `selected` only matters for the first render; `prop:value` keeps the
+                    // choice in step afterwards.
+                    let current = value.get_untracked();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let sel = v == current;
+                            view! { <option value=v selected=sel>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
     }
 }
 
