@@ -121,7 +121,7 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 <button type="button" data-testid="csv-download" on:click=download>{move || app.t("table.csv")}</button>
                 <span>{move || app.t("table.page").replace("{page}", &(page.get() + 1).to_string()).replace("{pages}", &pages().to_string())}</span>
                 <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || app.t("table.prev")}</button>
-                <button type="button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>{move || app.t("table.next")}</button>
+                <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || app.t("table.next")}</button>
             </div>
             <div class="table-wrap" tabindex="0">
                 <table data-testid="city-table">

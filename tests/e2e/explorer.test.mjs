@@ -189,3 +189,15 @@ test('the scatter can plot one series against another', async () => {
   assert.ok(rows > 5, `cities with both PM2.5 and PM10: ${rows}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('the table pages through all cities', async () => {
+  const page = await open('?view=table&series=pm25');
+  await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
+  assert.equal(await page.getByTestId('city-table').locator('tbody tr').count(), 100);
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  assert.equal(await next.textContent(), 'Next');
+  const first = await page.getByTestId('city-table').locator('tbody tr th').first().textContent();
+  await next.click();
+  await page.waitForFunction((f) => document.querySelector('[data-testid=city-table] tbody tr th').textContent !== f, first);
+  assert.deepEqual(page.errors, []);
+});
