@@ -51,6 +51,9 @@ pub struct Data {
     pub bundle: RwSignal<Bundle>,
     /// Merged tables per series, rebuilt when a file of the series arrives.
     merged: RwSignal<HashMap<String, Arc<Merged>>>,
+    /// Flips once the cities have loaded: what reads the gazetteer tracks this instead of
+    /// the whole bundle, which changes with every file.
+    pub gazetteer_ready: Memo<bool>,
     requested: StoredValue<HashSet<String>>,
 }
 
@@ -248,13 +251,22 @@ fn update_status(data: Data, pack_id: &str, f: impl FnOnce(&mut PackStatus)) {
 
 /// Creates the data signals and starts loading the manifest, framework and gazetteer.
 pub fn start() -> Data {
+    let packs = RwSignal::new(Vec::<(PackInfo, PackStatus)>::new());
     let data = Data {
         fatal: RwSignal::new(None),
         manifest: RwSignal::new(None),
-        packs: RwSignal::new(Vec::new()),
+        packs,
         bundle: RwSignal::new(Bundle::default()),
         merged: RwSignal::new(HashMap::new()),
         requested: StoredValue::new(HashSet::new()),
+        gazetteer_ready: Memo::new(move |_| {
+            packs.with(|p| {
+                !p.is_empty()
+                    && p.iter()
+                        .filter(|(i, _)| matches!(i.kind, PackKind::Countries | PackKind::Places))
+                        .all(|(i, s)| s.loaded == i.files.len())
+            })
+        }),
     };
     spawn_local(load_core(data));
     data

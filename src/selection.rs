@@ -20,7 +20,8 @@ pub fn current_series(app: &App) -> Option<Series> {
     app.series.get()
 }
 
-/// The series the state asks for: `series`, else the first series of `ind`, else PM2.5.
+/// The series the state asks for: `series`, else the first series of `ind`, else PM2.5
+/// (else the framework's first series, for a bundle without PM2.5).
 /// Unknown values fall back to PM2.5; [`series_notice`] says so.
 pub fn resolve_series(
     state: RwSignal<sdg_core::url_state::ViewState>,
@@ -38,6 +39,7 @@ pub fn resolve_series(
                     .and_then(|code| fw.series_of(code).next())
             })
             .or_else(|| fw.series(DEFAULT_SERIES))
+            .or_else(|| fw.series.first())
             .cloned()
     })
 }
@@ -119,11 +121,21 @@ pub fn selection(app: App) -> Memo<Vec<Row>> {
         let filter = filter_of(&app);
         let year = app.state.with(|s| s.year);
         let data = current_data(&app);
-        app.data.bundle.with(|b| {
-            let table = data
-                .as_ref()
-                .and_then(|(s, m)| m.cities.as_ref().map(|(t, i)| (s, t, i)));
-            select(&b.gazetteer, &filter, table, year)
+        // Until the cities and the series have loaded there is no selection to show
+        // (rather than every city without a value).
+        let Some(table) = data
+            .as_ref()
+            .and_then(|(s, m)| m.cities.as_ref().map(|(t, i)| (s, t, i)))
+        else {
+            return Vec::new();
+        };
+        if !app.data.gazetteer_ready.get() {
+            return Vec::new();
+        }
+        // The gazetteer is tracked through `gazetteer_ready`, not through the bundle,
+        // which changes with every file that arrives.
+        app.data.bundle.with_untracked(|b| {
+            select(&b.gazetteer, &filter, Some(table), year)
                 .into_iter()
                 .map(|s| Row {
                     id: s.city.id.clone(),

@@ -58,10 +58,16 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         zoom.set(Zoom::default());
     });
 
+    // Boundaries are decoded and projected when their file arrives or the preset
+    // changes, not on every other file's arrival (the bundle changes with each).
     let paths = |file: &'static str, object: &'static str| {
+        let loaded = Memo::new(move |_| app.data.bundle.with(|b| b.topologies.contains_key(file)));
         Memo::new(move |_| {
             let view = viewport.get();
-            app.data.bundle.with(|b| {
+            if !loaded.get() {
+                return Vec::new();
+            }
+            app.data.bundle.with_untracked(|b| {
                 b.topologies
                     .get(file)
                     .map(|t| {

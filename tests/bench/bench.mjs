@@ -112,8 +112,8 @@ for (const rate of [1, 4]) {
   console.log(`\nmap drawn at ${rate}x CPU: median ${median(times)} ms (runs: ${times.join(', ')})`);
 }
 
-async function filterBench(label, srv) {
-  const { page } = await visit(srv, '?view=map', mapReady);
+async function filterBench(label, srv, query) {
+  const { page } = await visit(srv, query, mapReady);
   await page.waitForTimeout(500);
   const r = await filterToPaint(page);
   const c = median(r.change);
@@ -121,13 +121,13 @@ async function filterBench(label, srv) {
   console.log(`\nfilter to paint, ${label}: median ${c.toFixed(1)} ms, empty double frame ${e.toFixed(1)} ms, work ≈ ${(c - e).toFixed(1)} ms`);
   await page.context().close();
 }
-await filterBench('bundled data', server);
+await filterBench('bundled data', server, '?view=map&series=pm25');
 await server.close();
 
 if (!existsSync('target/synthetic/manifest.json')) {
   execFileSync('cargo', ['run', '--release', '-q', '-p', 'datagen', '--', 'synthetic', '--real', 'data', '--out', 'target/synthetic'], { stdio: 'inherit' });
 }
 const synthetic = await serve('dist', { data: 'target/synthetic' });
-await filterBench('SYNTHETIC 13,000 cities × 16 series × 20 years', synthetic);
+await filterBench('SYNTHETIC 13,000 cities × 16 series × 20 years', synthetic, '?view=map&series=syn-00');
 await synthetic.close();
 await browser.close();
