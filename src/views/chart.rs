@@ -37,7 +37,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
     let source = move || {
         current_data(&app)
             .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.sources.clone()))
-            .map(|s| summarise_sources(&s))
+            .map(|s| sdg_core::chart::source_line(&s))
             .unwrap_or_default()
     };
 
@@ -300,17 +300,6 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
             <crate::views::map::YearPlayer />
         </section>
     }
-}
-
-/// "WHO …; UNSD …" shortened to the distinct publishers before the first semicolon.
-fn summarise_sources(sources: &[String]) -> String {
-    let mut heads: Vec<&str> = sources
-        .iter()
-        .map(|s| s.split(';').next().unwrap_or(s).trim())
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    heads.join(" · ")
 }
 
 /// One chart with its title, accessible name, table alternative and downloads.

@@ -506,6 +506,20 @@ pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize
         .map(|(s, p, _)| (s, p))
 }
 
+/// A chart's source line from a table's source lines: the distinct publications (the
+/// part before the first `;`, which the data tool puts before per-row details such as
+/// WHO's original references), joined with ` · `.
+pub fn source_line(sources: &[String]) -> String {
+    let mut heads: Vec<&str> = sources
+        .iter()
+        .map(|s| s.split(';').next().unwrap_or(s).trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads.join(" · ")
+}
+
 /// Escapes text for XML.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -713,6 +727,20 @@ mod tests {
         assert!(svg.contains("PM2.5 &lt;b&gt;&amp;"));
         assert!(svg.contains("Source: &quot;WHO&quot; &lt;x&gt;"));
         assert!(!svg.contains("<b>") && !svg.contains("<x>"));
+    }
+
+    #[test]
+    fn source_line_keeps_distinct_publications() {
+        let sources = [
+            "WHO Ambient Air Quality Database, 2022 update (v9); original source: EEA".to_string(),
+            "WHO Ambient Air Quality Database, 2022 update (v9); original source: CPCB".to_string(),
+            "Statistics Korea, indicator 7-1-2".to_string(),
+        ];
+        assert_eq!(
+            source_line(&sources),
+            "Statistics Korea, indicator 7-1-2 · WHO Ambient Air Quality Database, 2022 update (v9)"
+        );
+        assert_eq!(source_line(&[]), "");
     }
 
     #[test]
