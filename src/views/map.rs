@@ -115,25 +115,37 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let z = zoom.get();
         let province_ids: std::collections::HashSet<String> =
             provinces.with(|p| p.iter().map(|(id, _)| id.clone()).collect());
-        let rows = rows.get();
-        let pts: Vec<Placed> = rows
-            .into_iter()
-            // Where provinces are drawn as a choropleth, they are not also symbols.
-            .filter(|r| !province_ids.contains(&r.id))
-            .map(|row| {
+        // Work on references and positions; clone only the rows that are drawn.
+        let mut out = rows.with(|rows| {
+            let mut index = Vec::new();
+            let mut circles = Vec::new();
+            let mut priority = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                // Where provinces are drawn as a choropleth, they are not also symbols.
+                if province_ids.contains(&row.id) {
+                    continue;
+                }
                 let (x, y) = z.apply(view.project(row.lon, row.lat));
-                let r = symbol_radius(row.population);
-                Placed { row, x, y, r }
-            })
-            .filter(|p| p.x > -20.0 && p.x < W + 20.0 && p.y > -20.0 && p.y < H + 20.0)
-            .collect();
-        let circles: Vec<(f64, f64, f64)> = pts.iter().map(|p| (p.x, p.y, p.r)).collect();
-        let priority: Vec<f64> = pts
-            .iter()
-            .map(|p| p.row.population.unwrap_or(0) as f64)
-            .collect();
-        let kept = declutter(&circles, &priority, 0.9);
-        let mut out: Vec<Placed> = kept.into_iter().map(|i| pts[i].clone()).collect();
+                if !(x > -20.0 && x < W + 20.0 && y > -20.0 && y < H + 20.0) {
+                    continue;
+                }
+                index.push(i);
+                circles.push((x, y, symbol_radius(row.population)));
+                priority.push(row.population.unwrap_or(0) as f64);
+            }
+            declutter(&circles, &priority, 0.9)
+                .into_iter()
+                .map(|k| {
+                    let (x, y, r) = circles[k];
+                    Placed {
+                        row: rows[index[k]].clone(),
+                        x,
+                        y,
+                        r,
+                    }
+                })
+                .collect::<Vec<Placed>>()
+        });
         // Small symbols on top of large ones.
         out.sort_by(|a, b| b.r.total_cmp(&a.r));
         out
