@@ -59,9 +59,10 @@ pub fn series_notice(app: &App) -> Option<String> {
     })
 }
 
-/// One selected city, owned so that it can live in a memo.
+/// What the views show of a city; shared (one allocation per city for the session),
+/// so that a selection of thousands of rows is cheap to rebuild on every filter change.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct CityInfo {
     /// City id.
     pub id: String,
     /// English name.
@@ -76,13 +77,29 @@ pub struct Row {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
+}
+
+/// One selected city: its shared info, and its value and status for the current
+/// series and year. Dereferences to [`CityInfo`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The city.
+    pub info: Arc<CityInfo>,
     /// Value, year and table row of the latest observation at or before the year.
     pub value: Option<(f64, i32, usize)>,
     /// Status of the value.
     pub status: Status,
 }
 
-impl Row {
+impl std::ops::Deref for Row {
+    type Target = CityInfo;
+
+    fn deref(&self) -> &CityInfo {
+        &self.info
+    }
+}
+
+impl CityInfo {
     /// The name in the UI language (Korean falls back to English).
     pub fn name(&self, lang: sdg_core::url_state::Lang) -> &str {
         match (lang, &self.name_ko) {
@@ -117,6 +134,31 @@ pub fn current_data(app: &App) -> Option<(Series, Arc<Merged>)> {
 /// The current selection: every city passing the filters with its value for the
 /// current series and year.
 pub fn selection(app: App) -> Memo<Vec<Row>> {
+    // Built once, when the gazetteer has loaded; rows then share these.
+    let infos = Memo::new(move |_| {
+        if !app.data.gazetteer_ready.get() {
+            return Arc::new(Vec::new());
+        }
+        app.data.bundle.with_untracked(|b| {
+            Arc::new(
+                b.gazetteer
+                    .cities
+                    .iter()
+                    .map(|c| {
+                        Arc::new(CityInfo {
+                            id: c.id.clone(),
+                            name_en: c.name_en.clone(),
+                            name_ko: c.name_ko.clone(),
+                            country: c.country.clone(),
+                            population: c.population,
+                            lat: c.lat,
+                            lon: c.lon,
+                        })
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
     Memo::new(move |_| {
         let filter = filter_of(&app);
         let year = app.state.with(|s| s.year);
@@ -129,24 +171,21 @@ pub fn selection(app: App) -> Memo<Vec<Row>> {
         else {
             return Vec::new();
         };
-        if !app.data.gazetteer_ready.get() {
+        let infos = infos.get();
+        if infos.is_empty() {
             return Vec::new();
         }
-        // The gazetteer is tracked through `gazetteer_ready`, not through the bundle,
-        // which changes with every file that arrives.
+        // The gazetteer is tracked through `infos`, not through the bundle, which
+        // changes with every file that arrives.
         app.data.bundle.with_untracked(|b| {
             select(&b.gazetteer, &filter, Some(table), year)
                 .into_iter()
-                .map(|s| Row {
-                    id: s.city.id.clone(),
-                    name_en: s.city.name_en.clone(),
-                    name_ko: s.city.name_ko.clone(),
-                    country: s.city.country.clone(),
-                    population: s.city.population,
-                    lat: s.city.lat,
-                    lon: s.city.lon,
-                    value: s.latest.map(|l| (l.value, l.year, l.row)),
-                    status: s.status,
+                .filter_map(|s| {
+                    Some(Row {
+                        info: Arc::clone(infos.get(s.index)?),
+                        value: s.latest.map(|l| (l.value, l.year, l.row)),
+                        status: s.status,
+                    })
                 })
                 .collect()
         })

@@ -53,7 +53,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
             let mut r = rows.get();
             r.retain(|r| r.value.is_some());
             r.sort_by_key(|r| std::cmp::Reverse(r.population));
-            r.into_iter().take(5).map(|r| r.id).collect()
+            r.into_iter().take(5).map(|r| r.id.clone()).collect()
         } else {
             chosen.into_iter().take(8).collect()
         };

@@ -284,6 +284,8 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
 /// One row of a selection: a city with its value, status and year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected<'a> {
+    /// Position of the city in `gazetteer.cities` (lets callers keep per-city caches).
+    pub index: usize,
     /// The city.
     pub city: &'a City,
     /// Its value at the chosen year, if any.
@@ -304,7 +306,8 @@ pub fn select<'a>(
     gazetteer
         .cities
         .iter()
-        .filter(|c| {
+        .enumerate()
+        .filter(|(_, c)| {
             let country = gazetteer.country(&c.country);
             let region_ok = match filter.region {
                 None | Some(Region::World) => true,
@@ -322,7 +325,7 @@ pub fn select<'a>(
                     .is_none_or(|s| c.population.is_some_and(|p| SizeClass::of(p) == s))
                 && matches_text(c, &query)
         })
-        .filter_map(|city| {
+        .filter_map(|(index, city)| {
             let (latest, st) = match data {
                 Some((series, table, index)) => {
                     let latest = index.latest(table, &city.id, year);
@@ -336,6 +339,7 @@ pub fn select<'a>(
                 filter.statuses.contains(&st)
             };
             keep.then_some(Selected {
+                index,
                 city,
                 latest,
                 status: st,
