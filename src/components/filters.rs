@@ -56,16 +56,7 @@ pub fn SeriesSelect() -> impl IntoView {
                     });
                 }
             >
-                {move || {
-                    let current = selected();
-                    options()
-                        .into_iter()
-                        .map(|(id, label)| {
-                            let sel = id == current;
-                            view! { <option value=id selected=sel>{label}</option> }
-                        })
-                        .collect_view()
-                }}
+                {move || option_list(options(), &selected())}
             </select>
         </label>
     }
@@ -266,22 +257,23 @@ fn PickOne(
             <span>{move || app.t(label)}</span>
             <select data-testid=testid prop:value=move || value.get() on:change=move |ev| pick(event_target_value(&ev))>
                 <option value="">{move || app.t("filter.all")}</option>
-                {move || {
-                    // `selected` only matters for the first render; `prop:value` keeps the
-                    // choice in step afterwards.
-                    let current = value.get_untracked();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, text)| {
-                            let sel = v == current;
-                            view! { <option value=v selected=sel>{text}</option> }
-                        })
-                        .collect_view()
-                }}
+                // `selected` only matters for the first render; `prop:value` keeps the
+                // choice in step afterwards.
+                {move || option_list(options.get(), &value.get_untracked())}
             </select>
         </label>
     }
+}
+
+/// `<option>`s for `(value, label)` pairs, the one equal to `current` selected.
+fn option_list(options: Vec<(String, String)>, current: &str) -> impl IntoView {
+    options
+        .into_iter()
+        .map(|(value, label)| {
+            let selected = value == current;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view()
 }
 
 /// True on screens wider than a phone (read once, at start).

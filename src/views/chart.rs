@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-use sdg_core::chart::{layout, nearest, to_svg, Kind, Plot, SeriesData, Shape, Spec};
+use sdg_core::chart::{
+    layout, nearest, paint, points_attr, rect_box, text_rotation, to_svg, Kind, Plot, SeriesData,
+    Shape, Spec,
+};
 use sdg_core::i18n::format_value;
 use sdg_core::url_state::Lang;
 
@@ -463,48 +466,21 @@ fn ChartCard(
 /// A recorded shape as an SVG element; text is a text node, never markup.
 fn render_shape(shape: &Shape) -> AnyView {
     match shape.clone() {
-        Shape::Line {
-            points,
-            color,
-            width,
-        } => {
-            let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
-            view! { <polyline points=pts.join(" ") fill="none" stroke=color stroke-width=width></polyline> }.into_any()
+        Shape::Line { points, color, width } => {
+            view! { <polyline points=points_attr(&points) fill="none" stroke=color stroke-width=width></polyline> }.into_any()
         }
-        Shape::Rect {
-            from,
-            to,
-            color,
-            fill,
-        } => {
-            let (x, y) = (from.0.min(to.0), from.1.min(to.1));
-            let (w, h) = ((to.0 - from.0).abs().max(1), (to.1 - from.1).abs().max(1));
-            if fill {
-                view! { <rect x=x y=y width=w height=h fill=color></rect> }.into_any()
-            } else {
-                view! { <rect x=x y=y width=w height=h fill="none" stroke=color></rect> }.into_any()
-            }
+        Shape::Rect { from, to, color, fill } => {
+            let (x, y, w, h) = rect_box(from, to);
+            let (fill, stroke) = paint(&color, fill);
+            view! { <rect x=x y=y width=w height=h fill=fill stroke=stroke></rect> }.into_any()
         }
-        Shape::Circle {
-            center,
-            radius,
-            color,
-            fill,
-        } => {
-            let fill_color = if fill { color.clone() } else { "none".into() };
-            view! { <circle cx=center.0 cy=center.1 r=radius fill=fill_color stroke=color></circle> }.into_any()
+        Shape::Circle { center, radius, color, fill } => {
+            let (fill, stroke) = paint(&color, fill);
+            view! { <circle cx=center.0 cy=center.1 r=radius fill=fill stroke=stroke></circle> }.into_any()
         }
-        Shape::Text {
-            at,
-            text,
-            size,
-            anchor,
-            color,
-            vertical,
-        } => {
-            let transform = vertical.then(|| format!("rotate(-90 {} {})", at.0, at.1));
+        Shape::Text { at, text, size, anchor, color, vertical } => {
             view! {
-                <text x=at.0 y=at.1 font-size=size text-anchor=anchor fill=color transform=transform class="chart-text">{text}</text>
+                <text x=at.0 y=at.1 font-size=size text-anchor=anchor fill=color transform=text_rotation(at, vertical) class="chart-text">{text}</text>
             }
             .into_any()
         }

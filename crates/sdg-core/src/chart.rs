@@ -520,6 +520,37 @@ pub fn source_line(sources: &[String]) -> String {
     heads.join(" · ")
 }
 
+/// An SVG `points` attribute for a polyline.
+pub fn points_attr(points: &[(i32, i32)]) -> String {
+    let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+    pts.join(" ")
+}
+
+/// `(x, y, width, height)` of a rectangle given by two corners; at least 1 px each way,
+/// so that the single pixels plotters draws as rectangles stay visible.
+pub fn rect_box(from: (i32, i32), to: (i32, i32)) -> (i32, i32, i32, i32) {
+    (
+        from.0.min(to.0),
+        from.1.min(to.1),
+        (to.0 - from.0).abs().max(1),
+        (to.1 - from.1).abs().max(1),
+    )
+}
+
+/// `(fill, stroke)` of a filled or outlined shape.
+pub fn paint(color: &str, fill: bool) -> (String, Option<String>) {
+    if fill {
+        (color.to_string(), None)
+    } else {
+        ("none".to_string(), Some(color.to_string()))
+    }
+}
+
+/// The `transform` of a text label: vertical labels turn about their anchor.
+pub fn text_rotation(at: (i32, i32), vertical: bool) -> Option<String> {
+    vertical.then(|| format!("rotate(-90 {} {})", at.0, at.1))
+}
+
 /// Escapes text for XML.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -537,6 +568,14 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
+/// `fill="…"` (and `stroke="…"`) attributes from [`paint`].
+fn paint_attrs(color: &str, fill: bool) -> String {
+    match paint(color, fill) {
+        (f, Some(stroke)) => format!("fill=\"{f}\" stroke=\"{stroke}\""),
+        (f, None) => format!("fill=\"{f}\""),
+    }
+}
+
 /// A standalone SVG document of a plot, with a title and a source line; every text is
 /// escaped.
 pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
@@ -546,66 +585,36 @@ pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
         escape_xml(title)
     );
     for shape in &plot.shapes {
-        match shape {
-            Shape::Line {
-                points,
-                color,
-                width,
-            } => {
-                let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
-                let _ = write!(s, "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\" points=\"{}\"/>", pts.join(" "));
+        let _ = match shape {
+            Shape::Line { points, color, width } => write!(
+                s,
+                "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\" points=\"{}\"/>",
+                points_attr(points)
+            ),
+            Shape::Rect { from, to, color, fill } => {
+                let (x, y, w, h) = rect_box(*from, *to);
+                write!(s, "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" {}/>", paint_attrs(color, *fill))
             }
-            Shape::Rect {
-                from,
-                to,
-                color,
-                fill,
-            } => {
-                let (x, y) = (from.0.min(to.0), from.1.min(to.1));
-                let (rw, rh) = ((to.0 - from.0).abs(), (to.1 - from.1).abs());
-                let paint = if *fill {
-                    format!("fill=\"{color}\"")
-                } else {
-                    format!("fill=\"none\" stroke=\"{color}\"")
-                };
-                let _ = write!(
+            Shape::Circle { center, radius, color, fill } => write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\" {}/>",
+                center.0,
+                center.1,
+                paint_attrs(color, *fill)
+            ),
+            Shape::Text { at, text, size, anchor, color, vertical } => {
+                let rotate = text_rotation(*at, *vertical)
+                    .map(|t| format!(" transform=\"{t}\""))
+                    .unwrap_or_default();
+                write!(
                     s,
-                    "<rect x=\"{x}\" y=\"{y}\" width=\"{rw}\" height=\"{rh}\" {paint}/>"
-                );
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{anchor}\" fill=\"{color}\"{rotate}>{}</text>",
+                    at.0,
+                    at.1,
+                    escape_xml(text)
+                )
             }
-            Shape::Circle {
-                center,
-                radius,
-                color,
-                fill,
-            } => {
-                let paint = if *fill {
-                    format!("fill=\"{color}\"")
-                } else {
-                    format!("fill=\"none\" stroke=\"{color}\"")
-                };
-                let _ = write!(
-                    s,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\" {paint}/>",
-                    center.0, center.1
-                );
-            }
-            Shape::Text {
-                at,
-                text,
-                size,
-                anchor,
-                color,
-                vertical,
-            } => {
-                let rotate = if *vertical {
-                    format!(" transform=\"rotate(-90 {} {})\"", at.0, at.1)
-                } else {
-                    String::new()
-                };
-                let _ = write!(s, "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{anchor}\" fill=\"{color}\"{rotate}>{}</text>", at.0, at.1, escape_xml(text));
-            }
-        }
+        };
     }
     let _ = write!(
         s,
@@ -741,6 +750,27 @@ mod tests {
             "Statistics Korea, indicator 7-1-2 · WHO Ambient Air Quality Database, 2022 update (v9)"
         );
         assert_eq!(source_line(&[]), "");
+    }
+
+    #[test]
+    fn shape_helpers() {
+        assert_eq!(points_attr(&[(1, 2), (3, 4)]), "1,2 3,4");
+        assert_eq!(rect_box((10, 20), (4, 25)), (4, 20, 6, 5));
+        assert_eq!(
+            rect_box((7, 7), (7, 7)),
+            (7, 7, 1, 1),
+            "a single pixel stays visible"
+        );
+        assert_eq!(paint("#123456", true), ("#123456".to_string(), None));
+        assert_eq!(
+            paint("#123456", false),
+            ("none".to_string(), Some("#123456".to_string()))
+        );
+        assert_eq!(
+            text_rotation((5, 6), true).as_deref(),
+            Some("rotate(-90 5 6)")
+        );
+        assert_eq!(text_rotation((5, 6), false), None);
     }
 
     #[test]
