@@ -96,22 +96,19 @@ pub fn YearSelect() -> impl IntoView {
 #[component]
 pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
     let app = use_app();
-    // Countries that have cities, in the UI language; a memo, so that a filter change
-    // does not rebuild it.
+    // Countries that have cities, in the UI language, and their subregions (ESCAP's
+    // for Asia-Pacific members). Memos on the gazetteer's readiness, so that neither a
+    // filter change nor another file's arrival rebuilds them.
     let countries = Memo::new(move |_| {
         let lang = app.lang();
-        app.data.bundle.with(|b| {
-            let with_cities: std::collections::HashSet<&str> = b
-                .gazetteer
-                .cities
-                .iter()
-                .map(|c| c.country.as_str())
-                .collect();
+        if !app.data.gazetteer_ready.get() {
+            return Vec::new();
+        }
+        app.data.bundle.with_untracked(|b| {
             let mut present: Vec<(String, String)> = b
                 .gazetteer
-                .countries
-                .iter()
-                .filter(|c| with_cities.contains(c.iso3.as_str()))
+                .countries_with_cities()
+                .into_iter()
                 .map(|c| {
                     let name = match (lang, &c.name_ko) {
                         (Lang::Ko, Some(ko)) => ko.clone(),
@@ -124,20 +121,16 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             present
         })
     });
-    // Subregions of the countries that have cities (ESCAP's for Asia-Pacific members).
     let subregions = Memo::new(move |_| {
-        app.data.bundle.with(|b| {
-            let with_cities: std::collections::HashSet<&str> = b
-                .gazetteer
-                .cities
-                .iter()
-                .map(|c| c.country.as_str())
-                .collect();
+        if !app.data.gazetteer_ready.get() {
+            return Vec::new();
+        }
+        app.data.bundle.with_untracked(|b| {
             let mut names: Vec<String> = b
                 .gazetteer
-                .countries
-                .iter()
-                .filter(|c| with_cities.contains(c.iso3.as_str()) && !c.subregion.is_empty())
+                .countries_with_cities()
+                .into_iter()
+                .filter(|c| !c.subregion.is_empty())
                 .map(|c| c.subregion.clone())
                 .collect();
             names.sort();

@@ -358,6 +358,16 @@ impl Gazetteer {
             .map(|i| &self.cities[i])
     }
 
+    /// Countries with at least one city, in ISO3 order.
+    pub fn countries_with_cities(&self) -> Vec<&Country> {
+        let present: std::collections::HashSet<&str> =
+            self.cities.iter().map(|c| c.country.as_str()).collect();
+        self.countries
+            .iter()
+            .filter(|c| present.contains(c.iso3.as_str()))
+            .collect()
+    }
+
     /// The country with this ISO3 code (countries are sorted by ISO3).
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.countries

@@ -536,6 +536,18 @@ mod tests {
     }
 
     #[test]
+    fn countries_with_cities_leaves_out_empty_ones() {
+        let mut gz = gazetteer();
+        gz.cities.retain(|c| c.country != "VNM");
+        let iso3: Vec<&str> = gz
+            .countries_with_cities()
+            .iter()
+            .map(|c| c.iso3.as_str())
+            .collect();
+        assert_eq!(iso3, vec!["FRA", "KOR"]);
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("South-East Asia"), "south-east-asia");
         assert_eq!(slug("East and North-East Asia"), "east-and-north-east-asia");
