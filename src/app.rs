@@ -9,7 +9,7 @@ use crate::components::nav::{Nav, Preferences};
 use crate::components::notices::Notices;
 use crate::loader;
 use crate::selection::selection;
-use crate::state::install;
+use crate::state::{install, use_app};
 use crate::views::{
     chart::ChartView, city::CityView, indicator::IndicatorView, map::MapView, overview::Overview,
     table::TableView,
@@ -22,12 +22,7 @@ pub fn App() -> impl IntoView {
     let app = install(data);
     let rows = selection(app);
     let view_kind = app.view;
-    let with_filters = move || {
-        matches!(
-            view_kind.get(),
-            View::Map | View::Chart | View::Table | View::Indicator
-        )
-    };
+    let with_filters = move || view_kind.get().has_filters();
     view! {
         <a class="skip-link" href="#main">{move || app.t("skip")}</a>
         <header class="site-header">
@@ -65,7 +60,7 @@ pub fn App() -> impl IntoView {
 /// Loading progress, and the error that stops everything (no manifest).
 #[component]
 fn LoadState() -> impl IntoView {
-    let app = crate::state::use_app();
+    let app = use_app();
     let data = app.data;
     view! {
         <div class="load-state" aria-live="polite">
@@ -77,7 +72,7 @@ fn LoadState() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                None if !data.core_ready() || (app.state.with(|s| s.view != View::Overview) && !data.places_ready()) => {
+                None if !data.core_ready() || (app.view.get() != View::Overview && !data.places_ready()) => {
                     view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any()
                 }
                 None if data.pending() > 0 => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),

@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod download;
 mod loader;
 mod selection;
 mod state;

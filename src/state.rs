@@ -1,10 +1,13 @@
-//! The app's shared state: the data, the view state (mirrored in the URL) and the
-//! translation of UI strings. Views get it with [`use_app`].
+//! The app's shared state: the data, the view state (mirrored in the URL), and what
+//! the core resolves from the two. Views get it with [`use_app`].
 
 use leptos::prelude::*;
 
-use sdg_core::i18n;
-use sdg_core::url_state::{Lang, UrlNotice, View, ViewState};
+use sdg_core::i18n::{self, Lang};
+use sdg_core::model::{Manifest, Series};
+use sdg_core::nav::{history_action, HistoryAction, Link};
+use sdg_core::resolve::{resolve, Resolved};
+use sdg_core::url_state::{UrlNotice, View, ViewState};
 
 use crate::loader::Data;
 
@@ -17,11 +20,13 @@ pub struct App {
     pub state: RwSignal<ViewState>,
     /// Permalink parameters that could not be understood.
     pub notices: RwSignal<Vec<UrlNotice>>,
-    /// The current view, as a memo: views that depend only on it are not re-run by a
-    /// filter change.
+    /// The current view, as a memo: what depends only on it is not re-run by a filter
+    /// change.
     pub view: Memo<View>,
-    /// The current series (see [`crate::selection::resolve_series`]), as a memo.
-    pub series: Memo<Option<sdg_core::model::Series>>,
+    /// What the state means for the loaded bundle (series, files, notices, preset).
+    pub resolved: Memo<Resolved>,
+    /// The current series, once the framework has loaded.
+    pub series: Memo<Option<Series>>,
 }
 
 impl App {
@@ -30,42 +35,31 @@ impl App {
         i18n::text(self.lang(), key)
     }
 
+    /// The UI string for `key` with its placeholders filled (reactive).
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        i18n::fill(self.lang(), key, args)
+    }
+
     /// The current language (reactive).
     pub fn lang(&self) -> Lang {
         self.state.with(|s| s.lang)
     }
 
-    /// Changes the view state; a change of view (or of the city shown) adds a history
-    /// entry, anything else replaces the current one.
+    /// Changes the view state (the URL follows, see [`install`]).
     pub fn update(&self, f: impl FnOnce(&mut ViewState)) {
         self.state.update(f);
     }
 
-    /// Opens a view, keeping filters.
-    pub fn go(&self, view: View) {
-        self.update(|s| s.view = view);
+    /// Follows a link in place.
+    pub fn go(&self, link: &Link) {
+        let next = self.state.with_untracked(|s| s.follow(link));
+        self.state.set(next);
     }
 
-    /// Opens a city profile.
-    pub fn open_city(&self, id: &str) {
-        let id = id.to_string();
-        self.update(|s| {
-            s.view = View::City;
-            s.cities = vec![id];
-        });
-    }
-
-    /// A link's href for a state derived from the current one (for real links that also
-    /// work with a middle click or "copy link").
-    pub fn href(&self, f: impl FnOnce(&mut ViewState)) -> String {
-        let mut s = self.state.get();
-        f(&mut s);
-        let q = s.to_query();
-        if q.is_empty() {
-            "?".into()
-        } else {
-            format!("?{q}")
-        }
+    /// The href of a link from the current state (reactive), for real links that also
+    /// work with a middle click or "copy link".
+    pub fn href(&self, link: &Link) -> String {
+        self.state.with(|s| s.follow(link).href())
     }
 }
 
@@ -78,57 +72,83 @@ fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// Creates the state from the URL, and keeps the two in step both ways.
+/// Creates the state from the URL and keeps the two in step both ways; asks the
+/// loader for exactly the files the resolved state needs.
 pub fn install(data: Data) -> App {
     let (initial, notices) = ViewState::parse(&location_search());
     let state = RwSignal::new(initial.clone());
+    let resolved = Memo::new(move |_| {
+        // The framework is tracked through its readiness, not through the bundle,
+        // which changes with every file.
+        let framework_ready = data.framework_ready.get();
+        data.manifest.with(|m| {
+            let empty;
+            let manifest = match m {
+                Some(m) => m,
+                None => {
+                    empty = Manifest {
+                        schema: sdg_core::model::SCHEMA_VERSION,
+                        packs: Vec::new(),
+                        coverage: Vec::new(),
+                    };
+                    &empty
+                }
+            };
+            data.bundle.with_untracked(|b| {
+                let framework = b.framework.as_ref().filter(|_| framework_ready);
+                state.with(|s| resolve(s, framework, manifest))
+            })
+        })
+    });
     let app = App {
         data,
         state,
         notices: RwSignal::new(notices),
         view: Memo::new(move |_| state.with(|s| s.view)),
-        series: Memo::new(move |_| crate::selection::resolve_series(state, data)),
+        resolved,
+        series: Memo::new(move |_| {
+            let id = resolved.with(|r| r.series_id().map(str::to_string))?;
+            data.framework_ready.track();
+            data.bundle
+                .with_untracked(|b| b.framework.as_ref()?.series(&id).cloned())
+        }),
     };
     provide_context(app);
 
-    // State -> URL. A new view (or another city) pushes; filters replace.
+    Effect::new(move |_| resolved.with(|r| data.request(&r.files)));
+
+    // State -> URL, by the core's history rule. `last` is what the URL shows.
     let last = StoredValue::new(initial);
-    let from_popstate = StoredValue::new(false);
     Effect::new(move |_| {
-        let state = app.state.get();
-        let previous = last.get_value();
-        if state == previous {
+        let next = app.state.get();
+        let action = last.with_value(|prev| history_action(prev, &next));
+        if action == HistoryAction::Keep {
             return;
         }
-        last.set_value(state.clone());
-        if from_popstate.get_value() {
-            from_popstate.set_value(false);
-            return;
-        }
-        let q = state.to_query();
+        let q = next.to_query();
+        last.set_value(next);
         let url = if q.is_empty() {
             window().location().pathname().unwrap_or_default()
         } else {
             format!("?{q}")
         };
         if let Ok(history) = window().history() {
-            let push = state.view != previous.view
-                || (state.view == View::City && state.cities != previous.cities)
-                || (state.view == View::Indicator && state.indicator != previous.indicator);
-            let _ = if push {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            let _ = match action {
+                HistoryAction::Push => {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                }
+                _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
             };
         }
     });
 
-    // URL -> state, for Back and Forward.
+    // URL -> state, for Back and Forward: the URL already shows the new state, so it
+    // becomes `last` before the state changes, and nothing is written back.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, notices) = ViewState::parse(&location_search());
-        from_popstate.set_value(true);
+        let (next, notices) = ViewState::parse(&location_search());
+        last.set_value(next.clone());
         app.notices.set(notices);
-        app.state.set(state);
+        app.state.set(next);
     });
     on_cleanup(move || handle.remove());
 
@@ -141,54 +161,4 @@ pub fn install(data: Data) -> App {
         }
     });
     app
-}
-
-/// Starts a browser download of `text` (CSV, SVG) under `filename`.
-pub fn download_text(filename: &str, mime: &str, text: &str) {
-    js::download_text(text, mime, filename);
-}
-
-/// Renders an SVG document to a PNG (2× for sharpness) and downloads it.
-pub fn download_png(filename: &str, svg: &str, width: u32, height: u32) {
-    js::png_from_svg(svg, width, height, filename);
-}
-
-/// Small browser helpers that are shorter in JavaScript than through web-sys.
-mod js {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    #[wasm_bindgen(inline_js = r#"
-export function download_text(text, mime, filename) {
-  download_blob(new Blob([text], { type: mime }), filename);
-}
-export function png_from_svg(svg, width, height, filename) {
-  const img = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  img.onload = () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const ctx = canvas.getContext('2d');
-    ctx.scale(2, 2);
-    ctx.drawImage(img, 0, 0);
-    URL.revokeObjectURL(url);
-    canvas.toBlob((blob) => download_blob(blob, filename), 'image/png');
-  };
-  img.src = url;
-}
-function download_blob(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-"#)]
-    extern "C" {
-        pub fn download_text(text: &str, mime: &str, filename: &str);
-        pub fn png_from_svg(svg: &str, width: u32, height: u32, filename: &str);
-    }
 }

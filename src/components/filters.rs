@@ -1,42 +1,40 @@
-//! The filter bar: series, year, region, country, population class and status, with a
-//! live count of matching cities.
+//! The filter bar: series, year, region, subregion, country, population class and
+//! status, with a live count of matching cities.
 
 use leptos::prelude::*;
 
 use sdg_core::assess::Status;
 use sdg_core::i18n::format_int;
-use sdg_core::query::{slug, Region, SizeClass};
-use sdg_core::url_state::Lang;
+use sdg_core::lists::{country_options, subregion_options};
+use sdg_core::query::{Region, SizeClass};
+use sdg_core::scene::Row;
+use sdg_core::style::status_key;
 
 use crate::components::search::SearchBox;
-use crate::components::status::{color, status_key, symbol};
-use crate::selection::{current_series, series_years, Row};
+use crate::components::status::StatusSymbol;
+use crate::selection::series_years;
 use crate::state::use_app;
 
 /// Series picker, grouped by indicator.
 #[component]
 pub fn SeriesSelect() -> impl IntoView {
     let app = use_app();
-    let options = move || {
+    let options = Signal::derive(move || {
         let lang = app.lang();
-        app.data.bundle.with(|b| {
-            let Some(fw) = b.framework.as_ref() else {
-                return Vec::new();
-            };
-            fw.series
-                .iter()
-                .map(|s| {
-                    let title = if lang == Lang::Ko {
-                        &s.title_ko
-                    } else {
-                        &s.title_en
-                    };
-                    (s.id.clone(), format!("{} · {title}", s.indicator))
+        app.data.framework_ready.track();
+        app.data.bundle.with_untracked(|b| {
+            b.framework
+                .as_ref()
+                .map(|fw| {
+                    fw.series
+                        .iter()
+                        .map(|s| (s.id.clone(), format!("{} · {}", s.indicator, s.title(lang))))
+                        .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
+                .unwrap_or_default()
         })
-    };
-    let selected = move || current_series(&app).map(|s| s.id).unwrap_or_default();
+    });
+    let selected = move || app.series.get().map(|s| s.id).unwrap_or_default();
     view! {
         <label class="field">
             <span>{move || app.t("filter.series")}</span>
@@ -48,15 +46,11 @@ pub fn SeriesSelect() -> impl IntoView {
                     let indicator = app.data.bundle.with_untracked(|b| {
                         b.framework.as_ref().and_then(|f| f.series(&id)).map(|s| s.indicator.clone())
                     });
-                    app.update(|s| {
-                        s.series = Some(id);
-                        s.indicator = indicator;
-                        s.year = None;
-                        s.statuses.clear();
-                    });
+                    let next = app.state.with_untracked(|s| s.with_series(&id, indicator.as_deref()));
+                    app.state.set(next);
                 }
             >
-                {move || option_list(options(), &selected())}
+                {move || option_list(options.get(), &selected())}
             </select>
         </label>
     }
@@ -96,51 +90,28 @@ pub fn YearSelect() -> impl IntoView {
 #[component]
 pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
     let app = use_app();
-    // Countries that have cities, in the UI language, and their subregions (ESCAP's
-    // for Asia-Pacific members). Memos on the gazetteer's readiness, so that neither a
-    // filter change nor another file's arrival rebuilds them.
+    // Memos on the gazetteer's readiness, so that neither a filter change nor another
+    // file's arrival rebuilds them.
     let countries = Memo::new(move |_| {
         let lang = app.lang();
         if !app.data.gazetteer_ready.get() {
             return Vec::new();
         }
-        app.data.bundle.with_untracked(|b| {
-            let mut present: Vec<(String, String)> = b
-                .gazetteer
-                .countries_with_cities()
-                .into_iter()
-                .map(|c| {
-                    let name = match (lang, &c.name_ko) {
-                        (Lang::Ko, Some(ko)) => ko.clone(),
-                        _ => c.name_en.clone(),
-                    };
-                    (c.iso3.clone(), name)
-                })
-                .collect();
-            present.sort_by(|a, b| a.1.cmp(&b.1));
-            present
-        })
+        app.data
+            .bundle
+            .with_untracked(|b| country_options(&b.gazetteer, lang))
     });
     let subregions = Memo::new(move |_| {
         if !app.data.gazetteer_ready.get() {
             return Vec::new();
         }
-        app.data.bundle.with_untracked(|b| {
-            let mut names: Vec<String> = b
-                .gazetteer
-                .countries_with_cities()
-                .into_iter()
-                .filter(|c| !c.subregion.is_empty())
-                .map(|c| c.subregion.clone())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
-        })
+        app.data
+            .bundle
+            .with_untracked(|b| subregion_options(&b.gazetteer))
     });
     let count = move || {
         let n = rows.with(|r| r.len());
-        app.t("filter.count").replace("{n}", &format_int(n as u64))
+        app.fill("filter.count", &[("n", &format_int(n as u64))])
     };
     let status_box = move |st: Status| {
         let checked = move || app.state.with(|s| s.statuses.contains(&st));
@@ -159,13 +130,17 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                         })
                     }
                 />
-                <svg width="12" height="12" viewBox="0 0 14 14" aria-hidden="true">
-                    <path d=symbol(st, 7.0, 7.0, 5.0) fill=color(st)></path>
-                </svg>
+                <StatusSymbol status=st size=12 />
                 {move || app.t(status_key(st))}
             </label>
         }
     };
+    let region_options = Signal::derive(move || {
+        [Region::AsiaPacific, Region::Korea]
+            .into_iter()
+            .map(|r| (r.key().to_string(), app.t(region_key(r)).to_string()))
+            .collect()
+    });
     view! {
         <section class="filters" aria-label=move || app.t("filter.label")>
             <SearchBox />
@@ -175,59 +150,43 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             <details class="more-filters" open=wide_screen()>
                 <summary>{move || app.t("filter.more")}</summary>
                 <div class="more-filters-body">
-            <label class="field">
-                <span>{move || app.t("filter.region")}</span>
-                <select
-                    data-testid="region-select"
-                    prop:value=move || app.state.with(|s| s.region.map(|r| r.key()).unwrap_or("world"))
-                    on:change=move |ev| {
-                        let region = Region::from_key(&event_target_value(&ev)).filter(|r| *r != Region::World);
-                        app.update(|s| s.region = region);
-                    }
-                >
-                    <option value="world">{move || app.t("region.world")}</option>
-                    <option value="asia-pacific">{move || app.t("region.asia-pacific")}</option>
-                    <option value="korea">{move || app.t("region.korea")}</option>
-                </select>
-            </label>
-            <PickOne
-                label="filter.subregion"
-                testid="subregion-select"
-                options=Signal::derive(move || subregions.get().into_iter().map(|name| (slug(&name), name)).collect())
-                value=Signal::derive(move || app.state.with(|s| s.subregion.clone().unwrap_or_default()))
-                pick=move |v: String| app.update(|s| s.subregion = (!v.is_empty()).then_some(v))
-            />
-            <PickOne
-                label="filter.country"
-                testid="country-select"
-                options=Signal::derive(move || countries.get())
-                value=Signal::derive(move || app.state.with(|s| s.countries.first().cloned().unwrap_or_default()))
-                pick=move |v: String| app.update(|s| s.countries = if v.is_empty() { Vec::new() } else { vec![v] })
-            />
-            <label class="field">
-                <span>{move || app.t("filter.size")}</span>
-                <select
-                    data-testid="size-select"
-                    prop:value=move || app.state.with(|s| s.size.map(|z| z.key()).unwrap_or(""))
-                    on:change=move |ev| {
-                        let size = SizeClass::from_key(&event_target_value(&ev));
-                        app.update(|s| s.size = size);
-                    }
-                >
-                    <option value="">{move || app.t("filter.all")}</option>
-                    {SizeClass::ALL
-                        .into_iter()
-                        .map(|z| view! { <option value=z.key()>{move || app.t(size_key(z))}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <fieldset class="statuses">
-                <legend>{move || app.t("filter.status")}</legend>
-                {[Status::Green, Status::Yellow, Status::Orange, Status::Red, Status::NotAssessed]
-                    .into_iter()
-                    .map(status_box)
-                    .collect_view()}
-            </fieldset>
+                    <PickOne
+                        label="filter.region"
+                        testid="region-select"
+                        all="region.world"
+                        all_value="world"
+                        options=region_options
+                        value=Signal::derive(move || app.state.with(|s| s.region.key().to_string()))
+                        pick=move |v: String| app.update(|s| s.region = Region::from_key(&v).unwrap_or_default())
+                    />
+                    <PickOne
+                        label="filter.subregion"
+                        testid="subregion-select"
+                        options=Signal::derive(move || subregions.get())
+                        value=Signal::derive(move || app.state.with(|s| s.subregion.clone().unwrap_or_default()))
+                        pick=move |v: String| app.update(|s| s.subregion = (!v.is_empty()).then_some(v))
+                    />
+                    <PickOne
+                        label="filter.country"
+                        testid="country-select"
+                        options=Signal::derive(move || countries.get())
+                        value=Signal::derive(move || app.state.with(|s| s.countries.first().cloned().unwrap_or_default()))
+                        pick=move |v: String| app.update(|s| s.countries = if v.is_empty() { Vec::new() } else { vec![v] })
+                    />
+                    <PickOne
+                        label="filter.size"
+                        testid="size-select"
+                        options=Signal::derive(move || SizeClass::ALL.into_iter().map(|z| (z.key().to_string(), app.t(size_key(z)).to_string())).collect())
+                        value=Signal::derive(move || app.state.with(|s| s.size.map(|z| z.key()).unwrap_or("").to_string()))
+                        pick=move |v: String| app.update(|s| s.size = SizeClass::from_key(&v))
+                    />
+                    <fieldset class="statuses">
+                        <legend>{move || app.t("filter.status")}</legend>
+                        {[Status::Green, Status::Yellow, Status::Orange, Status::Red, Status::NotAssessed]
+                            .into_iter()
+                            .map(status_box)
+                            .collect_view()}
+                    </fieldset>
                 </div>
             </details>
             <p class="count" role="status" data-testid="match-count">{count}</p>
@@ -235,21 +194,37 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
     }
 }
 
-/// A labelled select of `(value, label)` options after an "All" option (value "").
+/// Message key of a region.
+pub fn region_key(region: Region) -> &'static str {
+    match region {
+        Region::World => "region.world",
+        Region::AsiaPacific => "region.asia-pacific",
+        Region::Korea => "region.korea",
+    }
+}
+
+/// A labelled select of `(value, label)` options after an "all" option (by default
+/// "All", value "").
 #[component]
-fn PickOne(
+pub fn PickOne(
     label: &'static str,
     testid: &'static str,
     options: Signal<Vec<(String, String)>>,
     value: Signal<String>,
     pick: impl Fn(String) + Send + Sync + 'static,
+    /// Message key of the first option.
+    #[prop(default = "filter.all")]
+    all: &'static str,
+    /// Value of the first option.
+    #[prop(default = "")]
+    all_value: &'static str,
 ) -> impl IntoView {
     let app = use_app();
     view! {
         <label class="field">
             <span>{move || app.t(label)}</span>
             <select data-testid=testid prop:value=move || value.get() on:change=move |ev| pick(event_target_value(&ev))>
-                <option value="">{move || app.t("filter.all")}</option>
+                <option value=all_value>{move || app.t(all)}</option>
                 // `selected` only matters for the first render; `prop:value` keeps the
                 // choice in step afterwards.
                 {move || option_list(options.get(), &value.get_untracked())}
@@ -259,7 +234,7 @@ fn PickOne(
 }
 
 /// `<option>`s for `(value, label)` pairs, the one equal to `current` selected.
-fn option_list(options: Vec<(String, String)>, current: &str) -> impl IntoView {
+pub fn option_list(options: Vec<(String, String)>, current: &str) -> impl IntoView {
     options
         .into_iter()
         .map(|(value, label)| {

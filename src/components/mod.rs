@@ -1,6 +1,7 @@
 //! Small shared pieces of UI.
 
 pub mod filters;
+pub mod link;
 pub mod nav;
 pub mod notices;
 pub mod search;

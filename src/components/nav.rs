@@ -2,8 +2,11 @@
 
 use leptos::prelude::*;
 
-use sdg_core::url_state::{Lang, Theme, View};
+use sdg_core::i18n::Lang;
+use sdg_core::nav::Link;
+use sdg_core::url_state::{Theme, View};
 
+use crate::components::link::AppLink;
 use crate::state::use_app;
 
 /// Main navigation between views.
@@ -11,20 +14,12 @@ use crate::state::use_app;
 pub fn Nav() -> impl IntoView {
     let app = use_app();
     let tab = move |view: View, key: &'static str| {
-        let href = move || app.href(|s| s.view = view);
-        let current = move || app.state.with(|s| s.view == view);
+        let current = Signal::derive(move || app.view.get() == view);
         view! {
             <li>
-                <a
-                    href=href
-                    aria-current=move || current().then_some("page")
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        app.go(view);
-                    }
-                >
+                <AppLink to=Link::View(view) current=current>
                     {move || app.t(key)}
-                </a>
+                </AppLink>
             </li>
         }
     };

@@ -2,21 +2,25 @@
 
 use leptos::prelude::*;
 
-use crate::selection::series_notice;
 use crate::state::use_app;
 
-/// Lists unknown parameter values with the fallback taken.
+/// Lists unknown parameter values (from parsing, and those the data does not know)
+/// with the fallback taken.
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = use_app();
+    let dismissed = RwSignal::new(false);
     let items = move || {
-        let mut out: Vec<String> = app
-            .notices
-            .get()
-            .into_iter()
-            .map(|n| format!("{}={}", n.param, n.value))
-            .collect();
-        out.extend(series_notice(&app));
+        let mut out: Vec<String> = app.notices.with(|n| {
+            n.iter()
+                .map(|n| format!("{}={}", n.param, n.value))
+                .collect()
+        });
+        if !dismissed.get() {
+            app.resolved.with(|r| {
+                out.extend(r.notices.iter().map(|n| format!("{}={}", n.param, n.value)));
+            });
+        }
         out
     };
     view! {
@@ -24,7 +28,10 @@ pub fn Notices() -> impl IntoView {
             <div class="notice" role="status" data-testid="url-notice">
                 <p>{move || app.t("notice.unknown")}</p>
                 <ul>{move || items().into_iter().map(|i| view! { <li><code>{i}</code></li> }).collect_view()}</ul>
-                <button type="button" on:click=move |_| app.notices.set(Vec::new())>{move || app.t("notice.dismiss")}</button>
+                <button type="button" on:click=move |_| {
+                    app.notices.set(Vec::new());
+                    dismissed.set(true);
+                }>{move || app.t("notice.dismiss")}</button>
             </div>
         </Show>
     }

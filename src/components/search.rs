@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use sdg_core::query::{fold, matches_text};
+use sdg_core::lists::{suggestions as suggest, Suggestion};
+use sdg_core::nav::Link;
 
 use crate::state::use_app;
 
@@ -18,43 +19,16 @@ pub fn SearchBox() -> impl IntoView {
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     let suggestions = Memo::new(move |_| {
-        let q = fold(text.get().trim());
-        if q.is_empty() {
-            return Vec::new();
-        }
+        let text = text.get();
         let lang = app.lang();
-        app.data.bundle.with(|b| {
-            let mut hits: Vec<(String, String, String, u64)> = b
-                .gazetteer
-                .cities
-                .iter()
-                .filter(|c| matches_text(c, &q))
-                .map(|c| {
-                    let country = b
-                        .gazetteer
-                        .country(&c.country)
-                        .map(|k| k.name_en.clone())
-                        .unwrap_or_default();
-                    let name = match (lang, &c.name_ko) {
-                        (sdg_core::url_state::Lang::Ko, Some(ko)) => {
-                            format!("{ko} ({})", c.name_en)
-                        }
-                        (_, Some(ko)) => format!("{} ({ko})", c.name_en),
-                        _ => c.name_en.clone(),
-                    };
-                    (c.id.clone(), name, country, c.population.unwrap_or(0))
-                })
-                .collect();
-            // The larger cities first: they are what people look for most.
-            hits.sort_by_key(|h| std::cmp::Reverse(h.3));
-            hits.truncate(MAX_SUGGESTIONS);
-            hits
-        })
+        app.data
+            .bundle
+            .with(|b| suggest(&b.gazetteer, &text, lang, MAX_SUGGESTIONS))
     });
     let choose = move |i: usize| {
-        if let Some((id, ..)) = suggestions.get_untracked().get(i) {
+        if let Some(s) = suggestions.with_untracked(|s| s.get(i).cloned()) {
             open.set(false);
-            app.open_city(id);
+            app.go(&Link::City(s.id));
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -114,7 +88,7 @@ pub fn SearchBox() -> impl IntoView {
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (_id, name, country, _))| {
+                        .map(|(i, Suggestion { label, country, .. })| {
                             view! {
                                 <li
                                     id=format!("suggestion-{i}")
@@ -125,7 +99,7 @@ pub fn SearchBox() -> impl IntoView {
                                         choose(i);
                                     }
                                 >
-                                    <span>{name}</span>
+                                    <span>{label}</span>
                                     <small>{country}</small>
                                 </li>
                             }

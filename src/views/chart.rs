@@ -1,305 +1,125 @@
-//! Charts: cities over time (with the country as context), ranking bars of the current
-//! selection, and a scatter against population. Every chart has a title, unit, source,
-//! an accessible name, a table alternative and PNG/SVG downloads.
+//! Charts: cities over time (with their countries as context), the ranking of the
+//! selection, and a scatter against population or another series. The specs come
+//! from the core's chart scene; this file renders them with a title, unit, source, an
+//! accessible name, a table alternative and PNG/SVG downloads.
 
 use leptos::prelude::*;
 
 use sdg_core::chart::{
-    layout, nearest, paint, points_attr, rect_box, text_rotation, to_svg, Kind, Plot, SeriesData,
+    layout, nearest, paint, points_attr, rect_box, source_line, text_rotation, to_svg, Kind, Plot,
     Shape, Spec,
 };
-use sdg_core::i18n::format_value;
-use sdg_core::url_state::Lang;
+use sdg_core::scene::charts::{
+    chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows, ScatterX,
+};
+use sdg_core::scene::Row;
 
-use crate::selection::{current_data, Row};
-use crate::state::{download_png, download_text, use_app};
-
-/// Colours for up to 8 compared cities (colour-blind safe Okabe–Ito palette).
-const PALETTE: [&str; 8] = [
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
-];
-/// Bars shown at each end of the ranking.
-const RANK_N: usize = 10;
+use crate::components::filters::option_list;
+use crate::download::{download_png, download_text};
+use crate::selection::current_data;
+use crate::state::use_app;
 
 /// The chart view.
 #[component]
 pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
     let app = use_app();
     let series_title = move || {
-        current_data(&app)
-            .map(|(s, _)| {
-                if app.lang() == Lang::Ko {
-                    s.title_ko
-                } else {
-                    s.title_en
-                }
-            })
+        app.series
+            .get()
+            .map(|s| s.title(app.lang()).to_string())
             .unwrap_or_default()
     };
-    let unit = move || current_data(&app).map(|(s, _)| s.unit).unwrap_or_default();
-    let source = move || {
+    let unit = Signal::derive(move || app.series.get().map(|s| s.unit).unwrap_or_default());
+    let source = Signal::derive(move || {
         current_data(&app)
-            .and_then(|(_, m)| m.cities.as_ref().map(|(t, _)| t.sources.clone()))
-            .map(|s| sdg_core::chart::source_line(&s))
+            .and_then(|(_, t)| t.cities.as_ref().map(|(t, _)| source_line(&t.sources)))
             .unwrap_or_default()
-    };
-
-    // Time series of the compared cities (state `city`), or the 5 largest in the selection.
-    let lines = Memo::new(move |_| {
-        let lang = app.lang();
-        let chosen = app.state.with(|s| s.cities.clone());
-        let (from, to) = app.state.with(|s| (s.from, s.to));
-        let in_range = move |y: i32| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
-        let (series, merged) = current_data(&app)?;
-        let (t, i) = merged.cities.as_ref()?;
-        let ids: Vec<String> = if chosen.is_empty() {
-            let mut r = rows.get();
-            r.retain(|r| r.value.is_some());
-            r.sort_by_key(|r| std::cmp::Reverse(r.population));
-            r.into_iter().take(5).map(|r| r.id.clone()).collect()
-        } else {
-            chosen.into_iter().take(8).collect()
-        };
-        let mut data = Vec::new();
-        let mut countries = Vec::new();
-        app.data.bundle.with(|b| {
-            for (k, id) in ids.iter().enumerate() {
-                let Some(city) = b.gazetteer.city(id) else {
-                    continue;
-                };
-                let name = match (lang, &city.name_ko) {
-                    (Lang::Ko, Some(ko)) => ko.clone(),
-                    _ => city.name_en.clone(),
-                };
-                let points: Vec<(f64, f64)> = i
-                    .points(t, id)
-                    .into_iter()
-                    .filter(|p| in_range(p.0))
-                    .map(|(y, v)| (f64::from(y), v))
-                    .collect();
-                data.push(SeriesData {
-                    label: name,
-                    color: PALETTE[k % 8].into(),
-                    points,
-                    context: false,
-                });
-                if !countries.contains(&city.country) {
-                    countries.push(city.country.clone());
-                }
-            }
-            if let Some((ct, ci)) = merged.countries.as_ref() {
-                for iso3 in &countries {
-                    let points: Vec<(f64, f64)> = ci
-                        .points(ct, iso3)
-                        .into_iter()
-                        .filter(|p| in_range(p.0))
-                        .map(|(y, v)| (f64::from(y), v))
-                        .collect();
-                    if !points.is_empty() {
-                        let name = b
-                            .gazetteer
-                            .country(iso3)
-                            .map(|c| c.name_en.clone())
-                            .unwrap_or_else(|| iso3.clone());
-                        data.push(SeriesData {
-                            label: format!("{name} ({})", app.t("chart.country")),
-                            color: "#888888".into(),
-                            points,
-                            context: true,
-                        });
-                    }
-                }
-            }
-        });
-        Some(Spec {
-            kind: Kind::Lines,
-            width: 760,
-            height: 340,
-            x_title: app.t("col.year").into(),
-            y_title: series.unit.clone(),
-            series: data,
-            bar_labels: vec![],
-            x_log: false,
-        })
     });
 
+    let lines = Memo::new(move |_| {
+        let lang = app.lang();
+        let range = app.state.with(|s| (s.from, s.to));
+        let compared = app.resolved.with(|r| r.compared.clone());
+        let (series, tables) = current_data(&app)?;
+        let cities = rows.with(|r| chart_cities(r, &compared));
+        Some(
+            app.data
+                .bundle
+                .with(|b| lines_spec(&cities, &b.gazetteer, &series, &tables, range, lang)),
+        )
+    });
     let ranking = Memo::new(move |_| {
         let lang = app.lang();
         let (series, _) = current_data(&app)?;
-        let mut r: Vec<Row> = rows
-            .get()
-            .into_iter()
-            .filter(|r| r.value.is_some())
-            .collect();
-        r.sort_by(|a, b| {
-            b.value
-                .map(|v| v.0)
-                .unwrap_or(0.0)
-                .total_cmp(&a.value.map(|v| v.0).unwrap_or(0.0))
-        });
-        let chosen: Vec<Row> = if r.len() > 2 * RANK_N {
-            r[..RANK_N]
-                .iter()
-                .chain(&r[r.len() - RANK_N..])
-                .cloned()
-                .collect()
-        } else {
-            r
-        };
-        let labels: Vec<String> = chosen.iter().map(|r| r.name(lang).to_string()).collect();
-        let points: Vec<(f64, f64)> = chosen
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (k as f64, r.value.map(|v| v.0).unwrap_or(0.0)))
-            .collect();
-        Some(Spec {
-            kind: Kind::Bars,
-            width: 760,
-            height: (24 * labels.len() as u32).max(120) + 50,
-            x_title: String::new(),
-            y_title: series.unit.clone(),
-            series: vec![SeriesData {
-                label: series.title_en.clone(),
-                color: "#fd9d24".into(),
-                points,
-                context: false,
-            }],
-            bar_labels: labels,
-            x_log: false,
-        })
+        Some(rows.with(|r| ranking_spec(r, &series, lang)))
     });
-
-    // The scatter's x axis: population (log scale), or another series' value.
-    let against: RwSignal<Option<String>> = RwSignal::new(None);
-    let other_title = move || {
-        let id = against.get()?;
-        app.data.bundle.with(|b| {
-            let s = b.framework.as_ref()?.series(&id)?;
-            Some(if app.lang() == Lang::Ko {
-                s.title_ko.clone()
-            } else {
-                s.title_en.clone()
-            })
-        })
-    };
+    // The scatter's x axis: population, or the series the state names in `vs`.
+    let against = Signal::derive(move || {
+        let id = app.resolved.with(|r| r.against.clone())?;
+        app.data.framework_ready.track();
+        let series = app
+            .data
+            .bundle
+            .with_untracked(|b| b.framework.as_ref()?.series(&id).cloned())?;
+        Some((series, app.data.tables(&id)))
+    });
     let scatter = Memo::new(move |_| {
-        let (series, _) = current_data(&app)?;
         let lang = app.lang();
         let year = app.state.with(|s| s.year);
-        let rows = rows.get();
-        let (r, points, x_title, x_log): (Vec<&Row>, Vec<(f64, f64)>, String, bool) = match against
-            .get()
-        {
-            None => {
-                let r: Vec<&Row> = rows
-                    .iter()
-                    .filter(|r| r.value.is_some() && r.population.is_some())
-                    .collect();
-                let pts = r
-                    .iter()
-                    .map(|r| {
-                        (
-                            (r.population.unwrap_or(1) as f64).log10(),
-                            r.value.map(|v| v.0).unwrap_or(0.0),
-                        )
-                    })
-                    .collect();
-                (r, pts, app.t("chart.log-population").into(), true)
-            }
-            Some(other) => {
-                app.data.ensure_series(&other, false);
-                let merged = app.data.series(&other)?;
-                let (t, i) = merged.cities.as_ref()?;
-                let unit = app.data.bundle.with(|b| {
-                    b.framework
-                        .as_ref()
-                        .and_then(|f| f.series(&other))
-                        .map(|s| s.unit.clone())
-                        .unwrap_or_default()
-                });
-                let mut r = Vec::new();
-                let mut pts = Vec::new();
-                for row in rows.iter() {
-                    let (Some((y, _, _)), Some(x)) = (row.value, i.latest(t, &row.id, year)) else {
-                        continue;
-                    };
-                    r.push(row);
-                    pts.push((x.value, y));
-                }
-                (
-                    r,
-                    pts,
-                    format!("{} ({unit})", other_title().unwrap_or_default()),
-                    false,
-                )
-            }
+        let (series, _) = current_data(&app)?;
+        let against = against.get();
+        let x = match &against {
+            Some((other, Some(tables))) => ScatterX::Series(other, tables),
+            // Its table is still loading.
+            Some((_, None)) => return None,
+            None => ScatterX::Population,
         };
-        Some(Spec {
-            kind: Kind::Scatter,
-            width: 760,
-            height: 340,
-            x_title,
-            y_title: series.unit.clone(),
-            series: vec![SeriesData {
-                label: series.title_en.clone(),
-                color: "#0072b2".into(),
-                points,
-                context: false,
-            }],
-            bar_labels: r.iter().map(|r| r.name(lang).to_string()).collect(),
-            x_log,
-        })
+        Some(rows.with(|r| scatter_spec(r, &series, x, year, lang)))
     });
-    let series_options = move || {
+    let series_options = Signal::derive(move || {
         let lang = app.lang();
-        let current = current_data(&app).map(|(s, _)| s.id).unwrap_or_default();
-        app.data.bundle.with(|b| {
+        let current = app.series.get().map(|s| s.id).unwrap_or_default();
+        app.data.framework_ready.track();
+        app.data.bundle.with_untracked(|b| {
             b.framework
                 .as_ref()
                 .map(|f| {
                     f.series
                         .iter()
                         .filter(|s| s.id != current)
-                        .map(|s| {
-                            (
-                                s.id.clone(),
-                                format!(
-                                    "{} · {}",
-                                    s.indicator,
-                                    if lang == Lang::Ko {
-                                        &s.title_ko
-                                    } else {
-                                        &s.title_en
-                                    }
-                                ),
-                            )
-                        })
+                        .map(|s| (s.id.clone(), format!("{} · {}", s.indicator, s.title(lang))))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
-    };
-    let scatter_title = move || match other_title() {
-        Some(other) => format!("{} — {} {other}", series_title(), app.t("chart.against")),
+    });
+    let scatter_title = move || match against.get() {
+        Some((other, _)) => format!(
+            "{} — {} {}",
+            series_title(),
+            app.t("chart.against"),
+            other.title(app.lang())
+        ),
         None => format!("{} — {}", series_title(), app.t("chart.vs-population")),
     };
+    let against_id = move || app.resolved.with(|r| r.against.clone().unwrap_or_default());
 
     view! {
         <section class="chart-view" aria-labelledby="chart-title">
             <h1 id="chart-title">{series_title}</h1>
-            <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=Signal::derive(unit) source=Signal::derive(source) spec=lines />
-            <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=Signal::derive(unit) source=Signal::derive(source) spec=ranking />
+            <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=unit source=source spec=lines />
+            <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=unit source=source spec=ranking />
             <label class="field scatter-x">
                 <span>{move || app.t("chart.scatter-x")}</span>
-                <select data-testid="scatter-x" on:change=move |ev| {
+                <select data-testid="scatter-x" prop:value=against_id on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    against.set((!v.is_empty()).then_some(v));
+                    app.update(|s| s.against = (!v.is_empty()).then_some(v));
                 }>
                     <option value="">{move || app.t("col.population")}</option>
-                    {move || series_options().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                    {move || option_list(series_options.get(), &against_id())}
                 </select>
             </label>
-            <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=Signal::derive(unit) source=Signal::derive(source) spec=scatter />
+            <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=unit source=source spec=scatter />
             <crate::views::map::YearPlayer />
         </section>
     }
@@ -318,40 +138,8 @@ fn ChartCard(
     let plot: Memo<Option<Plot>> = Memo::new(move |_| spec.get().map(|s| layout(&s)));
     let as_table = RwSignal::new(false);
     let focus = RwSignal::new(None::<(usize, usize)>);
-    let point_label = move |(s, p): (usize, usize)| -> Option<String> {
-        let spec = spec.get()?;
-        let series = spec.series.get(s)?;
-        let (x, y) = *series.points.get(p)?;
-        Some(match spec.kind {
-            Kind::Lines => format!(
-                "{}: {} {} ({x:.0})",
-                series.label,
-                format_value(y),
-                unit.get()
-            ),
-            Kind::Bars => format!(
-                "{}: {} {}",
-                spec.bar_labels.get(p).cloned().unwrap_or_default(),
-                format_value(y),
-                unit.get()
-            ),
-            Kind::Scatter if spec.x_log => format!(
-                "{}: {} {}, {} {}",
-                spec.bar_labels.get(p).cloned().unwrap_or_default(),
-                format_value(y),
-                unit.get(),
-                sdg_core::i18n::format_int(10f64.powf(x).round() as u64),
-                app.t("col.population")
-            ),
-            Kind::Scatter => format!(
-                "{}: {} {}; {}: {}",
-                spec.bar_labels.get(p).cloned().unwrap_or_default(),
-                format_value(y),
-                unit.get(),
-                spec.x_title,
-                format_value(x)
-            ),
-        })
+    let readout = move |key: (usize, usize)| -> Option<String> {
+        spec.with(|s| point_label(s.as_ref()?, key, &unit.get(), app.lang()))
     };
     let svg_text = move || {
         plot.get()
@@ -377,28 +165,19 @@ fn ChartCard(
         focus.set(nearest(&p, x, y, 14.0));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(p) = plot.get_untracked() else {
-            return;
-        };
-        let n = p.points.len();
-        if n == 0 {
-            return;
-        }
-        let cur = focus
-            .get_untracked()
-            .and_then(|f| p.points.iter().position(|q| (q.0, q.1) == f));
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(cur.map_or(0, |c| (c + 1) % n)),
-            "ArrowLeft" | "ArrowUp" => Some(cur.map_or(n - 1, |c| (c + n - 1) % n)),
+        let delta = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
             "Escape" => {
                 focus.set(None);
-                None
+                return;
             }
             _ => return,
         };
         ev.prevent_default();
-        if let Some(k) = next {
-            focus.set(Some((p.points[k].0, p.points[k].1)));
+        let next = plot.with_untracked(|p| p.as_ref()?.step(focus.get_untracked(), delta));
+        if next.is_some() {
+            focus.set(next);
         }
     };
     view! {
@@ -439,20 +218,20 @@ fn ChartCard(
                                 {p.shapes.iter().map(render_shape).collect_view()}
                                 {move || focus.get().and_then(|f| {
                                     let p = plot.get()?;
-                                    let &(_, _, x, y) = p.points.iter().find(|q| (q.0, q.1) == f)?;
-                                    Some(view! { <circle cx=x cy=y r="7" class="focus-ring"></circle> })
+                                    let q = *p.point(f)?;
+                                    Some(view! { <circle cx=q.x cy=q.y r="7" class="focus-ring"></circle> })
                                 })}
                             </svg>
                         }
                     })}
-                    <p class="chart-readout" role="status">{move || focus.get().and_then(point_label)}</p>
+                    <p class="chart-readout" role="status">{move || focus.get().and_then(readout)}</p>
                 </div>
             </Show>
             <ul class="chart-legend">
                 {move || spec.get().filter(|s| s.kind == Kind::Lines).map(|s| s.series.into_iter().map(|series| view! {
                     <li>
                         <svg width="22" height="10" aria-hidden="true">
-                            <line x1="1" y1="5" x2="21" y2="5" stroke=series.color.clone() stroke-width=if series.context { 1 } else { 3 }></line>
+                            <line x1="1" y1="5" x2="21" y2="5" stroke=series.color.clone() stroke-width=if series.context { 1 } else { 3 } stroke-dasharray=series.context.then_some("4 3")></line>
                         </svg>
                         {series.label}
                     </li>
@@ -502,25 +281,9 @@ fn ChartTable(spec: Memo<Option<Spec>>, unit: Signal<String>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || spec.get().map(|s| {
-                        let mut out = Vec::new();
-                        for series in &s.series {
-                            for (k, (x, y)) in series.points.iter().enumerate() {
-                                let name = match s.kind {
-                                    Kind::Lines => series.label.clone(),
-                                    _ => s.bar_labels.get(k).cloned().unwrap_or_default(),
-                                };
-                                let xs = match s.kind {
-                                    Kind::Lines => format!("{x:.0}"),
-                                    Kind::Bars => format!("#{}", *x as usize + 1),
-                                    Kind::Scatter if s.x_log => sdg_core::i18n::format_int(10f64.powf(*x).round() as u64),
-                                    Kind::Scatter => format_value(*x),
-                                };
-                                out.push(view! { <tr><th scope="row">{name}</th><td>{xs}</td><td class="num">{format_value(*y)}</td></tr> });
-                            }
-                        }
-                        out.collect_view()
-                    })}
+                    {move || spec.with(|s| s.as_ref().map(table_rows)).unwrap_or_default().into_iter().map(|(name, x, y)| view! {
+                        <tr><th scope="row">{name}</th><td>{x}</td><td class="num">{y}</td></tr>
+                    }).collect_view()}
                 </tbody>
             </table>
         </div>

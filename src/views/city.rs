@@ -2,32 +2,35 @@
 
 use leptos::prelude::*;
 
-use sdg_core::i18n::{format_int, format_value};
+use sdg_core::i18n::{format_int, format_value, Lang};
+use sdg_core::lists::peers;
+use sdg_core::nav::Link;
 use sdg_core::profile::profile_row;
-use sdg_core::url_state::{Lang, View};
+use sdg_core::style::trend_label;
+use sdg_core::url_state::View;
 
-use crate::components::status::{trend_label, StatusBadge};
+use crate::components::link::AppLink;
+use crate::components::status::StatusBadge;
 use crate::state::use_app;
 
 /// The city profile view.
 #[component]
 pub fn CityView() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| {
-        if app.data.core_ready() {
-            app.data.ensure_all_series();
-        }
-    });
     let city_id = move || app.state.with(|s| s.cities.first().cloned());
     let city = move || {
         let id = city_id()?;
-        app.data.bundle.with(|b| b.gazetteer.city(&id).cloned())
+        app.data.gazetteer_ready.track();
+        app.data
+            .bundle
+            .with_untracked(|b| b.gazetteer.city(&id).cloned())
     };
     let rows = Memo::new(move |_| {
         let Some(city) = city() else {
             return Vec::new();
         };
-        let series: Vec<sdg_core::model::Series> = app.data.bundle.with(|b| {
+        app.data.framework_ready.track();
+        let series: Vec<sdg_core::model::Series> = app.data.bundle.with_untracked(|b| {
             b.framework
                 .as_ref()
                 .map(|f| f.series.clone())
@@ -36,15 +39,9 @@ pub fn CityView() -> impl IntoView {
         series
             .into_iter()
             .filter_map(|s| {
-                let merged = app.data.series(&s.id)?;
-                let row = app.data.bundle.with(|b| {
-                    profile_row(
-                        &s,
-                        &city,
-                        &b.gazetteer,
-                        merged.cities.as_ref().map(|(t, i)| (t, i)),
-                        merged.countries.as_ref().map(|(t, i)| (t, i)),
-                    )
+                let tables = app.data.tables(&s.id)?;
+                let row = app.data.bundle.with_untracked(|b| {
+                    profile_row(&s, &city, &b.gazetteer, tables.city(), tables.country())
                 });
                 row.latest.is_some().then_some((s, row))
             })
@@ -59,7 +56,7 @@ pub fn CityView() -> impl IntoView {
                     <div class="notice" role="alert" data-testid="unknown-city">
                         <h1 id="city-title">{move || app.t("city.unknown")}</h1>
                         <p><code>{move || city_id().unwrap_or_default()}</code></p>
-                        <p><a href="?view=map" on:click=move |ev| { ev.prevent_default(); app.go(View::Map); }>{move || app.t("city.back-to-map")}</a></p>
+                        <p><AppLink to=Link::View(View::Map)>{move || app.t("city.back-to-map")}</AppLink></p>
                     </div>
                 }
             >
@@ -67,14 +64,15 @@ pub fn CityView() -> impl IntoView {
                     let lang = app.lang();
                     let (country, subregion) = app.data.bundle.with(|b| {
                         b.gazetteer.country(&c.country).map(|k| {
-                            let name = match (lang, &k.name_ko) { (Lang::Ko, Some(ko)) => ko.clone(), _ => k.name_en.clone() };
-                            (name, k.subregion.clone())
+                            (k.name(lang).to_string(), k.subregion.clone())
                         }).unwrap_or_default()
                     });
-                    let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name_en.clone())));
-                    let (first, second) = match (lang, &c.name_ko) {
-                        (Lang::Ko, Some(ko)) => (ko.clone(), Some(c.name_en.clone())),
-                        (_, ko) => (c.name_en.clone(), ko.clone()),
+                    let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
+                    let first = c.name(lang).to_string();
+                    // The other language's name, where there is one.
+                    let second = match lang {
+                        Lang::Ko => c.name_ko.as_ref().map(|_| c.name_en.clone()),
+                        Lang::En => c.name_ko.clone(),
                     };
                     view! {
                         <header class="city-head">
@@ -109,21 +107,15 @@ pub fn CityView() -> impl IntoView {
                                 let lang = app.lang();
                                 rows.get().into_iter().map(|(s, r)| {
                                     let (trend_key, arrow) = trend_label(r.trend);
-                                    let title = if lang == Lang::Ko { s.title_ko.clone() } else { s.title_en.clone() };
                                     let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
-                                    let rank = r.rank.map(|(k, n)| app.t("city.rank").replace("{rank}", &k.to_string()).replace("{of}", &n.to_string()));
+                                    let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]));
                                     let country = r.country.map(|(y, v)| format!("{} {} ({y})", format_value(v), s.unit));
-                                    let ind_href = app.href(|st| { st.view = View::Indicator; st.series = Some(s.id.clone()); st.indicator = Some(s.indicator.clone()); });
-                                    let sid = s.id.clone();
-                                    let sind = s.indicator.clone();
+                                    let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
+                                    let name = format!("{} {}", s.indicator, s.title(lang));
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <a href=ind_href on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    let (sid, sind) = (sid.clone(), sind.clone());
-                                                    app.update(|st| { st.view = View::Indicator; st.series = Some(sid); st.indicator = Some(sind); });
-                                                }>{s.indicator.clone()}" "{title}</a>
+                                                <AppLink to=to>{name}</AppLink>
                                                 {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
                                             </th>
                                             <td class="num">{latest}</td>
@@ -193,19 +185,13 @@ fn sparkline(points: &[(i32, f64)]) -> impl IntoView {
 #[component]
 fn CompareWith() -> impl IntoView {
     let app = use_app();
-    let peers = move || {
+    let options = move || {
         let id = app.state.with(|s| s.cities.first().cloned())?;
-        app.data.bundle.with(|b| {
+        let lang = app.lang();
+        app.data.gazetteer_ready.track();
+        app.data.bundle.with_untracked(|b| {
             let me = b.gazetteer.city(&id)?;
-            let mut list: Vec<(String, String)> = b
-                .gazetteer
-                .cities
-                .iter()
-                .filter(|c| c.country == me.country && c.id != me.id && c.population.is_some())
-                .map(|c| (c.id.clone(), c.name_en.clone()))
-                .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
-            Some(list)
+            Some(peers(&b.gazetteer, me, lang))
         })
     };
     view! {
@@ -215,19 +201,14 @@ fn CompareWith() -> impl IntoView {
                 <select data-testid="compare-select" on:change=move |ev| {
                     let other = event_target_value(&ev);
                     if !other.is_empty() {
-                        app.update(|s| {
-                            if !s.cities.contains(&other) && s.cities.len() < 8 {
-                                s.cities.push(other);
-                            }
-                            s.view = View::Chart;
-                        });
+                        app.go(&Link::Compare(other));
                     }
                 }>
                     <option value="">{move || app.t("city.compare.choose")}</option>
-                    {move || peers().unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || options().unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </label>
-            <button type="button" on:click=move |_| app.go(View::Chart)>{move || app.t("city.chart")}</button>
+            <button type="button" on:click=move |_| app.go(&Link::View(View::Chart))>{move || app.t("city.chart")}</button>
         </div>
     }
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use sdg_core::i18n::format_int;
 use sdg_core::model::PackInfo;
 
-use crate::loader::PackStatus;
 use crate::state::use_app;
+use sdg_core::loading::PackStatus;
 
 /// A table of the packs.
 #[component]
@@ -30,7 +30,7 @@ pub fn Sources() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || app.data.packs.get().into_iter().map(|(pack, status)| pack_row(pack, status)).collect_view()}
+                        {move || app.data.packs().into_iter().map(|(pack, status)| pack_row(pack, status)).collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::geo::Topology;
 use crate::load::{self, Context, Problem};
-use crate::model::{Framework, Gazetteer, Manifest, ObservationTable, PackInfo, PackKind};
+use crate::model::{Framework, Gazetteer, ObservationTable, PackFile, PackKind, PlaceKind};
 
 /// Everything loaded so far.
 #[derive(Debug, Default)]
@@ -37,11 +37,14 @@ pub fn kind_rank(kind: PackKind) -> u8 {
     }
 }
 
-/// The manifest's packs in loading order (stable within a kind).
-pub fn load_order(manifest: &Manifest) -> Vec<&PackInfo> {
-    let mut packs: Vec<&PackInfo> = manifest.packs.iter().collect();
-    packs.sort_by_key(|p| kind_rank(p.kind));
-    packs
+/// The pack kinds a file of `kind` is checked against: they load first, and a file
+/// waits until every file of these kinds has loaded or failed.
+pub fn depends_on(kind: PackKind) -> &'static [PackKind] {
+    match kind {
+        PackKind::Places => &[PackKind::Countries],
+        PackKind::Observations => &[PackKind::Framework, PackKind::Countries, PackKind::Places],
+        PackKind::Framework | PackKind::Countries | PackKind::Boundaries => &[],
+    }
 }
 
 fn missing(path: &str, what: &str) -> Vec<Problem> {
@@ -54,6 +57,57 @@ fn missing(path: &str, what: &str) -> Vec<Problem> {
 }
 
 impl Bundle {
+    /// Parses, checks and keeps one file of a pack of `kind`, and checks that an
+    /// observation table holds what the manifest says of it (series and place kind).
+    pub fn add_file(
+        &mut self,
+        kind: PackKind,
+        file: &PackFile,
+        text: &str,
+    ) -> Result<(), Vec<Problem>> {
+        self.add(kind, &file.path, text)?;
+        if kind != PackKind::Observations {
+            return Ok(());
+        }
+        let Some(table) = self.tables.get(&file.path) else {
+            return Ok(());
+        };
+        let mut problems = Vec::new();
+        let mut differs = |field: &str, declared: String, found: String| {
+            problems.push(Problem {
+                file: file.path.clone(),
+                record: String::new(),
+                field: field.into(),
+                message: format!("the manifest says `{declared}` but the file holds `{found}`"),
+            });
+        };
+        if file.series.as_deref() != Some(table.series.as_str()) {
+            differs(
+                "series",
+                file.series.clone().unwrap_or_default(),
+                table.series.clone(),
+            );
+        }
+        if file.place_kind != Some(table.place_kind) {
+            let name = |k: Option<PlaceKind>| match k {
+                Some(PlaceKind::City) => "city",
+                Some(PlaceKind::Country) => "country",
+                None => "",
+            };
+            differs(
+                "place_kind",
+                name(file.place_kind).into(),
+                name(Some(table.place_kind)).into(),
+            );
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            self.tables.remove(&file.path);
+            Err(problems)
+        }
+    }
+
     /// Parses, checks and keeps one file of a pack of `kind`.
     pub fn add(&mut self, kind: PackKind, path: &str, text: &str) -> Result<(), Vec<Problem>> {
         match kind {
@@ -103,108 +157,16 @@ impl Bundle {
     }
 }
 
-/// What a loaded pack holds, for the data-sources panel.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PackSummary {
-    /// Cities (or countries, for country tables) with at least one value or record.
-    pub places: usize,
-    /// Distinct Goal 11 indicators covered.
-    pub indicators: usize,
-    /// Observations (rows), or records for non-observation packs.
-    pub rows: usize,
-    /// First and last year, if the pack has years.
-    pub years: Option<(i32, i32)>,
-}
-
-impl Bundle {
-    /// Counts for one pack from what has been loaded of it.
-    pub fn summary(&self, pack: &PackInfo) -> PackSummary {
-        match pack.kind {
-            PackKind::Framework => PackSummary {
-                indicators: self.framework.as_ref().map_or(0, |f| f.indicators.len()),
-                rows: self.framework.as_ref().map_or(0, |f| f.series.len()),
-                ..PackSummary::default()
-            },
-            PackKind::Countries => PackSummary {
-                places: self.gazetteer.countries.len(),
-                rows: self.gazetteer.countries.len(),
-                ..PackSummary::default()
-            },
-            PackKind::Places => PackSummary {
-                places: self.gazetteer.cities.len(),
-                rows: self.gazetteer.cities.len(),
-                ..PackSummary::default()
-            },
-            PackKind::Observations => {
-                let tables: Vec<&ObservationTable> = pack
-                    .files
-                    .iter()
-                    .filter_map(|f| self.tables.get(&f.path))
-                    .collect();
-                let mut places = std::collections::BTreeSet::new();
-                let mut indicators = std::collections::BTreeSet::new();
-                let mut years: Option<(i32, i32)> = None;
-                let mut rows = 0;
-                for t in &tables {
-                    rows += t.len();
-                    places.extend(t.places.iter().map(|p| (t.place_kind, p.as_str())));
-                    if let Some(s) = self.framework.as_ref().and_then(|f| f.series(&t.series)) {
-                        indicators.insert(s.indicator.as_str());
-                    }
-                    for &y in &t.years {
-                        years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
-                    }
-                }
-                PackSummary {
-                    places: places.len(),
-                    indicators: indicators.len(),
-                    rows,
-                    years,
-                }
-            }
-            PackKind::Boundaries => PackSummary {
-                rows: pack
-                    .files
-                    .iter()
-                    .filter_map(|f| self.topologies.get(&f.path))
-                    .flat_map(|t| t.objects.values())
-                    .map(|o| o.geometries.len())
-                    .sum(),
-                ..PackSummary::default()
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PackFile, SCHEMA_VERSION};
+    use crate::model::SCHEMA_VERSION;
 
     const FRAMEWORK: &str = r#"{"goal_en":"g","goal_ko":"g","targets":[{"code":"11.6","title_en":"t"}],
         "indicators":[{"code":"11.6.2","target":"11.6","title_en":"i"}],
         "series":[{"id":"pm25","indicator":"11.6.2","title_en":"PM2.5","title_ko":"초미세먼지","unit":"µg/m³","direction":"lower-is-better"}]}"#;
     const COUNTRIES: &str = r#"[{"iso3":"KOR","name_en":"South Korea","region":"Asia","subregion":"East and North-East Asia","asia_pacific":true}]"#;
     const CITIES: &str = r#"[{"id":"kr-11","name_en":"Seoul","name_ko":"서울특별시","country":"KOR","lat":37.55,"lon":126.99,"level":"city"}]"#;
-
-    fn pack(kind: PackKind, path: &str) -> PackInfo {
-        PackInfo {
-            id: path.into(),
-            title: "t".into(),
-            licence: "l".into(),
-            attribution: "a".into(),
-            source: "s".into(),
-            kind,
-            files: vec![PackFile {
-                path: path.into(),
-                bytes: 0,
-                series: None,
-                rows: None,
-                places: None,
-                years: None,
-            }],
-        }
-    }
 
     fn loaded() -> Bundle {
         let mut b = Bundle::default();
@@ -216,24 +178,36 @@ mod tests {
         b
     }
 
-    #[test]
-    fn loads_in_order_and_summarises() {
-        let mut b = loaded();
-        let obs = r#"{"series":"pm25","unit":"µg/m³","place_kind":"city","sources":["WHO"],
+    const OBS: &str = r#"{"series":"pm25","unit":"µg/m³","place_kind":"city","sources":["WHO"],
             "places":["kr-11","kr-11"],"years":[2015,2019],"values":[26.0,20.0],"source":[0,0]}"#;
-        b.add(PackKind::Observations, "obs/who/pm25.json", obs)
+
+    #[test]
+    fn loads_in_order() {
+        let mut b = loaded();
+        b.add(PackKind::Observations, "obs/who/pm25.json", OBS)
             .unwrap();
-        let s = b.summary(&pack(PackKind::Observations, "obs/who/pm25.json"));
-        assert_eq!(
-            s,
-            PackSummary {
-                places: 1,
-                indicators: 1,
-                rows: 2,
-                years: Some((2015, 2019))
-            }
+        assert_eq!(b.tables["obs/who/pm25.json"].len(), 2);
+        assert_eq!(b.gazetteer.cities.len(), 1);
+    }
+
+    #[test]
+    fn a_table_must_hold_what_the_manifest_declares() {
+        let mut b = loaded();
+        let mut file = PackFile::new("obs/who/pm25.json", 1);
+        file.series = Some("pm25".into());
+        file.place_kind = Some(PlaceKind::Country);
+        let p = b.add_file(PackKind::Observations, &file, OBS).unwrap_err();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].to_string().contains(
+                "field `place_kind`: the manifest says `country` but the file holds `city`"
+            ),
+            "{p:?}"
         );
-        assert_eq!(b.summary(&pack(PackKind::Places, "cities.json")).places, 1);
+        assert!(b.tables.is_empty(), "a mislabelled table is not kept");
+        file.place_kind = Some(PlaceKind::City);
+        b.add_file(PackKind::Observations, &file, OBS).unwrap();
+        assert!(b.tables.contains_key("obs/who/pm25.json"));
     }
 
     #[test]
@@ -282,59 +256,5 @@ mod tests {
         );
         let p = crate::load::load_manifest("manifest.json", &manifest).unwrap_err();
         assert!(p[0].message.contains("unsafe file path"), "{p:?}");
-    }
-}
-
-/// Coverage of everything loaded, for the overview.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Coverage {
-    /// Cities and local governments in the gazetteer.
-    pub cities: usize,
-    /// Of those, cities with at least one observation.
-    pub cities_with_data: usize,
-    /// Countries of the cities with data.
-    pub countries_with_data: usize,
-    /// Indicators with city-level data.
-    pub indicators_with_data: usize,
-    /// City observations.
-    pub observations: usize,
-    /// First and last year of city observations.
-    pub years: Option<(i32, i32)>,
-}
-
-impl Bundle {
-    /// Coverage of the loaded city-level tables.
-    pub fn coverage(&self) -> Coverage {
-        use crate::model::PlaceKind;
-        let mut cities = std::collections::BTreeSet::new();
-        let mut indicators = std::collections::BTreeSet::new();
-        let mut years: Option<(i32, i32)> = None;
-        let mut observations = 0;
-        for t in self
-            .tables
-            .values()
-            .filter(|t| t.place_kind == PlaceKind::City)
-        {
-            observations += t.len();
-            cities.extend(t.places.iter().map(String::as_str));
-            if let Some(s) = self.framework.as_ref().and_then(|f| f.series(&t.series)) {
-                indicators.insert(s.indicator.as_str());
-            }
-            for &y in &t.years {
-                years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
-            }
-        }
-        let countries: std::collections::BTreeSet<&str> = cities
-            .iter()
-            .filter_map(|id| self.gazetteer.city(id).map(|c| c.country.as_str()))
-            .collect();
-        Coverage {
-            cities: self.gazetteer.cities.len(),
-            cities_with_data: cities.len(),
-            countries_with_data: countries.len(),
-            indicators_with_data: indicators.len(),
-            observations,
-            years,
-        }
     }
 }

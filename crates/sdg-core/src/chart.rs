@@ -253,7 +253,8 @@ pub struct SeriesData {
     pub color: String,
     /// `(x, y)` points, x ascending for lines.
     pub points: Vec<(f64, f64)>,
-    /// Drawn dashed and thin (context series, e.g. the country's value).
+    /// A context series (e.g. the country's value): drawn thin, dashed and with small
+    /// points, so it reads as background to the cities.
     pub context: bool,
 }
 
@@ -295,12 +296,49 @@ pub struct Spec {
 pub struct Plot {
     /// Shapes to draw.
     pub shapes: Vec<Shape>,
-    /// `(series index, point index, screen x, screen y)`.
-    pub points: Vec<(usize, usize, i32, i32)>,
+    /// Where each finite data point was drawn.
+    pub points: Vec<PlotPoint>,
     /// Width.
     pub width: u32,
     /// Height.
     pub height: u32,
+}
+
+/// Where one data point was drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlotPoint {
+    /// Index of its series in the spec.
+    pub series: usize,
+    /// Index of the point in its series.
+    pub point: usize,
+    /// Screen x.
+    pub x: i32,
+    /// Screen y.
+    pub y: i32,
+}
+
+impl Plot {
+    /// The drawn point of `(series, point)`.
+    pub fn point(&self, key: (usize, usize)) -> Option<&PlotPoint> {
+        self.points.iter().find(|p| (p.series, p.point) == key)
+    }
+
+    /// The point after (`delta` = 1) or before (-1) the focused one in drawing order,
+    /// wrapping; from no focus, the first or the last.
+    pub fn step(&self, focus: Option<(usize, usize)>, delta: isize) -> Option<(usize, usize)> {
+        let n = self.points.len() as isize;
+        if n == 0 {
+            return None;
+        }
+        let current = focus.and_then(|f| self.points.iter().position(|p| (p.series, p.point) == f));
+        let next = match current {
+            Some(i) => (i as isize + delta).rem_euclid(n),
+            None if delta > 0 => 0,
+            None => n - 1,
+        };
+        let p = self.points[next as usize];
+        Some((p.series, p.point))
+    }
 }
 
 fn rgb(hex: &str) -> RGBColor {
@@ -361,7 +399,7 @@ fn draw(
     root: &DrawingArea<Recorder, Shift>,
     spec: &Spec,
     (y0, y1): (f64, f64),
-    points: &mut Vec<(usize, usize, i32, i32)>,
+    points: &mut Vec<PlotPoint>,
 ) -> DrawResult {
     let all = || spec.series.iter().flat_map(|s| s.points.iter());
     let text = ("sans-serif", 12)
@@ -407,7 +445,12 @@ fn draw(
                         color.filled(),
                     )))?;
                     let (x, y) = chart.backend_coord(&(value, SegmentValue::CenterOf(i)));
-                    points.push((si, pi, x, y));
+                    points.push(PlotPoint {
+                        series: si,
+                        point: pi,
+                        x,
+                        y,
+                    });
                 }
             }
         }
@@ -457,8 +500,18 @@ fn draw(
                     .filter(|p| p.0.is_finite() && p.1.is_finite())
                     .collect();
                 if spec.kind == Kind::Lines && pts.len() > 1 {
-                    let style = Color::stroke_width(&color, if s.context { 1 } else { 2 });
-                    chart.draw_series(LineSeries::new(pts.iter().copied(), style))?;
+                    if s.context {
+                        let style = Color::stroke_width(&color, 1);
+                        chart.draw_series(DashedLineSeries::new(
+                            pts.iter().copied(),
+                            6,
+                            4,
+                            style,
+                        ))?;
+                    } else {
+                        let style = Color::stroke_width(&color, 2);
+                        chart.draw_series(LineSeries::new(pts.iter().copied(), style))?;
+                    }
                 }
                 chart.draw_series(
                     pts.iter()
@@ -467,7 +520,12 @@ fn draw(
                 for (pi, p) in s.points.iter().enumerate() {
                     if p.0.is_finite() && p.1.is_finite() {
                         let (x, y) = chart.backend_coord(p);
-                        points.push((si, pi, x, y));
+                        points.push(PlotPoint {
+                            series: si,
+                            point: pi,
+                            x,
+                            y,
+                        });
                     }
                 }
             }
@@ -500,7 +558,13 @@ pub fn compact(v: f64) -> String {
 pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize)> {
     plot.points
         .iter()
-        .map(|&(s, p, px, py)| (s, p, (f64::from(px) - x).hypot(f64::from(py) - y)))
+        .map(|q| {
+            (
+                q.series,
+                q.point,
+                (f64::from(q.x) - x).hypot(f64::from(q.y) - y),
+            )
+        })
         .filter(|t| t.2 <= radius)
         .min_by(|a, b| a.2.total_cmp(&b.2))
         .map(|(s, p, _)| (s, p))
@@ -660,12 +724,12 @@ mod tests {
         let plot = layout(&lines());
         // Three Seoul points and one finite context point are placed.
         assert_eq!(plot.points.len(), 4);
-        let seoul: Vec<_> = plot.points.iter().filter(|p| p.0 == 0).collect();
+        let seoul: Vec<_> = plot.points.iter().filter(|p| p.series == 0).collect();
         assert!(
-            seoul[0].2 < seoul[1].2 && seoul[1].2 < seoul[2].2,
+            seoul[0].x < seoul[1].x && seoul[1].x < seoul[2].x,
             "x grows with the year"
         );
-        assert!(seoul[1].3 < seoul[0].3, "26 is drawn above 23");
+        assert!(seoul[1].y < seoul[0].y, "26 is drawn above 23");
         assert!(plot
             .shapes
             .iter()
@@ -674,12 +738,41 @@ mod tests {
             .shapes
             .iter()
             .any(|s| matches!(s, Shape::Text { text, vertical: true, .. } if text == "µg/m³")));
-        let (s, p, x, y) = plot.points[2];
+        let q = plot.points[2];
         assert_eq!(
-            nearest(&plot, f64::from(x) + 2.0, f64::from(y) - 1.0, 8.0),
-            Some((s, p))
+            nearest(&plot, f64::from(q.x) + 2.0, f64::from(q.y) - 1.0, 8.0),
+            Some((q.series, q.point))
         );
         assert_eq!(nearest(&plot, -100.0, -100.0, 8.0), None);
+        assert_eq!(plot.point((0, 2)), Some(&q));
+        // Keyboard stepping walks the drawn points in order and wraps.
+        assert_eq!(plot.step(None, 1), Some((0, 0)));
+        assert_eq!(plot.step(None, -1), Some((1, 0)));
+        assert_eq!(plot.step(Some((1, 0)), 1), Some((0, 0)));
+        assert_eq!(plot.step(Some((0, 1)), -1), Some((0, 0)));
+    }
+
+    #[test]
+    fn context_lines_are_dashed_and_city_lines_solid() {
+        let plot = layout(&lines());
+        let strokes = |color: &str| {
+            plot.shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Line { color: c, .. } if c == color))
+                .count()
+        };
+        // One polyline for Seoul; the context line (one finite segment here would be
+        // too short), so give it two finite points.
+        assert_eq!(strokes("#1f77b4"), 1);
+        let mut spec = lines();
+        spec.series[1].points = vec![(2015.0, 10.0), (2019.0, 12.0)];
+        let plot = layout(&spec);
+        let dashes = plot
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Line { color, .. } if color == "#ff7f0e"))
+            .count();
+        assert!(dashes > 3, "a dashed line is many short strokes: {dashes}");
     }
 
     #[test]
@@ -698,7 +791,7 @@ mod tests {
         let plot = layout(&spec);
         assert_eq!(plot.points.len(), 3);
         assert!(
-            plot.points[0].2 > plot.points[1].2,
+            plot.points[0].x > plot.points[1].x,
             "80 reaches further right than 40"
         );
         for name in ["Delhi", "Seoul", "Hobart"] {

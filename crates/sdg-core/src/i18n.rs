@@ -4,7 +4,34 @@
 //! the app's source is missing here or a language is empty. Korean names of cities
 //! and indicators come from the data, not from this table.
 
-use crate::url_state::Lang;
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl Lang {
+    /// URL key and `<html lang>` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The Korean text where the UI is Korean and one exists, else the English one:
+    /// the one rule for every name and title shown.
+    pub fn pick<'a>(self, en: &'a str, ko: Option<&'a str>) -> &'a str {
+        match (self, ko) {
+            (Lang::Ko, Some(ko)) if !ko.is_empty() => ko,
+            _ => en,
+        }
+    }
+}
 
 /// `(key, English, Korean)`.
 pub const MESSAGES: &[(&str, &str, &str)] = &[
@@ -171,6 +198,16 @@ pub fn text(lang: Lang, key: &str) -> &'static str {
     }
 }
 
+/// The message for `key` with each `{name}` placeholder replaced by its value.
+/// Placeholders without a value stay visible, so a gap shows rather than hides.
+pub fn fill(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text(lang, key).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 /// Shown for a missing key, so that the gap is visible rather than blank.
 const MISSING: &str = "[missing text]";
 
@@ -190,6 +227,27 @@ pub fn format_int(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill(Lang::En, "filter.count", &[("n", "1,947")]),
+            "1,947 cities match"
+        );
+        assert_eq!(
+            fill(Lang::Ko, "filter.count", &[("n", "3")]),
+            "3개 도시가 조건에 맞습니다"
+        );
+        assert_eq!(fill(Lang::En, "filter.count", &[]), "{n} cities match");
+    }
+
+    #[test]
+    fn pick_prefers_korean_only_in_korean() {
+        assert_eq!(Lang::Ko.pick("Seoul", Some("서울")), "서울");
+        assert_eq!(Lang::En.pick("Seoul", Some("서울")), "Seoul");
+        assert_eq!(Lang::Ko.pick("Paris", None), "Paris");
+        assert_eq!(Lang::Ko.pick("Paris", Some("")), "Paris");
+    }
 
     #[test]
     fn thousands() {

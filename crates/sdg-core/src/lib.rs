@@ -11,6 +11,12 @@
 //! - [`query`]: filters, search in English and Korean, latest values.
 //! - [`profile`]: city profile rows and indicator-page statistics.
 //! - [`url_state`]: the view state and its query string.
+//! - [`nav`]: what a link carries, its href, and the push-or-replace history rule.
+//! - [`resolve`]: from the view state to the series, notices and files a view needs.
+//! - [`loading`]: the queue that loads fetched files in dependency order.
+//! - [`lists`]: filter options, search suggestions, peers.
+//! - [`scene`]: what each view draws (map, charts, table, indicator page).
+//! - [`style`]: status colours, symbols and labels.
 //! - [`i18n`]: number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
@@ -25,9 +31,15 @@ pub mod chart;
 pub mod export;
 pub mod geo;
 pub mod i18n;
+pub mod lists;
 pub mod load;
+pub mod loading;
 pub mod mapview;
 pub mod model;
+pub mod nav;
 pub mod profile;
 pub mod query;
+pub mod resolve;
+pub mod scene;
+pub mod style;
 pub mod url_state;

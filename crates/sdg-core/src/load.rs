@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 
 use crate::geo::Topology;
 use crate::model::{
-    City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable, PlaceKind,
-    SCHEMA_VERSION,
+    City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable, PackKind,
+    PlaceKind, SCHEMA_VERSION,
 };
 
 /// One defect found in a file.
@@ -125,6 +125,17 @@ pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
         for f in &pack.files {
             if !is_safe_relative_path(&f.path) {
                 report.add(&pack.id, "files", format!("unsafe file path `{}`", f.path));
+            }
+            if pack.kind == PackKind::Observations && (f.series.is_none() || f.place_kind.is_none())
+            {
+                report.add(
+                    &pack.id,
+                    "files",
+                    format!(
+                        "observation file `{}` must declare its `series` and `place_kind`",
+                        f.path
+                    ),
+                );
             }
         }
     }

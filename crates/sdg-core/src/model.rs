@@ -89,6 +89,25 @@ pub struct PackFile {
     /// For observation tables: first and last year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<(i32, i32)>,
+    /// For observation tables: whether the rows name cities or countries, so the app
+    /// picks the files a view needs from the manifest alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_kind: Option<PlaceKind>,
+}
+
+impl PackFile {
+    /// A file with only its path and size known.
+    pub fn new(path: impl Into<String>, bytes: u64) -> Self {
+        Self {
+            path: path.into(),
+            bytes,
+            series: None,
+            rows: None,
+            places: None,
+            years: None,
+            place_kind: None,
+        }
+    }
 }
 
 /// `framework.json`: Goal 11 with its targets, indicators and the data series we carry.
@@ -374,5 +393,60 @@ impl Gazetteer {
             .binary_search_by(|c| c.iso3.as_str().cmp(iso3))
             .ok()
             .map(|i| &self.countries[i])
+    }
+}
+
+/// Names and titles in the UI language: Korean where the bundle has it, else English.
+/// Every view shows names through these, so the choice is made in one place
+/// ([`Lang::pick`]).
+mod names {
+    use super::{City, Country, Framework, Indicator, Series, Target};
+    use crate::i18n::Lang;
+
+    impl City {
+        /// The city's name in `lang`.
+        pub fn name(&self, lang: Lang) -> &str {
+            lang.pick(&self.name_en, self.name_ko.as_deref())
+        }
+    }
+
+    impl Country {
+        /// The country's name in `lang`.
+        pub fn name(&self, lang: Lang) -> &str {
+            lang.pick(&self.name_en, self.name_ko.as_deref())
+        }
+    }
+
+    impl Series {
+        /// The series' title in `lang`.
+        pub fn title(&self, lang: Lang) -> &str {
+            lang.pick(&self.title_en, Some(&self.title_ko))
+        }
+    }
+
+    impl Indicator {
+        /// The indicator's title in `lang`.
+        pub fn title(&self, lang: Lang) -> &str {
+            lang.pick(&self.title_en, self.title_ko.as_deref())
+        }
+    }
+
+    impl Target {
+        /// The target's text in `lang`.
+        pub fn title(&self, lang: Lang) -> &str {
+            lang.pick(&self.title_en, self.title_ko.as_deref())
+        }
+    }
+
+    impl Framework {
+        /// Goal 11's title in `lang`.
+        pub fn goal(&self, lang: Lang) -> &str {
+            lang.pick(&self.goal_en, Some(&self.goal_ko))
+        }
+
+        /// The target an indicator belongs to.
+        pub fn target_of(&self, indicator: &Indicator) -> Option<&Target> {
+            self.targets.iter().find(|t| t.code == indicator.target)
+        }
     }
 }

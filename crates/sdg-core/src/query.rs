@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{status, Status};
-use crate::model::{City, Gazetteer, ObservationTable, Series};
+use crate::bundle::Bundle;
+use crate::model::{City, Gazetteer, Manifest, ObservationTable, PlaceKind, Series};
 
 /// Population classes of the UN World Urbanization Prospects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,9 +62,10 @@ impl SizeClass {
 }
 
 /// Which part of the world to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Region {
     /// Everything.
+    #[default]
     World,
     /// ESCAP regional and associate members.
     AsiaPacific,
@@ -148,11 +150,25 @@ pub fn matches_text(city: &City, folded_query: &str) -> bool {
             .is_some_and(|k| fold(k).contains(folded_query))
 }
 
+impl Filter {
+    /// The filter a view state describes.
+    pub fn of(state: &crate::url_state::ViewState) -> Filter {
+        Filter {
+            region: state.region,
+            subregion: state.subregion.clone(),
+            countries: state.countries.clone(),
+            size: state.size,
+            statuses: state.statuses.clone(),
+            text: state.query.clone(),
+        }
+    }
+}
+
 /// The criteria of a selection of cities.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    /// Region, if restricted.
-    pub region: Option<Region>,
+    /// Region ([`Region::World`] = not restricted).
+    pub region: Region,
     /// Subregion, as its [`slug`], if restricted.
     pub subregion: Option<String>,
     /// ISO3 codes; empty = all.
@@ -281,6 +297,65 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
     Some(out)
 }
 
+/// A table with its index.
+pub type Indexed = (ObservationTable, SeriesIndex);
+
+/// A series' tables merged over every pack, by what their rows name.
+#[derive(Debug, Clone, Default)]
+pub struct SeriesTables {
+    /// City values.
+    pub cities: Option<Indexed>,
+    /// Country values (context).
+    pub countries: Option<Indexed>,
+}
+
+impl SeriesTables {
+    /// Merges the loaded tables of `series` in manifest order (so that the first pack's
+    /// value wins for a place and year; see [`merge_tables`]), split by the place kind
+    /// the manifest declares.
+    pub fn merge(bundle: &Bundle, manifest: &Manifest, series: &str) -> SeriesTables {
+        let of_kind = |kind: PlaceKind| {
+            let tables: Vec<&ObservationTable> = manifest
+                .packs
+                .iter()
+                .flat_map(|p| &p.files)
+                .filter(|f| f.series.as_deref() == Some(series) && f.place_kind == Some(kind))
+                .filter_map(|f| bundle.tables.get(&f.path))
+                .collect();
+            merge_tables(&tables).map(|t| {
+                let index = SeriesIndex::new(&t);
+                (t, index)
+            })
+        };
+        SeriesTables {
+            cities: of_kind(PlaceKind::City),
+            countries: of_kind(PlaceKind::Country),
+        }
+    }
+
+    /// The city table and its index, borrowed.
+    pub fn city(&self) -> Option<(&ObservationTable, &SeriesIndex)> {
+        self.cities.as_ref().map(|(t, i)| (t, i))
+    }
+
+    /// The country table and its index, borrowed.
+    pub fn country(&self) -> Option<(&ObservationTable, &SeriesIndex)> {
+        self.countries.as_ref().map(|(t, i)| (t, i))
+    }
+
+    /// The years with city values, ascending.
+    pub fn city_years(&self) -> Vec<i32> {
+        let mut years = self
+            .cities
+            .as_ref()
+            .map(|(t, _)| t.years.clone())
+            .unwrap_or_default();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
 /// One row of a selection: a city with its value, status and year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected<'a> {
@@ -310,9 +385,9 @@ pub fn select<'a>(
         .filter(|(_, c)| {
             let country = gazetteer.country(&c.country);
             let region_ok = match filter.region {
-                None | Some(Region::World) => true,
-                Some(Region::AsiaPacific) => country.is_some_and(|k| k.asia_pacific),
-                Some(Region::Korea) => c.country == "KOR",
+                Region::World => true,
+                Region::AsiaPacific => country.is_some_and(|k| k.asia_pacific),
+                Region::Korea => c.country == "KOR",
             };
             region_ok
                 && filter
@@ -454,14 +529,14 @@ mod tests {
         let count = |f: Filter| select(&gz, &f, None, None).len();
         assert_eq!(
             count(Filter {
-                region: Some(Region::AsiaPacific),
+                region: Region::AsiaPacific,
                 ..Filter::default()
             }),
             3
         );
         assert_eq!(
             count(Filter {
-                region: Some(Region::Korea),
+                region: Region::Korea,
                 ..Filter::default()
             }),
             2

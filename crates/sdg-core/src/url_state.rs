@@ -9,6 +9,7 @@
 use std::fmt::Write;
 
 use crate::assess::Status;
+pub use crate::i18n::Lang;
 use crate::query::{Region, SizeClass};
 
 /// Which view is shown.
@@ -30,6 +31,14 @@ pub enum View {
 }
 
 impl View {
+    /// Views with the filter bar (they show a selection of cities).
+    pub fn has_filters(self) -> bool {
+        matches!(
+            self,
+            View::Map | View::Chart | View::Table | View::Indicator
+        )
+    }
+
     /// Every view.
     pub const ALL: [View; 6] = [
         View::Overview,
@@ -49,26 +58,6 @@ impl View {
             View::Table => "table",
             View::City => "city",
             View::Indicator => "indicator",
-        }
-    }
-}
-
-/// UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Korean.
-    Ko,
-}
-
-impl Lang {
-    /// URL key and `<html lang>` value.
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
         }
     }
 }
@@ -111,8 +100,9 @@ pub struct ViewState {
     pub from: Option<i32>,
     /// `to`: last year of a time range.
     pub to: Option<i32>,
-    /// `region`.
-    pub region: Option<Region>,
+    /// `region`: the filter and map preset. The world is the default, so it has one
+    /// URL: no `region` parameter (`region=world` parses to the same state).
+    pub region: Region,
     /// `subregion`: a subregion slug such as `south-east-asia`.
     pub subregion: Option<String>,
     /// `country`: ISO3 codes.
@@ -121,8 +111,10 @@ pub struct ViewState {
     pub size: Option<SizeClass>,
     /// `status`: statuses to keep.
     pub statuses: Vec<Status>,
-    /// `city`: city ids (several = compare).
+    /// `city`: city ids (several = compare; see [`COMPARE_LIMIT`]).
     pub cities: Vec<String>,
+    /// `vs`: the series on the scatter's x axis (population when absent).
+    pub against: Option<String>,
     /// `q`: search text.
     pub query: String,
     /// `lang`.
@@ -139,6 +131,9 @@ pub struct UrlNotice {
     /// The value as given (decoded, cut to 80 characters).
     pub value: String,
 }
+
+/// Most cities compared in one chart.
+pub const COMPARE_LIMIT: usize = 8;
 
 /// Years a permalink may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2100;
@@ -197,9 +192,8 @@ impl ViewState {
             "year" => year().map(|y| self.year = Some(y)).is_some(),
             "from" => year().map(|y| self.from = Some(y)).is_some(),
             "to" => year().map(|y| self.to = Some(y)).is_some(),
-            "region" => Region::from_key(value)
-                .map(|r| self.region = Some(r))
-                .is_some(),
+            "region" => Region::from_key(value).map(|r| self.region = r).is_some(),
+            "vs" => token().map(|v| self.against = Some(v)).is_some(),
             "subregion" => token().map(|v| self.subregion = Some(v)).is_some(),
             "country" => list()
                 .filter(|l| {
@@ -260,8 +254,8 @@ impl ViewState {
                 parts.push((k, y.to_string()));
             }
         }
-        if let Some(r) = self.region {
-            parts.push(("region", r.key().into()));
+        if self.region != Region::World {
+            parts.push(("region", self.region.key().into()));
         }
         if let Some(v) = &self.subregion {
             parts.push(("subregion", v.clone()));
@@ -278,6 +272,9 @@ impl ViewState {
         }
         if !self.cities.is_empty() {
             parts.push(("city", self.cities.join(",")));
+        }
+        if let Some(v) = &self.against {
+            parts.push(("vs", v.clone()));
         }
         if !self.query.is_empty() {
             parts.push(("q", self.query.clone()));
@@ -351,7 +348,7 @@ mod tests {
         assert_eq!(s.view, View::Map);
         assert_eq!(s.indicator.as_deref(), Some("11.6.2"));
         assert_eq!(s.year, Some(2019));
-        assert_eq!(s.region, Some(Region::AsiaPacific));
+        assert_eq!(s.region, Region::AsiaPacific);
         assert_eq!(s.subregion.as_deref(), Some("south-east-asia"));
         assert_eq!(s.countries, vec!["KOR", "JPN"]);
         assert_eq!(s.statuses, vec![Status::Red, Status::Orange]);
@@ -368,6 +365,14 @@ mod tests {
         assert_eq!(s, ViewState::default());
         let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
         assert_eq!(params, vec!["view", "year", "lang", "city", "status"]);
+    }
+
+    #[test]
+    fn the_world_region_has_one_url() {
+        let (world, notices) = ViewState::parse("view=map&region=world");
+        assert!(notices.is_empty());
+        assert_eq!(world, ViewState::parse("view=map").0);
+        assert_eq!(world.to_query(), "view=map");
     }
 
     #[test]
@@ -397,7 +402,7 @@ mod tests {
                 prop::option::of(1950i32..=2100),
                 prop::option::of(1950i32..=2100),
                 prop::option::of(1950i32..=2100),
-                prop::option::of(prop::sample::select(Region::ALL.to_vec())),
+                prop::sample::select(Region::ALL.to_vec()),
                 prop::option::of(token()),
             ),
             (
@@ -405,6 +410,7 @@ mod tests {
                 prop::option::of(prop::sample::select(SizeClass::ALL.to_vec())),
                 prop::collection::vec(prop::sample::select(Status::ALL.to_vec()), 0..4),
                 prop::collection::vec(token(), 0..5),
+                prop::option::of(token()),
                 "\\PC{0,30}",
                 prop::sample::select(vec![Lang::En, Lang::Ko]),
                 prop::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
@@ -413,7 +419,7 @@ mod tests {
             .prop_map(
                 |(
                     (view, indicator, series, year, from, to, region, subregion),
-                    (countries, size, statuses, cities, query, lang, theme),
+                    (countries, size, statuses, cities, against, query, lang, theme),
                 )| {
                     ViewState {
                         view,
@@ -428,6 +434,7 @@ mod tests {
                         size,
                         statuses,
                         cities,
+                        against,
                         query,
                         lang,
                         theme,

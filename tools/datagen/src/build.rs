@@ -30,14 +30,7 @@ fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFile
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(PackFile {
-        path: rel.to_string(),
-        bytes: text.len() as u64,
-        series: None,
-        rows: None,
-        places: None,
-        years: None,
-    })
+    Ok(PackFile::new(rel, text.len() as u64))
 }
 
 /// Builds the bundle into `out` (replacing it) and returns the report text.
@@ -291,6 +284,7 @@ fn write_tables(
         let places: BTreeSet<&String> = t.places.iter().collect();
         let years = (t.years.iter().min().copied(), t.years.iter().max().copied());
         file.series = Some(series.to_string());
+        file.place_kind = Some(kind);
         file.rows = Some(t.len() as u32);
         file.places = Some(places.len() as u32);
         file.years = match years {

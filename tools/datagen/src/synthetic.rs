@@ -34,14 +34,7 @@ fn write<T: serde::Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFi
         fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
     fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(PackFile {
-        path: rel.into(),
-        bytes: text.len() as u64,
-        series: None,
-        rows: None,
-        places: None,
-        years: None,
-    })
+    Ok(PackFile::new(rel, text.len() as u64))
 }
 
 fn pack(id: &str, kind: PackKind, files: Vec<PackFile>) -> PackInfo {
@@ -165,6 +158,7 @@ pub fn build(
         }
         let mut f = write(out, &format!("obs/synthetic/{}.json", s.id), &table)?;
         f.series = Some(s.id.clone());
+        f.place_kind = Some(PlaceKind::City);
         f.rows = Some(table.len() as u32);
         f.places = Some(cities as u32);
         f.years = Some((2004, 2004 + years as i32 - 1));
@@ -186,14 +180,10 @@ pub fn build(
         let path = out.join(geo);
         fs::create_dir_all(path.parent().expect("geo/ has a parent")).map_err(|e| e.to_string())?;
         fs::write(&path, &text).map_err(|e| e.to_string())?;
-        files.entry("boundaries").or_default().push(PackFile {
-            path: geo.into(),
-            bytes: text.len() as u64,
-            series: None,
-            rows: None,
-            places: None,
-            years: None,
-        });
+        files
+            .entry("boundaries")
+            .or_default()
+            .push(PackFile::new(geo, text.len() as u64));
     }
     let mut take = |k: &str| files.remove(k).unwrap_or_default();
     let manifest = Manifest {

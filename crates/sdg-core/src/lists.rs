@@ -1,0 +1,209 @@
+//! The lists the UI offers from the gazetteer: the country and subregion options of
+//! the filters, search suggestions, and the peers a city can be compared with.
+
+use crate::i18n::Lang;
+use crate::model::{City, Gazetteer};
+use crate::query::{fold, matches_text, slug};
+
+/// `(value, label)` options of a select.
+pub type Options = Vec<(String, String)>;
+
+/// Countries that have cities, as `(ISO3, name in lang)`, sorted by that name.
+pub fn country_options(gazetteer: &Gazetteer, lang: Lang) -> Options {
+    let mut out: Options = gazetteer
+        .countries_with_cities()
+        .into_iter()
+        .map(|c| (c.iso3.clone(), c.name(lang).to_string()))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// Subregions of the countries that have cities, as `(slug, name)`, sorted by name.
+pub fn subregion_options(gazetteer: &Gazetteer) -> Options {
+    let mut names: Vec<&str> = gazetteer
+        .countries_with_cities()
+        .into_iter()
+        .map(|c| c.subregion.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|n| (slug(n), n.to_string()))
+        .collect()
+}
+
+/// One search suggestion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// City id.
+    pub id: String,
+    /// The name in the UI language, with the other language's name in brackets.
+    pub label: String,
+    /// The country's name in the UI language.
+    pub country: String,
+}
+
+/// Cities whose English or Korean name contains `text` (tolerant of case and
+/// accents), the most populous first, at most `max`.
+pub fn suggestions(gazetteer: &Gazetteer, text: &str, lang: Lang, max: usize) -> Vec<Suggestion> {
+    let q = fold(text.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<&City> = gazetteer
+        .cities
+        .iter()
+        .filter(|c| matches_text(c, &q))
+        .collect();
+    // The larger cities first: they are what people look for most.
+    hits.sort_by_key(|c| std::cmp::Reverse(c.population.unwrap_or(0)));
+    hits.truncate(max);
+    hits.into_iter()
+        .map(|c| {
+            let name = c.name(lang);
+            let other = match lang {
+                Lang::Ko => Some(c.name_en.as_str()).filter(|_| c.name_ko.is_some()),
+                Lang::En => c.name_ko.as_deref(),
+            };
+            Suggestion {
+                id: c.id.clone(),
+                label: match other {
+                    Some(o) => format!("{name} ({o})"),
+                    None => name.to_string(),
+                },
+                country: gazetteer
+                    .country(&c.country)
+                    .map(|k| k.name(lang).to_string())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The cities a city can be compared with: others of its country with a population,
+/// as `(id, name in lang)`, sorted by name.
+pub fn peers(gazetteer: &Gazetteer, city: &City, lang: Lang) -> Options {
+    let mut out: Options = gazetteer
+        .cities
+        .iter()
+        .filter(|c| c.country == city.country && c.id != city.id && c.population.is_some())
+        .map(|c| (c.id.clone(), c.name(lang).to_string()))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AdminLevel, Country};
+
+    fn gazetteer() -> Gazetteer {
+        let country = |iso3: &str, en: &str, ko: Option<&str>, sub: &str| Country {
+            iso3: iso3.into(),
+            numeric: None,
+            name_en: en.into(),
+            name_ko: ko.map(Into::into),
+            region: "Asia".into(),
+            subregion: sub.into(),
+            asia_pacific: true,
+        };
+        let city = |id: &str, en: &str, ko: Option<&str>, iso3: &str, pop: Option<u64>| City {
+            id: id.into(),
+            name_en: en.into(),
+            name_ko: ko.map(Into::into),
+            country: iso3.into(),
+            lat: 0.0,
+            lon: 0.0,
+            population: pop,
+            level: AdminLevel::City,
+            parent: None,
+        };
+        Gazetteer {
+            countries: vec![
+                country("JPN", "Japan", Some("일본"), "East and North-East Asia"),
+                country(
+                    "KOR",
+                    "South Korea",
+                    Some("대한민국"),
+                    "East and North-East Asia",
+                ),
+                country("THA", "Thailand", None, "South-East Asia"),
+                country("VNM", "Viet Nam", None, "South-East Asia"),
+            ],
+            cities: vec![
+                city("gn-1", "Seosan", None, "KOR", Some(170_000)),
+                city("gn-2", "Bangkok", None, "THA", Some(5_000_000)),
+                city("gn-3", "Tokyo", Some("도쿄"), "JPN", Some(8_000_000)),
+                city(
+                    "kr-11",
+                    "Seoul",
+                    Some("서울특별시"),
+                    "KOR",
+                    Some(10_000_000),
+                ),
+                city("kr-21", "Busan", Some("부산광역시"), "KOR", Some(3_400_000)),
+                city("kr-31010", "Suwon-si", Some("수원시"), "KOR", None),
+            ],
+        }
+    }
+
+    #[test]
+    fn country_options_are_named_in_the_ui_language() {
+        let gz = gazetteer();
+        let ko = country_options(&gz, Lang::Ko);
+        assert_eq!(
+            ko,
+            vec![
+                ("THA".into(), "Thailand".into()),
+                ("KOR".into(), "대한민국".into()),
+                ("JPN".into(), "일본".into())
+            ]
+        );
+        assert_eq!(country_options(&gz, Lang::En)[0].1, "Japan");
+    }
+
+    #[test]
+    fn subregions_come_from_countries_with_cities() {
+        let gz = gazetteer();
+        let subs = subregion_options(&gz);
+        assert_eq!(
+            subs,
+            vec![
+                (
+                    "east-and-north-east-asia".into(),
+                    "East and North-East Asia".into()
+                ),
+                ("south-east-asia".into(), "South-East Asia".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn suggestions_put_the_largest_first_in_both_languages() {
+        let gz = gazetteer();
+        let en = suggestions(&gz, "seo", Lang::En, 8);
+        assert_eq!(en[0].label, "Seoul (서울특별시)");
+        assert_eq!(en[1].label, "Seosan");
+        assert_eq!(en[0].country, "South Korea");
+        let ko = suggestions(&gz, "서울", Lang::Ko, 8);
+        assert_eq!(ko[0].label, "서울특별시 (Seoul)");
+        assert_eq!(ko[0].country, "대한민국");
+        assert_eq!(suggestions(&gz, "  ", Lang::En, 8), vec![]);
+        assert_eq!(suggestions(&gz, "s", Lang::En, 2).len(), 2);
+    }
+
+    #[test]
+    fn peers_are_the_same_country_with_a_population() {
+        let gz = gazetteer();
+        let seoul = gz.city("kr-11").unwrap();
+        let ids: Vec<String> = peers(&gz, seoul, Lang::En)
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(ids, vec!["kr-21", "gn-1"]);
+    }
+}

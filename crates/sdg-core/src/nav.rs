@@ -1,0 +1,229 @@
+//! Navigation: what a link carries, the href it becomes, and whether a change of state
+//! adds a history entry. Every internal link of the app is made here, from the current
+//! state, so no link drops the language, the theme or the filters.
+
+use crate::url_state::{View, ViewState, COMPARE_LIMIT};
+
+/// Where a link or a click goes, relative to the current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// Another view, keeping everything else.
+    View(View),
+    /// A city's profile.
+    City(String),
+    /// A series' indicator page.
+    Indicator {
+        /// Series id.
+        series: String,
+        /// Its indicator code.
+        indicator: String,
+    },
+    /// A series on the map.
+    Map {
+        /// Series id.
+        series: String,
+        /// Its indicator code.
+        indicator: String,
+    },
+    /// Adds a city to the compared ones (up to [`COMPARE_LIMIT`]) and opens the charts.
+    Compare(String),
+}
+
+impl ViewState {
+    /// The state a link leads to: the current one with only what the link names
+    /// changed. Language, theme, filters and years are carried along.
+    pub fn follow(&self, link: &Link) -> ViewState {
+        let mut next = self.clone();
+        match link {
+            Link::View(view) => next.view = *view,
+            Link::City(id) => {
+                next.view = View::City;
+                next.cities = vec![id.clone()];
+            }
+            Link::Indicator { series, indicator } => {
+                next.view = View::Indicator;
+                next.series = Some(series.clone());
+                next.indicator = Some(indicator.clone());
+            }
+            Link::Map { series, indicator } => {
+                next.view = View::Map;
+                next.series = Some(series.clone());
+                next.indicator = Some(indicator.clone());
+            }
+            Link::Compare(id) => {
+                if !next.cities.contains(id) && next.cities.len() < COMPARE_LIMIT {
+                    next.cities.push(id.clone());
+                }
+                next.view = View::Chart;
+            }
+        }
+        next
+    }
+
+    /// The state after choosing another series in the picker: its indicator follows,
+    /// and the year and status filters, which belong to the old series, are cleared.
+    pub fn with_series(&self, series: &str, indicator: Option<&str>) -> ViewState {
+        let mut next = self.clone();
+        next.series = Some(series.to_string());
+        next.indicator = indicator.map(str::to_string);
+        next.year = None;
+        next.statuses.clear();
+        next
+    }
+
+    /// The relative href of this state: `?` and the query string. Relative, so that
+    /// the app works from any host and sub-path.
+    pub fn href(&self) -> String {
+        format!("?{}", self.to_query())
+    }
+}
+
+/// What a change of state does to the browser's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryAction {
+    /// The state did not change: the URL stays.
+    Keep,
+    /// A new place (another view, city or indicator): Back returns to the old one.
+    Push,
+    /// A refinement of the same place (a filter, the year, the language): the URL is
+    /// updated without a new entry, so Back leaves the view rather than undoing filters.
+    Replace,
+}
+
+/// The history rule: a new view, another city's profile or another indicator page
+/// pushes; anything else replaces.
+pub fn history_action(prev: &ViewState, next: &ViewState) -> HistoryAction {
+    if prev == next {
+        HistoryAction::Keep
+    } else if prev.view != next.view
+        || (next.view == View::City && prev.cities != next.cities)
+        || (next.view == View::Indicator && prev.indicator != next.indicator)
+    {
+        HistoryAction::Push
+    } else {
+        HistoryAction::Replace
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::query::Region;
+    use proptest::prelude::*;
+
+    fn korean_map() -> ViewState {
+        ViewState::parse("view=map&region=korea&country=KOR&year=2019&lang=ko&theme=dark").0
+    }
+
+    #[test]
+    fn links_carry_language_theme_and_filters() {
+        let here = korean_map();
+        let city = here.follow(&Link::City("kr-11".into()));
+        assert_eq!(
+            city.href(),
+            "?view=city&year=2019&region=korea&country=KOR&city=kr-11&lang=ko&theme=dark"
+        );
+        let ind = here.follow(&Link::Indicator {
+            series: "pm10".into(),
+            indicator: "11.6.2".into(),
+        });
+        assert_eq!(ind.view, View::Indicator);
+        assert_eq!((ind.lang, ind.region), (Lang::Ko, Region::Korea));
+        assert_eq!(ind.series.as_deref(), Some("pm10"));
+        assert_eq!(
+            ViewState::default()
+                .follow(&Link::View(View::Overview))
+                .href(),
+            "?"
+        );
+    }
+
+    #[test]
+    fn compare_adds_each_city_once_up_to_the_limit() {
+        let mut s = ViewState::default().follow(&Link::City("a".into()));
+        s = s.follow(&Link::Compare("a".into()));
+        assert_eq!(s.cities, vec!["a"]);
+        assert_eq!(s.view, View::Chart);
+        for i in 0..20 {
+            s = s.follow(&Link::Compare(format!("c{i}")));
+        }
+        assert_eq!(s.cities.len(), COMPARE_LIMIT);
+    }
+
+    #[test]
+    fn choosing_a_series_clears_what_belonged_to_the_old_one() {
+        let s = ViewState::parse("view=map&series=pm25&year=2019&status=red&country=KOR").0;
+        let next = s.with_series("pm10", Some("11.6.2"));
+        assert_eq!(
+            next.to_query(),
+            "view=map&ind=11.6.2&series=pm10&country=KOR"
+        );
+    }
+
+    #[test]
+    fn history_pushes_places_and_replaces_refinements() {
+        let map = korean_map();
+        assert_eq!(history_action(&map, &map.clone()), HistoryAction::Keep);
+        let mut filtered = map.clone();
+        filtered.year = Some(2015);
+        assert_eq!(history_action(&map, &filtered), HistoryAction::Replace);
+        let city = map.follow(&Link::City("kr-11".into()));
+        assert_eq!(history_action(&map, &city), HistoryAction::Push);
+        let other = city.follow(&Link::City("kr-21".into()));
+        assert_eq!(history_action(&city, &other), HistoryAction::Push);
+        let mut korean = city.clone();
+        korean.lang = Lang::En;
+        assert_eq!(history_action(&city, &korean), HistoryAction::Replace);
+        let ind = |code: &str| {
+            map.follow(&Link::Indicator {
+                series: "s".into(),
+                indicator: code.into(),
+            })
+        };
+        assert_eq!(
+            history_action(&ind("11.6.2"), &ind("11.7.1")),
+            HistoryAction::Push
+        );
+        // On the map the indicator is a filter, not a place.
+        let mut map_ind = map.clone();
+        map_ind.indicator = Some("11.7.1".into());
+        assert_eq!(history_action(&map, &map_ind), HistoryAction::Replace);
+    }
+
+    fn link() -> impl Strategy<Value = Link> {
+        let id = "[a-z0-9][a-z0-9-]{0,10}";
+        prop_oneof![
+            prop::sample::select(View::ALL.to_vec()).prop_map(Link::View),
+            id.prop_map(Link::City),
+            id.prop_map(Link::Compare),
+            (id, "1[01]\\.[0-9]\\.[0-9]")
+                .prop_map(|(series, indicator)| Link::Indicator { series, indicator }),
+            (id, "1[01]\\.[0-9]\\.[0-9]")
+                .prop_map(|(series, indicator)| Link::Map { series, indicator }),
+        ]
+    }
+
+    proptest! {
+        /// Every link round-trips through the URL: the page it opens has exactly the
+        /// state the link was made from.
+        #[test]
+        fn every_link_round_trips(query in "[a-z=&0-9,.-]{0,60}", links in prop::collection::vec(link(), 1..6)) {
+            let (mut state, _) = ViewState::parse(&query);
+            for link in &links {
+                state = state.follow(link);
+                let (back, notices) = ViewState::parse(&state.href());
+                prop_assert!(notices.is_empty());
+                prop_assert_eq!(&back, &state);
+            }
+        }
+
+        /// A link never changes the language or the theme.
+        #[test]
+        fn links_keep_preferences(links in prop::collection::vec(link(), 1..6)) {
+            let start = korean_map();
+            let end = links.iter().fold(start.clone(), |s, l| s.follow(l));
+            prop_assert_eq!((end.lang, end.theme), (start.lang, start.theme));
+        }
+    }
+}

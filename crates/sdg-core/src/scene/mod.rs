@@ -1,0 +1,17 @@
+//! Scene builders: from resolved state and loaded tables to what each view draws. A
+//! view component renders a scene and turns events into state changes; every
+//! decision in between is here, tested natively.
+//!
+//! - [`rows`]: the selection of cities shared by the map, table and charts.
+//! - [`map`]: placed symbols, colours, legend, boundaries, keyboard and gestures.
+//! - [`charts`]: the specs of the charts over time, the ranking and the scatter.
+//! - [`table`]: sorting and paging.
+//! - [`indicator`]: leaders and laggards, distribution.
+
+pub mod charts;
+pub mod indicator;
+pub mod map;
+pub mod rows;
+pub mod table;
+
+pub use rows::Row;
