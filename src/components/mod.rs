@@ -6,3 +6,4 @@ pub mod nav;
 pub mod notices;
 pub mod search;
 pub mod status;
+pub mod year_player;

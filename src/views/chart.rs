@@ -15,6 +15,7 @@ use sdg_core::scene::charts::{
 use sdg_core::scene::Row;
 
 use crate::components::filters::option_list;
+use crate::components::year_player::YearPlayer;
 use crate::download::{download_png, download_text};
 use crate::selection::current_data;
 use crate::state::use_app;
@@ -120,7 +121,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 </select>
             </label>
             <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=unit source=source spec=scatter />
-            <crate::views::map::YearPlayer />
+            <YearPlayer />
         </section>
     }
 }

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use sdg_core::i18n::{format_int, format_value, Lang};
+use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::peers;
 use sdg_core::nav::Link;
-use sdg_core::profile::profile_row;
+use sdg_core::profile::{profile_row, sparkline_path, SPARKLINE};
 use sdg_core::style::trend_label;
 use sdg_core::url_state::View;
 
@@ -69,15 +69,11 @@ pub fn CityView() -> impl IntoView {
                     });
                     let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
                     let first = c.name(lang).to_string();
-                    // The other language's name, where there is one.
-                    let second = match lang {
-                        Lang::Ko => c.name_ko.as_ref().map(|_| c.name_en.clone()),
-                        Lang::En => c.name_ko.clone(),
-                    };
+                    let second = c.other_name(lang).map(str::to_string);
                     view! {
                         <header class="city-head">
                             <h1 id="city-title" data-testid="city-name">{first}</h1>
-                            {second.map(|s| view! { <p class="alt-name" lang=if lang == Lang::Ko { "en" } else { "ko" }>{s}</p> })}
+                            {second.map(|s| view! { <p class="alt-name" lang=lang.other().key()>{s}</p> })}
                             <dl class="facts">
                                 <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
                                 <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>
@@ -140,43 +136,10 @@ pub fn CityView() -> impl IntoView {
 
 /// A small line of a city's values over the years (decorative: the values are in the row).
 fn sparkline(points: &[(i32, f64)]) -> impl IntoView {
-    let (w, h) = (90.0, 22.0);
-    let d = if points.len() < 2 {
-        String::new()
-    } else {
-        let (x0, x1) = (points[0].0 as f64, points[points.len() - 1].0 as f64);
-        let lo = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
-        let hi = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-        let sx = |x: f64| {
-            if x1 > x0 {
-                (x - x0) / (x1 - x0) * (w - 4.0) + 2.0
-            } else {
-                w / 2.0
-            }
-        };
-        let sy = |y: f64| {
-            if hi > lo {
-                h - 2.0 - (y - lo) / (hi - lo) * (h - 4.0)
-            } else {
-                h / 2.0
-            }
-        };
-        points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "{}{:.1} {:.1}",
-                    if i == 0 { 'M' } else { 'L' },
-                    sx(p.0 as f64),
-                    sy(p.1)
-                )
-            })
-            .collect()
-    };
+    let (w, h) = SPARKLINE;
     view! {
         <svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true">
-            <path d=d fill="none" stroke="currentColor" stroke-width="1.5"></path>
+            <path d=sparkline_path(points, w, h) fill="none" stroke="currentColor" stroke-width="1.5"></path>
         </svg>
     }
 }

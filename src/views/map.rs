@@ -21,7 +21,8 @@ use sdg_core::style::{status_color, status_key, status_symbol};
 
 use crate::components::filters::region_key;
 use crate::components::status::{StatusLegend, StatusSymbol};
-use crate::selection::{current_data, series_years};
+use crate::components::year_player::YearPlayer;
+use crate::selection::current_data;
 use crate::state::use_app;
 
 /// The map view.
@@ -321,83 +322,5 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             {move || app.series.get().and_then(|s| s.thresholds).map(|t| view! { <p class="source">{app.t("thresholds.source")}" "{t.source}</p> })}
             <p class="source">{move || app.t("map.boundaries")}</p>
         </section>
-    }
-}
-
-/// A year slider with play, over the current series' years.
-#[component]
-pub fn YearPlayer() -> impl IntoView {
-    let app = use_app();
-    let years = Memo::new(move |_| series_years(&app));
-    let playing = RwSignal::new(false);
-    let index = move || {
-        let y = app.state.with(|s| s.year);
-        years.with(|ys| match y {
-            Some(y) => ys
-                .iter()
-                .position(|v| *v >= y)
-                .unwrap_or(ys.len().saturating_sub(1)),
-            None => ys.len().saturating_sub(1),
-        })
-    };
-    let handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
-    let stop = move || {
-        playing.set(false);
-        if let Some(h) = handle.get_value() {
-            h.clear();
-        }
-        handle.set_value(None);
-    };
-    let play = move |_| {
-        if playing.get_untracked() {
-            stop();
-            return;
-        }
-        playing.set(true);
-        if let Some(first) = years.with_untracked(|y| y.first().copied()) {
-            app.update(|s| s.year = Some(first));
-        }
-        let h = set_interval_with_handle(
-            move || {
-                let next = years.with_untracked(|ys| {
-                    let cur = app.state.with_untracked(|s| s.year);
-                    ys.iter().copied().find(|y| Some(*y) > cur)
-                });
-                match next {
-                    Some(y) => app.update(|s| s.year = Some(y)),
-                    None => stop(),
-                }
-            },
-            std::time::Duration::from_millis(900),
-        );
-        handle.set_value(h.ok());
-    };
-    on_cleanup(move || {
-        if let Some(h) = handle.get_value() {
-            h.clear();
-        }
-    });
-    view! {
-        <Show when=move || years.with(|y| y.len() > 1)>
-            <div class="year-player">
-                <button type="button" on:click=play aria-pressed=move || playing.get().to_string()>
-                    {move || if playing.get() { app.t("year.pause") } else { app.t("year.play") }}
-                </button>
-                <label>
-                    <span>{move || app.t("filter.year")}" "{move || app.state.with(|s| s.year).map(|y| y.to_string()).unwrap_or_else(|| app.t("filter.year.latest").to_string())}</span>
-                    <input
-                        type="range"
-                        min="0"
-                        max=move || years.with(|y| y.len().saturating_sub(1)).to_string()
-                        prop:value=move || index().to_string()
-                        on:input=move |ev| {
-                            let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                            let y = years.with_untracked(|ys| ys.get(i).copied());
-                            app.update(|s| s.year = y);
-                        }
-                    />
-                </label>
-            </div>
-        </Show>
     }
 }

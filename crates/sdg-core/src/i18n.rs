@@ -23,6 +23,14 @@ impl Lang {
         }
     }
 
+    /// The other language (for text shown in it, marked with its `lang`).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ko,
+            Lang::Ko => Lang::En,
+        }
+    }
+
     /// The Korean text where the UI is Korean and one exists, else the English one:
     /// the one rule for every name and title shown.
     pub fn pick<'a>(self, en: &'a str, ko: Option<&'a str>) -> &'a str {

@@ -64,13 +64,9 @@ pub fn suggestions(gazetteer: &Gazetteer, text: &str, lang: Lang, max: usize) ->
     hits.into_iter()
         .map(|c| {
             let name = c.name(lang);
-            let other = match lang {
-                Lang::Ko => Some(c.name_en.as_str()).filter(|_| c.name_ko.is_some()),
-                Lang::En => c.name_ko.as_deref(),
-            };
             Suggestion {
                 id: c.id.clone(),
-                label: match other {
+                label: match c.other_name(lang) {
                     Some(o) => format!("{name} ({o})"),
                     None => name.to_string(),
                 },

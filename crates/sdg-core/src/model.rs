@@ -408,6 +408,16 @@ mod names {
         pub fn name(&self, lang: Lang) -> &str {
             lang.pick(&self.name_en, self.name_ko.as_deref())
         }
+
+        /// The city's name in the other language, where it has names in both (shown
+        /// beside the main name, marked with that language).
+        pub fn other_name(&self, lang: Lang) -> Option<&str> {
+            let ko = self.name_ko.as_deref().filter(|k| !k.is_empty())?;
+            Some(match lang {
+                Lang::Ko => &self.name_en,
+                Lang::En => ko,
+            })
+        }
     }
 
     impl Country {

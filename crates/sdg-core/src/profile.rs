@@ -82,6 +82,49 @@ pub fn profile_row(
     }
 }
 
+/// Size of a profile row's sparkline, in pixels.
+pub const SPARKLINE: (f64, f64) = (90.0, 22.0);
+
+/// SVG path of a sparkline of `points` (oldest first) in a `w × h` box with a 2 px
+/// margin: years across, values up. Fewer than two points draw nothing; a flat series
+/// is a line across the middle.
+pub fn sparkline_path(points: &[(i32, f64)], w: f64, h: f64) -> String {
+    let finite: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.1.is_finite())
+        .map(|p| (f64::from(p.0), p.1))
+        .collect();
+    let (Some(first), Some(last)) = (finite.first(), finite.last()) else {
+        return String::new();
+    };
+    if finite.len() < 2 {
+        return String::new();
+    }
+    let (x0, x1) = (first.0, last.0);
+    let lo = finite.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let hi = finite.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let sx = |x: f64| {
+        if x1 > x0 {
+            (x - x0) / (x1 - x0) * (w - 4.0) + 2.0
+        } else {
+            w / 2.0
+        }
+    };
+    let sy = |y: f64| {
+        if hi > lo {
+            h - 2.0 - (y - lo) / (hi - lo) * (h - 4.0)
+        } else {
+            h / 2.0
+        }
+    };
+    let mut d = String::new();
+    for (i, (x, y)) in finite.iter().enumerate() {
+        let cmd = if i == 0 { 'M' } else { 'L' };
+        d.push_str(&format!("{cmd}{:.1} {:.1}", sx(*x), sy(*y)));
+    }
+    d
+}
+
 /// Cities with a value, per year.
 pub fn coverage_by_year(table: &ObservationTable) -> Vec<(i32, usize)> {
     let mut by_year: BTreeMap<i32, std::collections::BTreeSet<&str>> = BTreeMap::new();
@@ -144,6 +187,23 @@ mod tests {
         assert_eq!(h, vec![(0.0, 2.0, 2), (2.0, 4.0, 3)]);
         assert!(histogram(&[], 3).is_empty());
         assert_eq!(histogram(&[5.0, 5.0], 3)[0].2, 2);
+    }
+
+    #[test]
+    fn sparklines_span_the_box_oldest_left_highest_up() {
+        assert_eq!(
+            sparkline_path(&[(2015, 10.0), (2017, 20.0), (2019, 15.0)], 90.0, 22.0),
+            "M2.0 20.0L45.0 2.0L88.0 11.0"
+        );
+        assert_eq!(
+            sparkline_path(&[(2015, 5.0), (2019, 5.0)], 90.0, 22.0),
+            "M2.0 11.0L88.0 11.0"
+        );
+        assert_eq!(sparkline_path(&[(2015, 5.0)], 90.0, 22.0), "");
+        assert_eq!(
+            sparkline_path(&[(2015, 5.0), (2016, f64::NAN)], 90.0, 22.0),
+            ""
+        );
     }
 
     #[test]

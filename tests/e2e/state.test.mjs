@@ -1,0 +1,107 @@
+// The URL contract in a real browser: history after Back, links that keep the state,
+// and exactly the files a permalink needs. Against dist/ (or DIST for a comparison).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../support/server.mjs';
+import { launch, watchedPage } from '../support/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(process.env.DIST ?? 'dist');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, on = server) {
+  const page = await watchedPage(browser);
+  await page.goto(on.url + query, { waitUntil: 'load' });
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+test('after a Back that lands on the same state, the next filter change still reaches the URL', async () => {
+  const page = await open('?view=map&series=pm25');
+  await page.locator('svg.map path.city').first().waitFor();
+  // An in-page anchor (the skip link) adds a history entry with the same query.
+  await page.locator('a.skip-link').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#main');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '');
+  await page.getByTestId('region-select').selectOption('korea');
+  await page.waitForFunction(() => /region=korea/.test(location.search), null, { timeout: 5_000 });
+  assert.match(page.url(), /view=map&series=pm25&region=korea/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Back and Forward move between views and restore their filters', async () => {
+  const page = await open('?view=map&region=korea&series=pm25');
+  await page.locator('svg.map path.city').first().waitFor();
+  await page.getByRole('link', { name: 'Table' }).click();
+  await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
+  assert.match(page.url(), /view=table&series=pm25&region=korea/);
+  await page.goBack();
+  await page.locator('svg.map').waitFor();
+  assert.equal(await page.getByTestId('region-select').inputValue(), 'korea');
+  await page.goForward();
+  await page.getByTestId('city-table').waitFor();
+  assert.match(page.url(), /view=table/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('every internal link carries the language, theme and filters', async () => {
+  const page = await open('?view=table&series=pm25&country=KOR&lang=ko&theme=dark');
+  await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
+  const hrefs = await page.locator('main a[href^="?"], nav a[href^="?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 10, `links found: ${hrefs.length}`);
+  for (const href of hrefs) {
+    assert.match(href, /lang=ko/, href);
+    assert.match(href, /theme=dark/, href);
+    assert.match(href, /country=KOR/, href);
+  }
+  // A city link opens the profile in Korean.
+  await page.getByTestId('city-table').locator('tbody tr th a').first().click();
+  await page.getByTestId('city-name').waitFor();
+  assert.match(page.url(), /view=city&.*lang=ko/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an indicator permalink fetches its own series, not PM2.5', async () => {
+  // A server of its own: pages of other tests may still be loading.
+  const own = await serve(process.env.DIST ?? 'dist');
+  const page = await open('?view=indicator&ind=11.7.1', own);
+  await page.getByTestId('indicator-title').waitFor();
+  assert.match(await page.getByTestId('indicator-title').textContent(), /open space for public use/i);
+  await own.close();
+  const fetched = own.requests.filter((p) => p.includes('/data/obs/'));
+  assert.ok(fetched.some((p) => p.endsWith('/open-space.json')), fetched.join('\n'));
+  assert.ok(!fetched.some((p) => /pm25/.test(p)), `no PM2.5 file for 11.7.1:\n${fetched.join('\n')}`);
+  assert.ok(!fetched.some((p) => p.endsWith('-countries.json')), 'no country tables on an indicator page');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the scatter series is part of the permalink', async () => {
+  const page = await open('?view=chart&series=pm25&region=korea');
+  await page.getByTestId('scatter-x').selectOption('pm10');
+  await page.waitForFunction(() => /vs=pm10/.test(location.search));
+  await page.reload();
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart-scatter] figcaption').textContent.includes('PM10'));
+  assert.equal(await page.getByTestId('scatter-x').inputValue(), 'pm10');
+  assert.deepEqual(page.errors, []);
+});
+
+test('region=world and no region are the same page', async () => {
+  const page = await open('?view=map&region=world');
+  await page.locator('svg.map path.city').first().waitFor();
+  assert.equal(await page.getByTestId('region-select').inputValue(), 'world');
+  await page.getByTestId('region-select').selectOption('korea');
+  await page.waitForFunction(() => /region=korea/.test(location.search));
+  await page.getByTestId('region-select').selectOption('world');
+  await page.waitForFunction(() => !/region=/.test(location.search));
+  assert.deepEqual(page.errors, []);
+});
