@@ -54,16 +54,26 @@ test('Back and Forward move between views and restore their filters', async () =
 });
 
 test('every internal link carries the language, theme and filters', async () => {
-  const page = await open('?view=table&series=pm25&country=KOR&lang=ko&theme=dark');
-  await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
-  const hrefs = await page.locator('main a[href^="?"], nav a[href^="?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.length > 10, `links found: ${hrefs.length}`);
-  for (const href of hrefs) {
-    assert.match(href, /lang=ko/, href);
-    assert.match(href, /theme=dark/, href);
-    assert.match(href, /country=KOR/, href);
+  const keep = 'country=KOR&lang=ko&theme=dark';
+  for (const [query, ready] of [
+    ['?view=table&series=pm25', '[data-testid=city-table] tbody tr'],
+    ['?view=indicator&series=pm25', '.two-col li a'],
+    ['?view=city&city=kr-11', '[data-testid=profile-table] tbody tr'],
+    ['?view=city&city=atlantis', '[data-testid=unknown-city] a'],
+    ['?', '.series-list a'],
+  ]) {
+    const page = await open(`${query}&${keep}`);
+    await page.locator(ready).first().waitFor();
+    const hrefs = await page.locator('main a[href^="?"], nav a[href^="?"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length >= 5, `${query}: links found: ${hrefs.length}`);
+    for (const href of hrefs) {
+      for (const part of keep.split('&')) assert.ok(href.includes(part), `${query}: ${href} lacks ${part}`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
   }
   // A city link opens the profile in Korean.
+  const page = await open(`?view=table&series=pm25&${keep}`);
   await page.getByTestId('city-table').locator('tbody tr th a').first().click();
   await page.getByTestId('city-name').waitFor();
   assert.match(page.url(), /view=city&.*lang=ko/);
