@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use sdg_core::assess::Status;
 use sdg_core::i18n::format_int;
-use sdg_core::lists::{country_options, subregion_options};
+use sdg_core::lists::{country_options, series_options, subregion_options};
 use sdg_core::query::{Region, SizeClass};
 use sdg_core::scene::Row;
 use sdg_core::style::status_key;
@@ -25,12 +25,7 @@ pub fn SeriesSelect() -> impl IntoView {
         app.data.bundle.with_untracked(|b| {
             b.framework
                 .as_ref()
-                .map(|fw| {
-                    fw.series
-                        .iter()
-                        .map(|s| (s.id.clone(), format!("{} · {}", s.indicator, s.title(lang))))
-                        .collect::<Vec<_>>()
-                })
+                .map(|fw| series_options(fw, lang, None))
                 .unwrap_or_default()
         })
     });

@@ -9,6 +9,7 @@ use sdg_core::chart::{
     layout, nearest, paint, points_attr, rect_box, source_line, text_rotation, to_svg, Kind, Plot,
     Shape, Spec,
 };
+use sdg_core::lists::series_options;
 use sdg_core::scene::charts::{
     chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows, ScatterX,
 };
@@ -84,13 +85,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
         app.data.bundle.with_untracked(|b| {
             b.framework
                 .as_ref()
-                .map(|f| {
-                    f.series
-                        .iter()
-                        .filter(|s| s.id != current)
-                        .map(|s| (s.id.clone(), format!("{} · {}", s.indicator, s.title(lang))))
-                        .collect::<Vec<_>>()
-                })
+                .map(|f| series_options(f, lang, Some(&current)))
                 .unwrap_or_default()
         })
     });

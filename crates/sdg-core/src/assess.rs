@@ -223,23 +223,7 @@ pub fn ranks(direction: Direction, values: &[f64]) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    fn pm25() -> Series {
-        Series {
-            id: "pm25".into(),
-            indicator: "11.6.2".into(),
-            title_en: "PM2.5".into(),
-            title_ko: "초미세먼지".into(),
-            unit: "µg/m³".into(),
-            direction: Direction::LowerIsBetter,
-            thresholds: Some(Thresholds {
-                green: 10.0,
-                yellow: 15.0,
-                orange: 25.0,
-                source: "test".into(),
-            }),
-            proxy_note: None,
-        }
-    }
+    use crate::fixtures::pm25;
 
     fn transit() -> Series {
         Series {

@@ -162,11 +162,7 @@ mod tests {
     use super::*;
     use crate::model::SCHEMA_VERSION;
 
-    const FRAMEWORK: &str = r#"{"goal_en":"g","goal_ko":"g","targets":[{"code":"11.6","title_en":"t"}],
-        "indicators":[{"code":"11.6.2","target":"11.6","title_en":"i"}],
-        "series":[{"id":"pm25","indicator":"11.6.2","title_en":"PM2.5","title_ko":"초미세먼지","unit":"µg/m³","direction":"lower-is-better"}]}"#;
-    const COUNTRIES: &str = r#"[{"iso3":"KOR","name_en":"South Korea","region":"Asia","subregion":"East and North-East Asia","asia_pacific":true}]"#;
-    const CITIES: &str = r#"[{"id":"kr-11","name_en":"Seoul","name_ko":"서울특별시","country":"KOR","lat":37.55,"lon":126.99,"level":"city"}]"#;
+    use crate::fixtures::{CITIES, COUNTRIES, FRAMEWORK};
 
     fn loaded() -> Bundle {
         let mut b = Bundle::default();

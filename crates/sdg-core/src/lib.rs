@@ -29,6 +29,8 @@ pub mod assess;
 pub mod bundle;
 pub mod chart;
 pub mod export;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod geo;
 pub mod i18n;
 pub mod lists;

@@ -2,7 +2,7 @@
 //! the filters, search suggestions, and the peers a city can be compared with.
 
 use crate::i18n::Lang;
-use crate::model::{City, Gazetteer};
+use crate::model::{City, Framework, Gazetteer};
 use crate::query::{fold, matches_text, slug};
 
 /// `(value, label)` options of a select.
@@ -32,6 +32,17 @@ pub fn subregion_options(gazetteer: &Gazetteer) -> Options {
     names
         .into_iter()
         .map(|n| (slug(n), n.to_string()))
+        .collect()
+}
+
+/// The framework's series as `(id, "indicator · title")`, in framework order, leaving
+/// out `except` (the series already shown, where another one is to be picked).
+pub fn series_options(framework: &Framework, lang: Lang, except: Option<&str>) -> Options {
+    framework
+        .series
+        .iter()
+        .filter(|s| Some(s.id.as_str()) != except)
+        .map(|s| (s.id.clone(), format!("{} · {}", s.indicator, s.title(lang))))
         .collect()
 }
 
@@ -190,6 +201,25 @@ mod tests {
         assert_eq!(ko[0].country, "대한민국");
         assert_eq!(suggestions(&gz, "  ", Lang::En, 8), vec![]);
         assert_eq!(suggestions(&gz, "s", Lang::En, 2).len(), 2);
+    }
+
+    #[test]
+    fn series_options_name_their_indicator_in_the_ui_language() {
+        let fw = Framework {
+            goal_en: "g".into(),
+            goal_ko: "g".into(),
+            targets: vec![],
+            indicators: vec![],
+            series: vec![crate::fixtures::pm25(), crate::fixtures::open_space()],
+        };
+        assert_eq!(
+            series_options(&fw, Lang::Ko, None),
+            vec![
+                ("pm25".into(), "11.6.2 · 초미세먼지".into()),
+                ("open-space".into(), "11.7.1 · 공공 공간".into())
+            ]
+        );
+        assert_eq!(series_options(&fw, Lang::En, Some("pm25")).len(), 1);
     }
 
     #[test]

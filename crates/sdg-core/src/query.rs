@@ -426,7 +426,7 @@ pub fn select<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AdminLevel, Country, Direction, PlaceKind, Thresholds};
+    use crate::model::{AdminLevel, Country, PlaceKind};
 
     fn city(id: &str, en: &str, ko: Option<&str>, country: &str, pop: Option<u64>) -> City {
         City {
@@ -468,21 +468,7 @@ mod tests {
     }
 
     fn table() -> (Series, ObservationTable) {
-        let series = Series {
-            id: "pm25".into(),
-            indicator: "11.6.2".into(),
-            title_en: String::new(),
-            title_ko: String::new(),
-            unit: "µg/m³".into(),
-            direction: Direction::LowerIsBetter,
-            thresholds: Some(Thresholds {
-                green: 10.0,
-                yellow: 15.0,
-                orange: 25.0,
-                source: "t".into(),
-            }),
-            proxy_note: None,
-        };
+        let series = crate::fixtures::pm25();
         let table = ObservationTable {
             series: "pm25".into(),
             unit: "µg/m³".into(),

@@ -64,41 +64,10 @@ pub fn select_rows(
 pub(crate) mod fixture {
     //! A small world for the scene tests.
     use super::*;
-    use crate::model::{AdminLevel, Country, Direction, ObservationTable, PlaceKind, Thresholds};
+    use crate::model::{AdminLevel, Country, ObservationTable, PlaceKind};
     use crate::query::SeriesIndex;
 
-    /// PM2.5 with WHO-like thresholds.
-    pub fn pm25() -> Series {
-        Series {
-            id: "pm25".into(),
-            indicator: "11.6.2".into(),
-            title_en: "PM2.5".into(),
-            title_ko: "초미세먼지".into(),
-            unit: "µg/m³".into(),
-            direction: Direction::LowerIsBetter,
-            thresholds: Some(Thresholds {
-                green: 10.0,
-                yellow: 15.0,
-                orange: 25.0,
-                source: "WHO".into(),
-            }),
-            proxy_note: None,
-        }
-    }
-
-    /// A series without thresholds.
-    pub fn open_space() -> Series {
-        Series {
-            id: "open-space".into(),
-            indicator: "11.7.1".into(),
-            title_en: "Open space".into(),
-            title_ko: "공공 공간".into(),
-            unit: "%".into(),
-            direction: Direction::HigherIsBetter,
-            thresholds: None,
-            proxy_note: None,
-        }
-    }
+    pub use crate::fixtures::{open_space, pm25};
 
     fn city(
         id: &str,

@@ -1,0 +1,45 @@
+//! Small, hand-made inputs shared by the core's unit tests (test builds only).
+
+use crate::model::{Direction, Series, Thresholds};
+
+/// A one-series framework file.
+pub const FRAMEWORK: &str = r#"{"goal_en":"g","goal_ko":"g","targets":[{"code":"11.6","title_en":"t"}],
+    "indicators":[{"code":"11.6.2","target":"11.6","title_en":"i"}],
+    "series":[{"id":"pm25","indicator":"11.6.2","title_en":"PM2.5","title_ko":"초미세먼지","unit":"µg/m³","direction":"lower-is-better"}]}"#;
+/// A one-country countries file.
+pub const COUNTRIES: &str = r#"[{"iso3":"KOR","name_en":"South Korea","region":"Asia","subregion":"East and North-East Asia","asia_pacific":true}]"#;
+/// A one-city places file.
+pub const CITIES: &str = r#"[{"id":"kr-11","name_en":"Seoul","name_ko":"서울특별시","country":"KOR","lat":37.55,"lon":126.99,"level":"city"}]"#;
+
+/// PM2.5 with the WHO-like cut-points 10 / 15 / 25 µg/m³.
+pub fn pm25() -> Series {
+    Series {
+        id: "pm25".into(),
+        indicator: "11.6.2".into(),
+        title_en: "PM2.5".into(),
+        title_ko: "초미세먼지".into(),
+        unit: "µg/m³".into(),
+        direction: Direction::LowerIsBetter,
+        thresholds: Some(Thresholds {
+            green: 10.0,
+            yellow: 15.0,
+            orange: 25.0,
+            source: "WHO".into(),
+        }),
+        proxy_note: None,
+    }
+}
+
+/// A higher-is-better series without thresholds.
+pub fn open_space() -> Series {
+    Series {
+        id: "open-space".into(),
+        indicator: "11.7.1".into(),
+        title_en: "Open space".into(),
+        title_ko: "공공 공간".into(),
+        unit: "%".into(),
+        direction: Direction::HigherIsBetter,
+        thresholds: None,
+        proxy_note: None,
+    }
+}
