@@ -91,7 +91,11 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
                                     {band(Status::Orange, t.orange)}
                                     <li><StatusBadge status=Status::Red />" "{app.t("indicator.beyond")}</li>
                                 </ul>
+                                <p class="help">{app.t("indicator.bands")}</p>
                                 <p class="source">{app.t("thresholds.source")}" "{t.source}</p>
+                                <h2>{app.t("indicator.trend-title")}</h2>
+                                <p data-testid="trend-rule">{app.t("indicator.trend-rule")}</p>
+                                <p class="source">{app.t("indicator.trend-source")}</p>
                             }.into_any()
                         }
                         None => view! { <p>{app.t("indicator.no-thresholds")}</p> }.into_any(),
