@@ -33,6 +33,36 @@ fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFile
     Ok(PackFile::new(rel, text.len() as u64))
 }
 
+/// How one source name is matched (the `explain-match` subcommand).
+pub fn explain_match(
+    raw_dir: &Path,
+    source: &str,
+    name: &str,
+    iso3: &str,
+) -> Result<String, String> {
+    let raw = Raw::new(raw_dir);
+    let (world, _) = World::load(&raw)?;
+    let c = Collector::new(&world, OVERRIDES)?;
+    Ok(c.explain(source, iso3, name))
+}
+
+/// Runs every source through a collector.
+fn collect_all(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
+    sources::who::city(raw, c)?;
+    sources::who::country(raw, c)?;
+    sources::unsd::city(raw, c)?;
+    sources::unsd::country(raw, c)?;
+    sources::korea::capital_region(raw, c)?;
+    sources::korea::national(raw, c)?;
+    sources::opensdg::uk(raw, c)?;
+    sources::opensdg::cities(raw, c)?;
+    sources::opensdg::kazakhstan(raw, c)?;
+    sources::opensdg::kyrgyzstan(raw, c)?;
+    sources::context::worldbank(raw, c)?;
+    sources::context::wup(raw, c)?;
+    Ok(())
+}
+
 /// Builds the bundle into `out` (replacing it) and returns the report text.
 pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
     if !raw_dir.join("geonames-cities15000").is_dir() {
@@ -44,19 +74,14 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
     let raw = Raw::new(raw_dir);
     let (world, korea) = World::load(&raw)?;
     let framework = framework::build(&raw)?;
-    let mut c = Collector::new(&world, OVERRIDES)?;
-    sources::who::city(&raw, &mut c)?;
-    sources::who::country(&raw, &mut c)?;
-    sources::unsd::city(&raw, &mut c)?;
-    sources::unsd::country(&raw, &mut c)?;
-    sources::korea::capital_region(&raw, &mut c)?;
-    sources::korea::national(&raw, &mut c)?;
-    sources::opensdg::uk(&raw, &mut c)?;
-    sources::opensdg::cities(&raw, &mut c)?;
-    sources::opensdg::kazakhstan(&raw, &mut c)?;
-    sources::opensdg::kyrgyzstan(&raw, &mut c)?;
-    sources::context::worldbank(&raw, &mut c)?;
-    sources::context::wup(&raw, &mut c)?;
+    // Two passes: the first learns every name each source uses, so that the rule
+    // "one place never takes two distinct settlements of one source" is decided over
+    // all of them at once (not by the order rows come in); the second places rows by
+    // those decisions.
+    let mut first = Collector::new(&world, OVERRIDES)?;
+    collect_all(&raw, &mut first)?;
+    let mut c = Collector::with_decisions(&world, OVERRIDES, first.decide())?;
+    collect_all(&raw, &mut c)?;
 
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;

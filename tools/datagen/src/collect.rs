@@ -6,6 +6,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use sdg_core::model::{City, ObservationTable, PlaceKind};
 
 use crate::gazetteer::World;
+use crate::matcher::{match_name, read_aliases, Aliases, How, Outcome, ALIASES};
+use crate::names::{parse, Identity};
+
+/// A source's name for a place: (source, ISO3 as given, name as given).
+pub type NameKey = (String, String, String);
+
+/// What was decided for one source name, after the check that no place absorbs two
+/// distinct settlements of one source.
+pub type Decisions = BTreeMap<NameKey, Outcome>;
 
 /// One observation before bundling.
 #[derive(Debug, Clone)]
@@ -55,6 +64,11 @@ pub struct Collector<'w> {
     pub used_cities: BTreeSet<String>,
     /// Source -> matches made on part of a name, for review.
     pub partial_matches: BTreeMap<String, BTreeSet<String>>,
+    aliases: Aliases,
+    /// Every name asked about, with its outcome; final once [`Collector::decide`] has
+    /// run over a first pass and the decisions are handed to a second collector.
+    pub outcomes: Decisions,
+    decided: bool,
 }
 
 impl<'w> Collector<'w> {
@@ -81,7 +95,7 @@ impl<'w> Collector<'w> {
                         )
                     })?;
             }
-            if target != "-" && !world.places.contains_key(&target) {
+            if target != "-" && target != "?" && !world.places.contains_key(&target) {
                 return Err(format!(
                     "overrides.csv row {}: unknown place id `{target}`",
                     i + 1
@@ -100,7 +114,128 @@ impl<'w> Collector<'w> {
             read: BTreeMap::new(),
             used_cities: BTreeSet::new(),
             partial_matches: BTreeMap::new(),
+            aliases: read_aliases(ALIASES)?,
+            outcomes: Decisions::new(),
+            decided: false,
         })
+    }
+
+    /// A collector that places names as `decisions` say (from a first pass's
+    /// [`Collector::decide`]).
+    pub fn with_decisions(
+        world: &'w World,
+        overrides_csv: &str,
+        decisions: Decisions,
+    ) -> Result<Self, String> {
+        let mut c = Self::new(world, overrides_csv)?;
+        c.outcomes = decisions;
+        c.decided = true;
+        Ok(c)
+    }
+
+    /// The countries a source's country code stands for: WHO and UNSD list Taiwan's,
+    /// Hong Kong's and Macao's cities under China, which GeoNames files under their own
+    /// codes, so a Chinese name is looked for in all four (and refused when found in
+    /// two).
+    fn countries(iso3: &str) -> Vec<&str> {
+        if iso3 == "CHN" {
+            vec!["CHN", "HKG", "MAC", "TWN"]
+        } else {
+            vec![iso3]
+        }
+    }
+
+    /// How one name is matched, step by step, with any override that decides it.
+    pub fn explain(&self, source: &str, iso3: &str, name: &str) -> String {
+        let key = (source.to_string(), iso3.to_string(), name.to_string());
+        let mut out = String::new();
+        if let Some(o) = self.overrides.get(&key) {
+            out.push_str(&format!(
+                "override: {source},{iso3},{name} -> {}\n",
+                o.target
+            ));
+        }
+        out.push_str(&crate::matcher::explain(
+            self.world,
+            &self.aliases,
+            &Self::countries(iso3),
+            name,
+        ));
+        out.push_str(&format!(
+            "decided: {:?}\n",
+            self.outcome_of(source, iso3, name)
+        ));
+        out
+    }
+
+    /// The outcome for one name: the override table first, then the matcher.
+    pub fn outcome_of(&self, source: &str, iso3: &str, name: &str) -> Outcome {
+        let key = (source.to_string(), iso3.to_string(), name.to_string());
+        if let Some(o) = self.overrides.get(&key) {
+            return match o.target.as_str() {
+                "-" => Outcome::Unlocated {
+                    why: "left out by the override table".into(),
+                    parent: None,
+                },
+                "?" => Outcome::Unlocated {
+                    why: "reviewed: the gazetteer's place of that name is another one".into(),
+                    parent: None,
+                },
+                id => Outcome::Placed {
+                    id: id.to_string(),
+                    how: How::Override,
+                },
+            };
+        }
+        match_name(self.world, &self.aliases, &Self::countries(iso3), name)
+    }
+
+    /// The decisions of this (first) pass, with the rule that one place never takes
+    /// two distinct settlements of one source: where names of different identity
+    /// ("Porto" and "Porto Moniz") landed on one place, only the name whose identity
+    /// is the place's own (or one placed by a reviewed override) keeps it; the others
+    /// become unlocated.
+    pub fn decide(&self) -> Decisions {
+        let mut by_place: BTreeMap<(&str, &str), BTreeSet<Identity>> = BTreeMap::new();
+        for ((source, _, name), outcome) in &self.outcomes {
+            if let Outcome::Placed { id, .. } = outcome {
+                by_place
+                    .entry((source.as_str(), id.as_str()))
+                    .or_default()
+                    .insert(parse(name).identity());
+            }
+        }
+        let mut out = self.outcomes.clone();
+        for ((source, iso3, name), outcome) in out.iter_mut() {
+            let Outcome::Placed { id, how } = outcome else {
+                continue;
+            };
+            let names = &by_place[&(source.as_str(), id.as_str())];
+            if names.len() < 2 || *how == How::Override {
+                continue;
+            }
+            let own: Vec<Identity> = self
+                .world
+                .places
+                .get(id.as_str())
+                .map(|p| vec![parse(&p.city.name_en).identity()])
+                .unwrap_or_default();
+            if !own.contains(&parse(name).identity()) && *how != How::Alias {
+                let others: Vec<String> = names
+                    .iter()
+                    .filter(|i| **i != parse(name).identity())
+                    .map(|i| i.stem.clone())
+                    .collect();
+                *outcome = Outcome::Unlocated {
+                    why: format!(
+                        "{iso3} {name}: {id} is already another name of this source ({}); distinct settlements are never merged",
+                        others.join(", ")
+                    ),
+                    parent: None,
+                };
+            }
+        }
+        out
     }
 
     /// Counts a row read from a source.
@@ -118,50 +253,42 @@ impl<'w> Collector<'w> {
             .or_default() += 1;
     }
 
-    /// The place a source's name stands for: the override table first, then the name
-    /// matcher. Unmatched names are recorded for the report.
+    /// The place a source's name stands for: as decided (see [`Collector::decide`]),
+    /// or, in a first pass, by the override table and the matcher. Names not placed
+    /// are recorded for the report.
     pub fn resolve(&mut self, source: &str, iso3: &str, name: &str) -> Option<City> {
         let key = (source.to_string(), iso3.to_string(), name.to_string());
-        if let Some(o) = self.overrides.get(&key) {
-            self.used_overrides.insert(key);
-            if o.target == "-" {
-                self.drop_row(source, "left out by the override table");
-                return None;
-            }
-            return self.world.places.get(&o.target).map(|p| p.city.clone());
+        if self.overrides.contains_key(&key) {
+            self.used_overrides.insert(key.clone());
         }
-        if let Some(c) = self.world.find(iso3, name) {
-            return Some(c.clone());
-        }
-        // WHO lists Hong Kong, Macao and Taiwan's cities under China; GeoNames files
-        // them under their own codes. Such matches are listed in the report.
-        // Names with a mainland district or county word ("Donggang Qu") are not tried
-        // there: they are mainland places that happen to share a name.
-        let mainland_word = [" qu", " xian", " shi", " district"]
-            .iter()
-            .any(|w| name.to_lowercase().ends_with(w));
-        let alternatives: &[&str] = if iso3 == "CHN" && !mainland_word {
-            &["HKG", "MAC", "TWN"]
-        } else {
-            &[]
-        };
-        let found = alternatives
-            .iter()
-            .find_map(|alt| self.world.find(alt, name).cloned());
-        if let Some(c) = &found {
-            let what = format!("{iso3} {name} -> {} {} ({})", c.country, c.name_en, c.id);
-            self.partial_match(source, what);
-        }
-        match found {
-            Some(c) => Some(c),
+        let outcome = match self.outcomes.get(&key) {
+            Some(o) => o.clone(),
             None => {
+                let o = self.outcome_of(source, iso3, name);
+                if !self.decided {
+                    self.outcomes.insert(key, o.clone());
+                }
+                o
+            }
+        };
+        match outcome {
+            Outcome::Placed { id, .. } => self.world.places.get(&id).map(|p| p.city.clone()),
+            Outcome::Refused { .. } => {
+                self.drop_row(source, "name refused: more than one place fits");
+                None
+            }
+            Outcome::Unlocated { why, .. } if why.starts_with("left out") => {
+                self.drop_row(source, "left out by the override table");
+                None
+            }
+            Outcome::Unlocated { .. } => {
                 *self
                     .unmatched
                     .entry(source.to_string())
                     .or_default()
                     .entry(format!("{iso3} {name}"))
                     .or_default() += 1;
-                self.drop_row(source, "name not matched to the gazetteer");
+                self.drop_row(source, "name not placed (location unknown)");
                 None
             }
         }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use sdg_core::geo::{self, Topology};
 use sdg_core::model::{AdminLevel, City, Country};
 
-use crate::names::keys;
+use crate::names::{parse, Identity};
 use crate::raw::{field, parse_value, Raw};
 
 /// ESCAP's five subregions (as in ESCAP's Asia and the Pacific SDG Progress Report).
@@ -53,6 +53,9 @@ fn round_coord(v: f64) -> f64 {
 pub struct Place {
     /// The record as it would be bundled.
     pub city: City,
+    /// GeoNames' first-level division code (a US state's postal code, a Chinese
+    /// province number); empty for Korean records.
+    pub admin1: String,
 }
 
 /// Countries, places, and name indexes per country.
@@ -65,8 +68,8 @@ pub struct World {
     pub country_names: HashMap<String, String>,
     /// Places by id.
     pub places: BTreeMap<String, Place>,
-    /// (ISO3, key) -> place ids with the strictness of the key (0 = exact).
-    index: HashMap<(String, String), Vec<(usize, String)>>,
+    /// (ISO3, identity of a name) -> place ids.
+    index: HashMap<(String, Identity), Vec<String>>,
     /// Korean first-level units: KOSTAT 2-digit code -> id.
     pub kr_provinces: BTreeMap<String, String>,
     /// Korean municipalities: (province code, Korean name) -> id.
@@ -141,16 +144,31 @@ impl World {
         Ok((world, shapes))
     }
 
-    fn add_place(&mut self, city: City, names: &[&str]) {
-        for name in names {
-            for (strictness, key) in keys(name).into_iter().enumerate() {
-                let entry = self.index.entry((city.country.clone(), key)).or_default();
-                if !entry.iter().any(|(_, id)| id == &city.id) {
-                    entry.push((strictness.min(1), city.id.clone()));
-                }
+    fn add_place(&mut self, city: City, admin1: &str, names: &[&str]) {
+        for name in names.iter().filter(|n| !n.is_empty()) {
+            let entry = self
+                .index
+                .entry((city.country.clone(), parse(name).identity()))
+                .or_default();
+            if !entry.contains(&city.id) {
+                entry.push(city.id.clone());
             }
         }
-        self.places.insert(city.id.clone(), Place { city });
+        let admin1 = admin1.to_string();
+        self.places.insert(city.id.clone(), Place { city, admin1 });
+    }
+
+    /// Places of these countries whose name has this identity.
+    pub fn candidates(&self, countries: &[&str], identity: &Identity) -> Vec<&Place> {
+        let mut out: Vec<&Place> = countries
+            .iter()
+            .filter_map(|c| self.index.get(&(c.to_string(), identity.clone())))
+            .flatten()
+            .filter_map(|id| self.places.get(id))
+            .collect();
+        out.sort_by(|a, b| a.city.id.cmp(&b.city.id));
+        out.dedup_by(|a, b| a.city.id == b.city.id);
+        out
     }
 
     fn add_geonames(&mut self, raw: &Raw) -> Result<(), String> {
@@ -185,7 +203,7 @@ impl World {
                 parent: None,
             };
             let name = city.name_en.clone();
-            self.add_place(city, &[&name]);
+            self.add_place(city, field(&r, "admin1_code"), &[&name]);
         }
         Ok(())
     }
@@ -198,6 +216,7 @@ impl World {
             return;
         }
         let Some(id) = self.find("KOR", name).map(|c| c.id.clone()) else {
+            // Not one Korean local government by that name: lend nothing.
             return;
         };
         if let Some(place) = self.places.get_mut(&id) {
@@ -238,7 +257,7 @@ impl World {
                 level,
                 parent: None,
             };
-            self.add_place(city, &[&en, f.prop("name_eng").unwrap_or_default()]);
+            self.add_place(city, "", &[&en, f.prop("name_eng").unwrap_or_default()]);
         }
         for group in korean_municipalities(&municipalities) {
             let province = &group.code[..2];
@@ -257,7 +276,7 @@ impl World {
                 level: AdminLevel::Municipality,
                 parent,
             };
-            self.add_place(city, &[&group.name_en]);
+            self.add_place(city, "", &[&group.name_en]);
         }
         Ok(KoreaShapes {
             provinces,
@@ -265,28 +284,13 @@ impl World {
         })
     }
 
-    /// Best place for a name in a country: the strictest key that matches, then the
-    /// strictest candidate key, then the higher admin level (a metropolitan city before
-    /// a municipality of the same name), then the larger population.
+    /// The one place a plain name stands for in a country, or `None` when there is no
+    /// such place or more than one (homonyms are never guessed between).
     pub fn find(&self, iso3: &str, name: &str) -> Option<&City> {
-        for key in keys(name) {
-            let Some(cands) = self.index.get(&(iso3.to_string(), key)) else {
-                continue;
-            };
-            return cands
-                .iter()
-                .filter_map(|(s, id)| Some((*s, &self.places.get(id)?.city)))
-                .min_by_key(|(s, c)| {
-                    let level = match c.level {
-                        AdminLevel::City => 0,
-                        AdminLevel::Province => 1,
-                        AdminLevel::Municipality => 2,
-                    };
-                    (*s, level, std::cmp::Reverse(c.population.unwrap_or(0)))
-                })
-                .map(|(_, c)| c);
+        match self.candidates(&[iso3], &parse(name).identity()).as_slice() {
+            [one] => Some(&one.city),
+            _ => None,
         }
-        None
     }
 
     /// ISO3 of a country name as a source spells it.

@@ -5,6 +5,7 @@
 //! datagen build    --raw ../shared/data/raw --out data   # write the bundle + report
 //! datagen check    --raw ../shared/data/raw --out data   # is data/ up to date?
 //! datagen validate data                                  # check a bundle
+//! datagen explain-match who "Jinzhou Qu" CHN             # how a name is matched
 //! ```
 
 mod boundaries;
@@ -12,6 +13,7 @@ mod build;
 mod collect;
 mod framework;
 mod gazetteer;
+mod matcher;
 mod names;
 mod packs;
 mod raw;
@@ -26,6 +28,8 @@ const USAGE: &str = "usage:
   datagen build    --raw DIR --out DIR   build the bundle from the raw sources
   datagen check    --raw DIR --out DIR   exit 1 if DIR differs from a fresh build
   datagen validate DIR                   check a bundle; every problem is listed
+  datagen explain-match SOURCE NAME ISO3 [--raw DIR]
+                                         how one source name is matched (e.g. who \"Jinzhou Qu\" CHN)
   datagen synthetic --real DIR --out DIR [--cities N] [--series S] [--years Y]
                                          a labelled SYNTHETIC bundle for benchmarks";
 
@@ -65,6 +69,17 @@ fn main() -> ExitCode {
                 )
                 .map(|msg| {
                     println!("{msg}");
+                    true
+                })
+            }
+            _ => Err(USAGE.to_string()),
+        },
+        Some("explain-match") => match (args.get(1), args.get(2), args.get(3)) {
+            (Some(source), Some(name), Some(iso3)) => {
+                let raw =
+                    arg(&args, "--raw").unwrap_or_else(|| PathBuf::from("../shared/data/raw"));
+                build::explain_match(&raw, source, name, iso3).map(|text| {
+                    print!("{text}");
                     true
                 })
             }

@@ -83,18 +83,21 @@ fn country_iso3(c: &Collector<'_>, name: &str) -> Option<String> {
         .or_else(|| c.world.country_by_name(name))
 }
 
-/// Names to try for a UNSD city code, most specific first: `CN_ANQING_ANHUI` ->
-/// "ANQING ANHUI", "ANQING" (the name comes first, a province may follow);
-/// `CO_MAG_FUNDACION` (a Colombian department code first) -> "FUNDACION". The last
-/// token alone is never tried: it is usually a province (`CN_BICHENG_CHONGQING`).
+/// Names to try for a UNSD city code, most specific first. The code is the ISO2 code
+/// and the name in capitals (`KR_SEOUL` -> "SEOUL"); Colombian codes put a department
+/// code first (`CO_MAG_FUNDACION` -> "FUNDACION"). Chinese and Canadian codes may end
+/// with a province (`CN_ANQING_ANHUI`, `CA_CALGARY_ALTA`), so for them the name
+/// without its last word is tried next. No other part of a code is ever tried on its
+/// own: "PORTO MONIZ" is not Porto.
 pub fn code_names(code: &str) -> Vec<String> {
     let mut tokens: Vec<&str> = code.split('_').skip(1).collect();
     if tokens.len() >= 2 && tokens[0].len() == 3 && code.starts_with("CO_") {
         tokens.remove(0);
     }
-    let mut out = Vec::new();
-    for n in (1..=tokens.len()).rev() {
-        out.push(tokens[..n].join(" "));
+    let mut out = vec![tokens.join(" ")];
+    let province_last = code.starts_with("CN_") || code.starts_with("CA_");
+    if province_last && tokens.len() >= 2 {
+        out.push(tokens[..tokens.len() - 1].join(" "));
     }
     out
 }
@@ -142,23 +145,29 @@ pub fn city(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
     Ok(())
 }
 
-/// Resolves a city code: the override table on the code itself, then each candidate
-/// name; reports the code once if nothing matches.
+/// Resolves a city code: the override table on the code itself, then each name the
+/// code may stand for (see [`code_names`]), in order; the code is reported once if no
+/// name is placed.
 fn resolve_code(c: &mut Collector<'_>, iso3: &str, code: &str) -> Option<String> {
     if c.has_override(SOURCE, iso3, code) {
         return c.resolve(SOURCE, iso3, code).map(|city| city.id);
     }
-    for (i, name) in code_names(code).into_iter().enumerate() {
-        if let Some(city) = c.world.find(iso3, &name) {
-            let id = city.id.clone();
-            if i > 0 {
-                let what = format!("{code} -> {} ({id})", city.name_en);
-                c.partial_match(SOURCE, what);
-            }
-            return Some(id);
+    let names = code_names(code);
+    let (last, earlier) = names.split_last()?;
+    for name in earlier {
+        if let crate::matcher::Outcome::Placed { .. } = c.outcome_of(SOURCE, iso3, name) {
+            return c.resolve(SOURCE, iso3, name).map(|city| city.id);
         }
     }
-    c.resolve(SOURCE, iso3, code).map(|city| city.id)
+    if names.len() > 1 {
+        if let crate::matcher::Outcome::Placed { id, .. } = c.outcome_of(SOURCE, iso3, last) {
+            c.partial_match(
+                SOURCE,
+                format!("{code} -> {id} (province dropped from the code)"),
+            );
+        }
+    }
+    c.resolve(SOURCE, iso3, last).map(|city| city.id)
 }
 
 /// Country series.
@@ -220,9 +229,7 @@ mod tests {
             vec!["ANQING ANHUI", "ANQING"]
         );
         assert_eq!(code_names("CO_MAG_FUNDACION"), vec!["FUNDACION"]);
-        assert_eq!(
-            code_names("AU_ALICE_SPRINGS"),
-            vec!["ALICE SPRINGS", "ALICE"]
-        );
+        assert_eq!(code_names("AU_ALICE_SPRINGS"), vec!["ALICE SPRINGS"]);
+        assert_eq!(code_names("PT_PORTO_MONIZ"), vec!["PORTO MONIZ"]);
     }
 }

@@ -1,0 +1,402 @@
+//! Matching a source's place name to the gazetteer, knowing when it does not know.
+//!
+//! A name is placed only when exactly one place fits everything the source gives:
+//! the country, the kind of place the name says it is (a district is never the city
+//! of the same name), a parent city ("X District, Y": X must lie within
+//! [`PARENT_RADIUS_KM`] of Y) and a qualifier (a US state: "Columbus (Ga-Al)"). Two or
+//! more fitting places are a refusal, never a guess; none is "location unknown".
+
+use std::collections::BTreeMap;
+
+use crate::gazetteer::{Place, World};
+use crate::names::{parse, Parsed};
+
+/// How far a district may lie from the city its name says it belongs to.
+pub const PARENT_RADIUS_KM: f64 = 50.0;
+
+/// How a name was placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum How {
+    /// By the rules above.
+    Rule,
+    /// Through the reviewed alias list (another spelling of the same place).
+    Alias,
+    /// By a reviewed decision in the override table.
+    Override,
+}
+
+/// What matching decided for one name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The name is this place.
+    Placed {
+        /// Place id.
+        id: String,
+        /// How.
+        how: How,
+    },
+    /// Several places fit: the name is not placed, and these are listed for review.
+    Refused {
+        /// Ids and names of the places that fit.
+        candidates: Vec<String>,
+    },
+    /// No place fits (or a reviewed decision says the gazetteer's place is another
+    /// one): the settlement is kept as a place of its own, without a location.
+    Unlocated {
+        /// Why, in words.
+        why: String,
+        /// The city it belongs to, when its name says so and that city was placed.
+        parent: Option<String>,
+    },
+}
+
+/// A reviewed alias: a name as sources write it, and the name the gazetteer uses.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// The gazetteer's name.
+    pub name: String,
+    /// Why they are the same place.
+    pub reason: String,
+}
+
+/// Reviewed aliases by (ISO3, folded source name).
+pub type Aliases = BTreeMap<(String, String), Alias>;
+
+/// Reads the alias table (`country,name,gazetteer_name,reason`; `#` comments).
+pub fn read_aliases(csv_text: &str) -> Result<Aliases, String> {
+    let mut out = Aliases::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(csv_text.as_bytes());
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| format!("aliases.csv row {}: {e}", i + 1))?;
+        let get = |n: usize| rec.get(n).unwrap_or("").trim().to_string();
+        if get(3).is_empty() {
+            return Err(format!(
+                "aliases.csv row {}: every alias needs its reason",
+                i + 1
+            ));
+        }
+        out.insert(
+            (get(0), sdg_core::query::fold(&get(1))),
+            Alias {
+                name: get(2),
+                reason: get(3),
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// The reviewed alias table shipped with the tool.
+pub const ALIASES: &str = include_str!("../aliases.csv");
+
+/// Explains how one name is matched, step by step (for `datagen explain-match`).
+pub fn explain(world: &World, aliases: &Aliases, countries: &[&str], name: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let folded = sdg_core::query::fold(name);
+    let alias = countries
+        .iter()
+        .find_map(|c| aliases.get(&(c.to_string(), folded.clone())));
+    let p = match alias {
+        Some(a) => {
+            let _ = writeln!(out, "alias: `{name}` is `{}` ({})", a.name, a.reason);
+            parse(&a.name)
+        }
+        None => parse(name),
+    };
+    let id = p.identity();
+    let _ = writeln!(
+        out,
+        "parsed: stem `{}`, kind {:?}, qualifier `{}`, parent {:?}",
+        id.stem, id.kind, id.qualifier, p.parent
+    );
+    let _ = writeln!(out, "searched in: {}", countries.join(", "));
+    for c in describe(&world.candidates(countries, &id)) {
+        let _ = writeln!(out, "candidate: {c}");
+    }
+    if p.qualifier.is_some() {
+        for c in describe(&world.candidates(countries, &p.unqualified())) {
+            let _ = writeln!(
+                out,
+                "candidate without the qualifier: {c} (admin1 must be one of {:?})",
+                p.qualifier_codes()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "outcome: {:?}",
+        match_name(world, aliases, countries, name)
+    );
+    out
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+fn describe(places: &[&Place]) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| {
+            let c = &p.city;
+            format!(
+                "{} {} ({}, {:.2} {:.2})",
+                c.id, c.name_en, c.country, c.lat, c.lon
+            )
+        })
+        .collect()
+}
+
+/// Matches a name in any of `countries` (WHO lists Taiwan's, Hong Kong's and Macao's
+/// cities under China: all four are searched together, so a name found in two of them
+/// is refused rather than guessed).
+pub fn match_name(world: &World, aliases: &Aliases, countries: &[&str], name: &str) -> Outcome {
+    let alias = countries
+        .iter()
+        .find_map(|c| aliases.get(&(c.to_string(), sdg_core::query::fold(name))));
+    let (parsed, how) = match alias {
+        Some(a) => (parse(&a.name), How::Alias),
+        None => (parse(name), How::Rule),
+    };
+    match_parsed(world, aliases, countries, &parsed, how)
+}
+
+fn match_parsed(
+    world: &World,
+    aliases: &Aliases,
+    countries: &[&str],
+    p: &Parsed,
+    how: How,
+) -> Outcome {
+    let mut cands = world.candidates(countries, &p.identity());
+    if cands.is_empty() && p.qualifier.is_some() {
+        // The qualifier may be a hint rather than part of the name: a US state.
+        let codes = p.qualifier_codes();
+        cands = world
+            .candidates(countries, &p.unqualified())
+            .into_iter()
+            .filter(|c| codes.contains(&c.admin1))
+            .collect();
+    }
+    if let Some(parent_name) = &p.parent {
+        let parent = match match_name(world, aliases, countries, parent_name) {
+            Outcome::Placed { id, .. } => world.places.get(&id),
+            _ => None,
+        };
+        let Some(parent) = parent else {
+            return Outcome::Unlocated {
+                why: format!("its city `{parent_name}` is not placed"),
+                parent: None,
+            };
+        };
+        let at = (parent.city.lat, parent.city.lon);
+        cands.retain(|c| distance_km((c.city.lat, c.city.lon), at) <= PARENT_RADIUS_KM);
+        if cands.is_empty() {
+            return Outcome::Unlocated {
+                why: format!(
+                    "no place of that name within {PARENT_RADIUS_KM} km of {} ({})",
+                    parent.city.name_en, parent.city.id
+                ),
+                parent: Some(parent.city.id.clone()),
+            };
+        }
+    }
+    match cands.as_slice() {
+        [one] => Outcome::Placed {
+            id: one.city.id.clone(),
+            how,
+        },
+        [] => Outcome::Unlocated {
+            why: "no place of that name and kind in the gazetteer".into(),
+            parent: None,
+        },
+        many => Outcome::Refused {
+            candidates: describe(many),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        // Seoul to Busan: about 325 km.
+        let d = distance_km((37.5665, 126.978), (35.1796, 129.0756));
+        assert!((d - 325.0).abs() < 5.0, "{d}");
+        assert_eq!(distance_km((1.0, 2.0), (1.0, 2.0)), 0.0);
+    }
+
+    #[test]
+    fn aliases_need_a_reason() {
+        assert!(
+            read_aliases("country,name,gazetteer,reason\nMNG,Ulaanbaatar,Ulan Bator,\n").is_err()
+        );
+        let a = read_aliases(
+            "country,name,gazetteer,reason\n# c\nMNG,Ulaanbaatar,Ulan Bator,older spelling\n",
+        )
+        .unwrap();
+        assert_eq!(
+            a[&("MNG".to_string(), "ulaanbaatar".to_string())].name,
+            "Ulan Bator"
+        );
+    }
+}
+
+/// Real names from the sources, each pinned to its right place, a refusal, or
+/// "location unknown", so that no change of the matcher can silently move a value.
+/// Needs the raw sources beside the repository (as `make check-data` does).
+#[cfg(test)]
+mod real_names {
+    use super::*;
+    use crate::raw::Raw;
+
+    fn world() -> Option<(World, Aliases)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/raw");
+        if !dir.join("geonames-cities15000").is_dir() {
+            eprintln!("raw sources not beside the repository: real-name tests skipped");
+            return None;
+        }
+        let (world, _) = World::load(&Raw::new(&dir)).expect("the raw sources load");
+        Some((world, read_aliases(ALIASES).expect("aliases.csv reads")))
+    }
+
+    fn chn(w: &World, a: &Aliases, name: &str) -> Outcome {
+        match_name(w, a, &["CHN", "HKG", "MAC", "TWN"], name)
+    }
+
+    fn placed(o: &Outcome) -> Option<&str> {
+        match o {
+            Outcome::Placed { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn districts_with_a_parent_city_stay_near_it_or_unlocated() {
+        let Some((w, a)) = world() else { return };
+        for (name, parent) in [
+            ("Xiangyang District, Hegang", "Hegang"),
+            ("Xiangyang District, Jiamusi", "Jiamusi"),
+            ("Xigang District, Dalian", "Dalian"),
+            ("Zhongshan District, Liupanshui", "Liupanshui"),
+            ("Lanshan District, Linyi", "Linyi"),
+        ] {
+            let o = chn(&w, &a, name);
+            let p = w.find("CHN", parent).expect(parent);
+            match &o {
+                Outcome::Placed { id, .. } => {
+                    let c = &w.places[id].city;
+                    assert!(
+                        distance_km((c.lat, c.lon), (p.lat, p.lon)) <= PARENT_RADIUS_KM,
+                        "{name}: {o:?}"
+                    );
+                }
+                Outcome::Unlocated {
+                    parent: Some(pid), ..
+                } => assert_eq!(pid, &p.id, "{name}"),
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn bare_districts_and_counties_are_never_the_city_of_that_name() {
+        let Some((w, a)) = world() else { return };
+        for name in [
+            "Chaoyang Qu",
+            "Jiujiang Qu",
+            "Jinzhou Qu",
+            "Jiujiang Xian",
+            "Xiangyang Qu",
+            "Nantou County",
+            "Yilan County",
+        ] {
+            let o = chn(&w, &a, name);
+            if let Some(id) = placed(&o) {
+                let city = &w.places[id].city;
+                assert_ne!(
+                    parse(&city.name_en).kind,
+                    crate::names::Kind::City,
+                    "{name} -> {city:?}"
+                );
+            }
+        }
+        assert_eq!(placed(&chn(&w, &a, "Jiujiang")), Some("gn-1805179"));
+        assert_eq!(
+            placed(&chn(&w, &a, "Jiujiang Shi")),
+            Some("gn-1805179"),
+            "X Shi is the city X"
+        );
+    }
+
+    #[test]
+    fn homonyms_are_refused_not_guessed() {
+        let Some((w, a)) = world() else { return };
+        for name in ["Puyang", "Taoyuan", "Nantou", "Yilan"] {
+            assert!(
+                matches!(chn(&w, &a, name), Outcome::Refused { .. }),
+                "{name}: {:?}",
+                chn(&w, &a, name)
+            );
+        }
+        assert!(placed(&match_name(&w, &a, &["USA"], "Columbus")).is_none());
+        assert!(
+            placed(&match_name(&w, &a, &["DEU"], "Frankfurt")).is_none(),
+            "not Frankfurt (Oder)"
+        );
+    }
+
+    #[test]
+    fn qualifiers_aliases_and_accents_place_the_right_city() {
+        let Some((w, a)) = world() else { return };
+        let at =
+            |iso3: &str, name: &str| placed(&match_name(&w, &a, &[iso3], name)).map(str::to_string);
+        assert_eq!(at("USA", "Columbus (Ga-Al)").as_deref(), Some("gn-4188985"));
+        assert_eq!(at("USA", "Columbus (Oh)").as_deref(), Some("gn-4509177"));
+        assert_eq!(at("DEU", "Frankfurt (Oder)").as_deref(), Some("gn-2925535"));
+        assert_eq!(
+            at("DEU", "Frankfurt A. Main").as_deref(),
+            Some("gn-2925533")
+        );
+        assert_eq!(at("MNG", "Ulaanbaatar").as_deref(), Some("gn-2028462"));
+        assert_eq!(at("TUR", "Izmir").as_deref(), Some("gn-311046"));
+        // UNSD codes, as the UNSD reader turns them into names.
+        for (iso3, code, id) in [
+            ("AUT", "AT_WIEN", "gn-2761369"),
+            ("ITA", "IT_ROMA", "gn-3169070"),
+            ("CZE", "CZ_PRAHA", "gn-3067696"),
+            ("DEU", "DE_MUNCHEN", "gn-2867714"),
+            ("UZB", "UZ_TOSHKENT", "gn-1512569"),
+            ("KGZ", "KG_BISKEK", "gn-1528675"),
+            ("VNM", "VN_THANH_PHO_HO_CHI_MINH", "gn-1566083"),
+        ] {
+            let name = crate::sources::unsd::code_names(code).remove(0);
+            assert_eq!(at(iso3, &name).as_deref(), Some(id), "{code}");
+        }
+        let hk = crate::sources::unsd::code_names("CN_HONG_KONG").remove(0);
+        assert_eq!(placed(&chn(&w, &a, &hk)), Some("gn-1819729"));
+        assert_ne!(
+            at("VNM", "VINH LONG").as_deref(),
+            Some("gn-1562798"),
+            "Vĩnh Long is not Vinh"
+        );
+        for code in ["PT_PORTO_MONIZ", "PT_PORTO_SANTO"] {
+            let name = crate::sources::unsd::code_names(code).remove(0);
+            assert_ne!(
+                at("PRT", &name).as_deref(),
+                Some("gn-2735943"),
+                "{code} is not Porto"
+            );
+        }
+    }
+}
