@@ -80,6 +80,7 @@ pub fn CityView() -> impl IntoView {
                                 <div><dt>{app.t("col.population")}</dt><dd>{c.population.map(format_int).unwrap_or_else(|| "–".into())}</dd></div>
                                 {parent.map(|p| view! { <div><dt>{app.t("city.part-of")}</dt><dd>{p}</dd></div> })}
                             </dl>
+                            {c.location().is_none().then(|| view! { <p class="notice" data-testid="location-unknown">{app.t("city.location-unknown")}</p> })}
                         </header>
                     }
                 })}

@@ -16,6 +16,8 @@ after(async () => {
   await server?.close();
 });
 
+const count = async (page) => Number((await page.getByTestId('match-count').textContent()).replace(/[^0-9]/g, ''));
+
 async function open(query, on = server) {
   const page = await watchedPage(browser);
   await page.goto(on.url + query, { waitUntil: 'load' });
@@ -114,4 +116,17 @@ test('region=world and no region are the same page', async () => {
   await page.getByTestId('region-select').selectOption('world');
   await page.waitForFunction(() => !/region=/.test(location.search));
   assert.deepEqual(page.errors, []);
+});
+
+test('a settlement that cannot be placed has a profile that says so, and is not on the map', async () => {
+  const page = await open('?view=city&city=un-chn-puyang');
+  await page.getByTestId('location-unknown').waitFor();
+  assert.equal(await page.getByTestId('city-name').textContent(), 'Puyang');
+  await page.getByTestId('profile-table').locator('tbody tr').first().waitFor();
+  assert.match(await page.getByTestId('profile-table').textContent(), /11\.6\.2/);
+  const map = await open('?view=map&country=CHN&q=puyang');
+  await map.getByTestId('map').waitFor();
+  assert.ok((await count(map)) >= 1, 'Puyang is in the selection');
+  assert.equal(await map.locator('svg.map path.city[data-id="un-chn-puyang"]').count(), 0, 'but not drawn');
+  assert.deepEqual([...page.errors, ...map.errors], []);
 });

@@ -278,8 +278,14 @@ pub fn load_places(
         if gz.country(&c.country).is_none() {
             report.add(&c.id, "country", format!("unknown country `{}`", c.country));
         }
-        if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
-            report.add(&c.id, "lat", "coordinates are off the globe");
+        match (c.lat, c.lon) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                    report.add(&c.id, "lat", "coordinates are off the globe");
+                }
+            }
+            (None, None) => {}
+            _ => report.add(&c.id, "lat", "a location needs both latitude and longitude"),
         }
         if c.name_en.trim().is_empty() {
             report.add(&c.id, "name_en", "missing English name");

@@ -265,10 +265,14 @@ pub struct City {
     pub name_ko: Option<String>,
     /// ISO3 of the country.
     pub country: String,
-    /// Latitude, WGS84 degrees.
-    pub lat: f64,
-    /// Longitude, WGS84 degrees.
-    pub lon: f64,
+    /// Latitude, WGS84 degrees; absent for a settlement whose location is unknown
+    /// (a source names it, but it could not be placed with certainty: it is listed,
+    /// searched and charted, never drawn on the map).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude, WGS84 degrees; absent with `lat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
     /// Population as GeoNames gives it, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
@@ -404,6 +408,11 @@ mod names {
     use crate::i18n::Lang;
 
     impl City {
+        /// Where the city is, if known.
+        pub fn location(&self) -> Option<(f64, f64)> {
+            self.lat.zip(self.lon)
+        }
+
         /// The city's name in `lang`.
         pub fn name(&self, lang: Lang) -> &str {
             lang.pick(&self.name_en, self.name_ko.as_deref())

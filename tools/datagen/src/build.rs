@@ -13,6 +13,7 @@ use sdg_core::model::{
 
 use crate::collect::{build_table, Collector, Obs, OVERRIDES};
 use crate::gazetteer::World;
+use crate::matcher::{How, Outcome};
 use crate::packs::PACKS;
 use crate::raw::Raw;
 use crate::{boundaries, framework, sources, validate};
@@ -111,12 +112,27 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
     );
     let parents: Vec<String> = ids
         .iter()
-        .filter_map(|id| world.places.get(id)?.city.parent.clone())
+        .filter_map(|id| {
+            world
+                .places
+                .get(id)
+                .map(|p| &p.city)
+                .or_else(|| c.unlocated.get(id))?
+                .parent
+                .clone()
+        })
         .collect();
     ids.extend(parents);
+    // Settlements kept without a location have ids of their own (`un-…`).
     let cities: Vec<City> = ids
         .iter()
-        .filter_map(|id| Some(world.places.get(id)?.city.clone()))
+        .filter_map(|id| {
+            world
+                .places
+                .get(id)
+                .map(|p| p.city.clone())
+                .or_else(|| c.unlocated.get(id).cloned())
+        })
         .collect();
     let mut file = write_json(out, "cities.json", &cities)?;
     file.rows = Some(cities.len() as u32);
@@ -196,7 +212,78 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
             let _ = writeln!(report, "  - dropped {k}: {reason}");
         }
     }
-    let _ = writeln!(report, "\n## Names not matched to the gazetteer\n");
+    let _ = writeln!(report, "\n## How source names were placed\n");
+    let _ = writeln!(
+        report,
+        "A name is placed only where exactly one place fits its country, its kind (a district is never the city of that name), its parent city (within {} km) and its qualifier. Several fitting places are refused, never guessed; refused and unplaced names are kept as settlements of their own without a location (ids `un-…`): they appear in search, tables, charts and profiles, not on the map. Distinct names of one source never share a place.\n",
+        crate::matcher::PARENT_RADIUS_KM
+    );
+    let _ = writeln!(report, "| source | by rule | by alias | by override | refused (kept unlocated) | unlocated | left out |");
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|");
+    let mut per_source: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
+    let mut places_per_source: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+    for ((source, _, name), outcome) in &c.outcomes {
+        let n = per_source.entry(source).or_default();
+        match outcome {
+            Outcome::Placed { id, how } => {
+                n[match how {
+                    How::Rule => 0,
+                    How::Alias => 1,
+                    How::Override => 2,
+                }] += 1;
+                // Reviewed spellings (aliases, overrides) are the same place by review.
+                if *how == How::Rule {
+                    places_per_source
+                        .entry((source, id))
+                        .or_default()
+                        .insert(name);
+                }
+            }
+            Outcome::Refused { .. } => n[3] += 1,
+            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[5] += 1,
+            Outcome::Unlocated { .. } => n[4] += 1,
+        }
+    }
+    for (source, n) in &per_source {
+        let _ = writeln!(
+            report,
+            "| {source} | {} | {} | {} | {} | {} | {} |",
+            n[0], n[1], n[2], n[3], n[4], n[5]
+        );
+    }
+    let merges: Vec<String> = places_per_source
+        .iter()
+        .filter(|(_, names)| {
+            let ids: BTreeSet<_> = names
+                .iter()
+                .map(|n| crate::names::parse(n).identity())
+                .collect();
+            ids.len() > 1
+        })
+        .map(|((source, id), names)| {
+            format!(
+                "{source} {id}: {}",
+                names.iter().copied().collect::<Vec<_>>().join(" / ")
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        report,
+        "\nPlaces that took two or more distinct names of one source (by rule: reviewed aliases and overrides name one place by review): {}{}",
+        merges.len(),
+        if merges.is_empty() { String::new() } else { format!(": {}", merges.join("; ")) }
+    );
+    let _ = writeln!(report, "\n### Refused: more than one place fits\n");
+    for ((source, iso3, name), outcome) in &c.outcomes {
+        if let Outcome::Refused { candidates } = outcome {
+            let _ = writeln!(
+                report,
+                "- {source} {iso3} {name}: {}",
+                candidates.join("; ")
+            );
+        }
+    }
+    let _ = writeln!(report, "\n## Settlements kept without a location\n");
     for (source, names) in &c.unmatched {
         let _ = writeln!(
             report,

@@ -65,6 +65,8 @@ pub struct Collector<'w> {
     /// Source -> matches made on part of a name, for review.
     pub partial_matches: BTreeMap<String, BTreeSet<String>>,
     aliases: Aliases,
+    /// Settlements kept without a location, by id.
+    pub unlocated: BTreeMap<String, City>,
     /// Every name asked about, with its outcome; final once [`Collector::decide`] has
     /// run over a first pass and the decisions are handed to a second collector.
     pub outcomes: Decisions,
@@ -115,6 +117,7 @@ impl<'w> Collector<'w> {
             used_cities: BTreeSet::new(),
             partial_matches: BTreeMap::new(),
             aliases: read_aliases(ALIASES)?,
+            unlocated: BTreeMap::new(),
             outcomes: Decisions::new(),
             decided: false,
         })
@@ -257,6 +260,10 @@ impl<'w> Collector<'w> {
     /// or, in a first pass, by the override table and the matcher. Names not placed
     /// are recorded for the report.
     pub fn resolve(&mut self, source: &str, iso3: &str, name: &str) -> Option<City> {
+        if parse(name).stem.is_empty() {
+            self.drop_row(source, "no place name");
+            return None;
+        }
         let key = (source.to_string(), iso3.to_string(), name.to_string());
         if self.overrides.contains_key(&key) {
             self.used_overrides.insert(key.clone());
@@ -273,25 +280,75 @@ impl<'w> Collector<'w> {
         };
         match outcome {
             Outcome::Placed { id, .. } => self.world.places.get(&id).map(|p| p.city.clone()),
-            Outcome::Refused { .. } => {
-                self.drop_row(source, "name refused: more than one place fits");
-                None
-            }
             Outcome::Unlocated { why, .. } if why.starts_with("left out") => {
                 self.drop_row(source, "left out by the override table");
                 None
             }
-            Outcome::Unlocated { .. } => {
+            Outcome::Refused { .. } | Outcome::Unlocated { .. } => {
+                let parent = match &outcome {
+                    Outcome::Unlocated { parent, .. } => parent.clone(),
+                    _ => None,
+                };
                 *self
                     .unmatched
                     .entry(source.to_string())
                     .or_default()
                     .entry(format!("{iso3} {name}"))
                     .or_default() += 1;
-                self.drop_row(source, "name not placed (location unknown)");
-                None
+                Some(self.unlocated_place(iso3, name, parent))
             }
         }
+    }
+
+    /// The place of a settlement that could not be placed with certainty: its own
+    /// record, without a location, named as the source names it. Names of one
+    /// identity ("Puyang", "Puyang Shi") share it; districts of the same name in
+    /// different cities do not.
+    fn unlocated_place(&mut self, iso3: &str, name: &str, parent: Option<String>) -> City {
+        let parsed = parse(name);
+        let identity = parsed.identity();
+        let mut slug = identity.stem.clone();
+        match identity.kind {
+            crate::names::Kind::City => {}
+            crate::names::Kind::District => slug.push_str("-district"),
+            crate::names::Kind::County => slug.push_str("-county"),
+        }
+        for extra in [
+            Some(identity.qualifier.clone()),
+            parsed.parent.as_deref().map(sdg_core::query::fold),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.is_empty())
+        {
+            slug.push('-');
+            slug.push_str(&extra);
+        }
+        let slug: String = slug
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let id = format!("un-{}-{slug}", iso3.to_ascii_lowercase());
+        self.unlocated
+            .entry(id.clone())
+            .or_insert_with(|| City {
+                id,
+                name_en: display_name(name),
+                name_ko: None,
+                country: iso3.to_string(),
+                lat: None,
+                lon: None,
+                population: None,
+                level: sdg_core::model::AdminLevel::City,
+                parent,
+            })
+            .clone()
     }
 
     /// Whether the override table names this source name.
@@ -330,6 +387,26 @@ impl<'w> Collector<'w> {
         out.sort();
         out
     }
+}
+
+/// A source name for display: names given in capitals (UNSD codes) in title case.
+fn display_name(name: &str) -> String {
+    if name.chars().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// Result of resolving duplicates for one table.

@@ -147,10 +147,8 @@ fn describe(places: &[&Place]) -> Vec<String> {
         .iter()
         .map(|p| {
             let c = &p.city;
-            format!(
-                "{} {} ({}, {:.2} {:.2})",
-                c.id, c.name_en, c.country, c.lat, c.lon
-            )
+            let (lat, lon) = c.location().unwrap_or_default();
+            format!("{} {} ({}, {lat:.2} {lon:.2})", c.id, c.name_en, c.country)
         })
         .collect()
 }
@@ -197,8 +195,11 @@ fn match_parsed(
                 parent: None,
             };
         };
-        let at = (parent.city.lat, parent.city.lon);
-        cands.retain(|c| distance_km((c.city.lat, c.city.lon), at) <= PARENT_RADIUS_KM);
+        let near = |c: &&Place| match (c.city.location(), parent.city.location()) {
+            (Some(a), Some(b)) => distance_km(a, b) <= PARENT_RADIUS_KM,
+            _ => false,
+        };
+        cands.retain(near);
         if cands.is_empty() {
             return Outcome::Unlocated {
                 why: format!(
@@ -297,7 +298,8 @@ mod real_names {
                 Outcome::Placed { id, .. } => {
                     let c = &w.places[id].city;
                     assert!(
-                        distance_km((c.lat, c.lon), (p.lat, p.lon)) <= PARENT_RADIUS_KM,
+                        distance_km(c.location().unwrap(), p.location().unwrap())
+                            <= PARENT_RADIUS_KM,
                         "{name}: {o:?}"
                     );
                 }

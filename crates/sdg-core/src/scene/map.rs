@@ -74,10 +74,14 @@ pub fn place_symbols(
     let mut circles = Vec::new();
     let mut priority = Vec::new();
     for (i, row) in rows.iter().enumerate() {
+        // Settlements whose location is unknown are never drawn.
+        let Some((lat, lon)) = row.city.location() else {
+            continue;
+        };
         if skip.contains(&row.city.id) {
             continue;
         }
-        let (x, y) = zoom.apply(view.project(row.city.lon, row.city.lat));
+        let (x, y) = zoom.apply(view.project(lon, lat));
         let inside = x > -MARGIN && x < WIDTH + MARGIN && y > -MARGIN && y < HEIGHT + MARGIN;
         if !inside {
             continue;
@@ -351,6 +355,23 @@ mod tests {
         );
         assert!(world.len() < rows.len(), "decluttered: {}", world.len());
         assert!(world.iter().any(|p| p.row.city.id == "kr-11"));
+    }
+
+    #[test]
+    fn settlements_without_a_location_are_never_drawn() {
+        let mut rows = rows();
+        let mut seoul = (*rows[1].city).clone();
+        seoul.lat = None;
+        seoul.lon = None;
+        rows[1].city = std::sync::Arc::new(seoul);
+        let placed = place_symbols(
+            &rows,
+            &preset_viewport(Region::Korea),
+            Zoom::default(),
+            &HashSet::new(),
+        );
+        assert!(placed.iter().all(|p| p.row.city.id != "kr-11"));
+        assert_eq!(placed.len(), 2);
     }
 
     #[test]
