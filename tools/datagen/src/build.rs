@@ -16,7 +16,7 @@ use crate::gazetteer::World;
 use crate::matcher::{How, Outcome};
 use crate::packs::PACKS;
 use crate::raw::Raw;
-use crate::{boundaries, framework, sources, validate};
+use crate::{boundaries, framework, plausibility, sources, validate};
 
 /// Name of the build report written beside the bundle.
 const REPORT: &str = "BUILD_REPORT.md";
@@ -83,6 +83,9 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
     collect_all(&raw, &mut first)?;
     let mut c = Collector::with_decisions(&world, OVERRIDES, first.decide())?;
     collect_all(&raw, &mut c)?;
+    let (screened, verdicts) = plausibility::screen(std::mem::take(&mut c.city_obs));
+    c.city_obs = screened;
+    c.used_cities = c.city_obs.iter().map(|o| o.place.clone()).collect();
 
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -211,6 +214,15 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         for (reason, k) in c.dropped.get(source).into_iter().flatten() {
             let _ = writeln!(report, "  - dropped {k}: {reason}");
         }
+    }
+    report.push_str(&plausibility::report(&verdicts));
+    let _ = writeln!(
+        report,
+        "\n## One station network per settlement\n\nA settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:\n",
+        totals.networks.len()
+    );
+    for n in &totals.networks {
+        let _ = writeln!(report, "- {n}");
     }
     let _ = writeln!(report, "\n## How source names were placed\n");
     let _ = writeln!(
@@ -357,6 +369,8 @@ struct Totals {
     country_rows: usize,
     duplicates: usize,
     conflicts: usize,
+    /// Per file, the places whose rows came from several station networks.
+    networks: Vec<String>,
 }
 
 /// Writes one table per (pack, series, place kind) and returns report lines.
@@ -379,6 +393,7 @@ fn write_tables(
         country_rows: 0,
         duplicates: 0,
         conflicts: 0,
+        networks: Vec::new(),
     };
     for ((pack, series, is_city), rows) in groups {
         let kind = if is_city {
@@ -419,6 +434,9 @@ fn write_tables(
         }
         totals.duplicates += resolved.duplicates;
         totals.conflicts += resolved.conflicts;
+        totals
+            .networks
+            .extend(resolved.networks.iter().map(|n| format!("{rel}: {n}")));
         written.entry(pack).or_default().push(file);
     }
     Ok((lines, totals))

@@ -417,16 +417,81 @@ pub struct Resolved {
     pub duplicates: usize,
     /// Of those, rows whose value differed from the kept one by more than 1 %.
     pub conflicts: usize,
+    /// Places whose rows came from several station networks (source lines): which
+    /// network was kept and which years of the others were dropped, for the report.
+    pub networks: Vec<String>,
+}
+
+/// One station network per settlement: a series must not alternate between networks
+/// year by year (a traffic station one year, a rural one the next). The network with
+/// the most years is kept; another network's years are added only before or after
+/// the kept network's span, never between its years. Returns the rows kept and, when
+/// any were dropped, a line for the report.
+fn one_network<'a>(place: &str, rows: Vec<&'a Obs>) -> (Vec<&'a Obs>, Option<String>) {
+    let mut years_by: BTreeMap<&str, BTreeSet<i32>> = BTreeMap::new();
+    for o in &rows {
+        years_by
+            .entry(o.source.as_str())
+            .or_default()
+            .insert(o.year);
+    }
+    if years_by.len() < 2 {
+        return (rows, None);
+    }
+    // Most years, then the latest year, then the source line (for a stable choice).
+    let (primary, years) = years_by
+        .iter()
+        .max_by(|a, b| {
+            (a.1.len(), a.1.last())
+                .cmp(&(b.1.len(), b.1.last()))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(k, v)| (*k, v.clone()))
+        .expect("two networks or more");
+    let (first, last) = (*years.first().unwrap_or(&0), *years.last().unwrap_or(&0));
+    let mut dropped: Vec<i32> = Vec::new();
+    let kept: Vec<&Obs> = rows
+        .into_iter()
+        .filter(|o| {
+            let keep = o.source == primary || o.year < first || o.year > last;
+            if !keep {
+                dropped.push(o.year);
+            }
+            keep
+        })
+        .collect();
+    let line = (!dropped.is_empty()).then(|| {
+        dropped.sort_unstable();
+        dropped.dedup();
+        let years: Vec<String> = dropped.iter().map(i32::to_string).collect();
+        format!(
+            "{place}: kept `{primary}` ({} years); other networks' rows dropped for {}",
+            years_by[primary].len(),
+            years.join(", ")
+        )
+    });
+    (kept, line)
 }
 
 /// Builds one column-wise table from observations of one pack and series, resolving
 /// repeated (place, year) keys: the highest priority wins; at equal priority the
 /// first row in source order wins. Rows are sorted by place then year.
 pub fn build_table(series: &str, unit: &str, kind: PlaceKind, obs: &[&Obs]) -> Resolved {
+    let mut by_place: BTreeMap<&str, Vec<&Obs>> = BTreeMap::new();
+    for o in obs {
+        by_place.entry(o.place.as_str()).or_default().push(o);
+    }
+    let mut networks = Vec::new();
+    let mut screened: Vec<&Obs> = Vec::new();
+    for (place, rows) in by_place {
+        let (kept, line) = one_network(place, rows);
+        networks.extend(line);
+        screened.extend(kept);
+    }
     let mut best: BTreeMap<(&str, i32), &Obs> = BTreeMap::new();
     let mut duplicates = 0;
     let mut conflicts = 0;
-    for o in obs {
+    for o in &screened {
         match best.get(&(o.place.as_str(), o.year)) {
             None => {
                 best.insert((o.place.as_str(), o.year), o);
@@ -471,6 +536,7 @@ pub fn build_table(series: &str, unit: &str, kind: PlaceKind, obs: &[&Obs]) -> R
         table,
         duplicates,
         conflicts,
+        networks,
     }
 }
 
@@ -507,11 +573,16 @@ mod tests {
 
     #[test]
     fn duplicates_keep_the_highest_priority_and_count_conflicts() {
+        // One network (one source line), several database versions of a year.
+        let one = |place: &str, year: i32, value: f64, priority: i64| Obs {
+            source: "s".into(),
+            ..obs(place, year, value, priority)
+        };
         let rows = [
-            obs("a", 2015, 10.0, 1),
-            obs("a", 2015, 20.0, 2),
-            obs("a", 2015, 20.1, 0),
-            obs("b", 2014, 5.0, 0),
+            one("a", 2015, 10.0, 1),
+            one("a", 2015, 20.0, 2),
+            one("a", 2015, 20.1, 0),
+            one("b", 2014, 5.0, 0),
         ];
         let refs: Vec<&Obs> = rows.iter().collect();
         let r = build_table("pm25", "µg/m³", PlaceKind::City, &refs);
@@ -520,6 +591,39 @@ mod tests {
         assert_eq!(r.duplicates, 2);
         // 10 vs 20 conflicts; 20 vs 20.1 (0.5 %) is within rounding.
         assert_eq!(r.conflicts, 1);
+    }
+
+    #[test]
+    fn a_series_keeps_one_station_network_and_extends_it_only_outside_its_span() {
+        let net = |source: &str, year: i32, value: f64| Obs {
+            source: source.into(),
+            ..obs("neuchatel", year, value, 0)
+        };
+        let rows = [
+            net("traffic", 2011, 30.0),
+            net("rural", 2012, 10.0),
+            net("traffic", 2013, 31.0),
+            net("traffic", 2015, 29.0),
+            net("rural", 2016, 11.0),
+            net("rural", 2019, 9.0),
+            net("rural", 2009, 12.0),
+            net("rural", 2018, 10.5),
+            net("traffic", 2020, 28.0),
+        ];
+        let refs: Vec<&Obs> = rows.iter().collect();
+        let r = build_table("pm25", "µg/m³", PlaceKind::City, &refs);
+        // Rural has the most years (2009-2019): traffic's years inside that span go;
+        // its 2020, after the span, extends the series.
+        assert_eq!(r.table.years, vec![2009, 2012, 2016, 2018, 2019, 2020]);
+        assert_eq!(r.table.values, vec![12.0, 10.0, 11.0, 10.5, 9.0, 28.0]);
+        assert_eq!(r.networks.len(), 1);
+        assert!(
+            r.networks[0].contains(
+                "kept `rural` (5 years); other networks' rows dropped for 2011, 2013, 2015"
+            ),
+            "{:?}",
+            r.networks
+        );
     }
 
     #[test]

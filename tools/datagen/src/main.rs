@@ -16,6 +16,7 @@ mod gazetteer;
 mod matcher;
 mod names;
 mod packs;
+mod plausibility;
 mod raw;
 mod sources;
 mod synthetic;
