@@ -130,3 +130,14 @@ test('a settlement that cannot be placed has a profile that says so, and is not 
   assert.equal(await map.locator('svg.map path.city[data-id="un-chn-puyang"]').count(), 0, 'but not drawn');
   assert.deepEqual([...page.errors, ...map.errors], []);
 });
+
+test('the indicator page states its band edges and the trend rule with their sources', async () => {
+  const page = await open('?view=indicator&series=pm25');
+  await page.getByTestId('trend-rule').waitFor();
+  const text = await page.locator('.indicator-view').textContent();
+  assert.match(text, /Bounds are inclusive/);
+  assert.match(text, /exactly half, or exactly all/);
+  assert.match(text, /Sustainable Development Report/);
+  assert.match(text, /WHO/);
+  assert.deepEqual(page.errors, []);
+});

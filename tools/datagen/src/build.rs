@@ -296,6 +296,24 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         }
     }
     let _ = writeln!(report, "\n## Settlements kept without a location\n");
+    let mut top: Vec<(usize, &str, &str)> = c
+        .unmatched
+        .iter()
+        .flat_map(|(source, names)| {
+            names
+                .iter()
+                .map(move |(n, rows)| (*rows, source.as_str(), n.as_str()))
+        })
+        .collect();
+    top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(b.2)));
+    let _ = writeln!(
+        report,
+        "The 100 with the most rows first (the sources give no populations), for a reviewer to add aliases or overrides (`datagen explain-match SOURCE NAME ISO3` shows why each one is not placed):\n"
+    );
+    for (rows, source, name) in top.iter().take(100) {
+        let _ = writeln!(report, "- {source} {name}: {rows} rows");
+    }
+    let _ = writeln!(report, "\nEvery one, by source:\n");
     for (source, names) in &c.unmatched {
         let _ = writeln!(
             report,
