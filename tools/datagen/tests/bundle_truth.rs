@@ -1,0 +1,124 @@
+//! The committed bundle puts figures on the places they belong to: the cases a careful
+//! reader found wrong, checked in `data/` itself (so a rebuild that moves a value
+//! fails here, not in a reader's eyes).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn data(rel: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(rel);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// `(place, year) -> value` of a table.
+fn table(rel: &str) -> BTreeMap<(String, i64), f64> {
+    let t = data(rel);
+    let places = t["places"].as_array().unwrap();
+    let years = t["years"].as_array().unwrap();
+    let values = t["values"].as_array().unwrap();
+    places
+        .iter()
+        .zip(years)
+        .zip(values)
+        .map(|((p, y), v)| {
+            (
+                (p.as_str().unwrap().to_string(), y.as_i64().unwrap()),
+                v.as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn places_of(rel: &str) -> Vec<String> {
+    let mut out: Vec<String> = table(rel).keys().map(|(p, _)| p.clone()).collect();
+    out.dedup();
+    out
+}
+
+#[test]
+fn big_cities_carry_their_values() {
+    let who: Vec<String> = [
+        places_of("obs/who-aap/pm25.json"),
+        places_of("obs/who-aap/pm10.json"),
+    ]
+    .concat();
+    for (id, name) in [("gn-2028462", "Ulaanbaatar"), ("gn-311046", "Izmir")] {
+        assert!(who.contains(&id.to_string()), "{name} has WHO values");
+    }
+    let unsd: Vec<String> = [
+        places_of("obs/unsd-cities/transit-access.json"),
+        places_of("obs/unsd-cities/open-space.json"),
+        places_of("obs/unsd-cities/land-use-ratio.json"),
+        places_of("obs/unsd-cities/waste-collected.json"),
+    ]
+    .concat();
+    for (id, name) in [
+        ("gn-2761369", "Vienna"),
+        ("gn-3169070", "Rome"),
+        ("gn-3067696", "Prague"),
+        ("gn-1512569", "Tashkent"),
+        ("gn-1528675", "Bishkek"),
+        ("gn-1566083", "Ho Chi Minh City"),
+        ("gn-1819729", "Hong Kong"),
+    ] {
+        assert!(
+            unsd.contains(&id.to_string()),
+            "{name} has UN-Habitat city values"
+        );
+    }
+}
+
+#[test]
+fn a_district_never_lends_its_value_to_the_city() {
+    let pm25 = table("obs/who-aap/pm25.json");
+    // Jiujiang 2018: the city's own 41.0, not the Wuhu district Jiujiang Qu's 50.27.
+    assert_eq!(pm25.get(&("gn-1805179".into(), 2018)), Some(&41.0));
+    assert!(
+        pm25.keys().any(|(p, _)| p == "un-chn-jiujiang-district"),
+        "the district keeps its own place"
+    );
+    // Districts with a parent city stay with it, not on a namesake far away.
+    let cities = data("cities.json");
+    let hegang = cities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "un-chn-xiangyang-district-hegang")
+        .expect("Xiangyang District, Hegang is kept");
+    assert!(hegang.get("lat").is_none(), "without a location");
+    assert_eq!(hegang["parent"], "gn-2036986", "part of Hegang");
+}
+
+#[test]
+fn implausible_series_are_left_out_and_the_report_says_why() {
+    let cities = data("cities.json");
+    let kaz: Vec<&str> = cities
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["country"] == "KAZ")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for file in [
+        "obs/open-sdg-local/pm25.json",
+        "obs/open-sdg-local/pm10.json",
+    ] {
+        assert!(
+            !places_of(file).iter().any(|p| kaz.contains(&p.as_str())),
+            "{file} has no Kazakh rows"
+        );
+    }
+    let report = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/BUILD_REPORT.md"),
+    )
+    .unwrap();
+    assert!(report.contains("Kazakhstan") && report.contains("**left out**"));
+    assert!(
+        report.contains("Places that took two or more distinct names of one source (by rule: reviewed aliases and overrides name one place by review): 0"),
+        "zero multi-name merges"
+    );
+}
