@@ -31,6 +31,7 @@ pub fn Nav() -> impl IntoView {
                 {tab(View::Chart, "nav.chart")}
                 {tab(View::Table, "nav.table")}
                 {tab(View::Indicator, "nav.indicator")}
+                {tab(View::Actions, "nav.actions")}
             </ul>
         </nav>
     }

@@ -130,6 +130,7 @@ pub fn CityView() -> impl IntoView {
                     </table>
                 </div>
                 <CompareWith />
+                <CityActions />
             </Show>
         </section>
     }
@@ -174,5 +175,55 @@ fn CompareWith() -> impl IntoView {
             </label>
             <button type="button" on:click=move |_| app.go(&Link::View(View::Chart))>{move || app.t("city.chart")}</button>
         </div>
+    }
+}
+
+/// The city's own actions and the figures it reports (never mixed with the statistics).
+#[component]
+fn CityActions() -> impl IntoView {
+    let app = use_app();
+    let found = Memo::new(move |_| {
+        let id = app.state.with(|s| s.cities.first().cloned())?;
+        app.data.bundle.with(|b| {
+            let pack = b.actions.as_ref()?;
+            let (actions, figures) = sdg_core::actions::of_place(pack, &id);
+            Some((
+                id,
+                actions.into_iter().cloned().collect::<Vec<_>>(),
+                figures.into_iter().cloned().collect::<Vec<_>>(),
+            ))
+        })
+    });
+    move || {
+        found.get().filter(|(_, a, f)| !a.is_empty() || !f.is_empty()).map(|(id, actions, figures)| {
+            let n = actions.len();
+            view! {
+                <section class="city-actions" aria-labelledby="city-actions-title" data-testid="city-actions">
+                    <h2 id="city-actions-title">{app.t("actions.in-city")}" ("{n}")"</h2>
+                    <ol class="action-cards">
+                        {actions.into_iter().map(|a| view! { <li><crate::views::actions::ActionCard action=a /></li> }).collect_view()}
+                    </ol>
+                    {(n > 0).then(|| view! { <p><AppLink to=Link::ActionsOf(id.clone())>{app.t("actions.all")}</AppLink></p> })}
+                    {(!figures.is_empty()).then(|| view! {
+                        <h3>{app.t("actions.reported")}</h3>
+                        <ul class="reported" data-testid="reported-figures">
+                            {figures.into_iter().map(|f| {
+                                let source = if sdg_core::load::is_safe_link(&f.source_url) {
+                                    view! { <a href=f.source_url.clone() target="_blank" rel="noopener noreferrer">{f.source_title.clone()}</a> }.into_any()
+                                } else {
+                                    view! { <span>{f.source_title.clone()}</span> }.into_any()
+                                };
+                                view! {
+                                    <li lang="en">
+                                        {format!("{}: {} {} ({})", f.indicator, format_value(f.value), f.unit, f.period)}
+                                        " — "{source}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </section>
+            }
+        })
     }
 }

@@ -1,5 +1,6 @@
 //! One module per view; each only wires signals to the core.
 
+pub mod actions;
 pub mod chart;
 pub mod city;
 pub mod indicator;

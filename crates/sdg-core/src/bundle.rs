@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use crate::geo::Topology;
 use crate::load::{self, Context, Problem};
-use crate::model::{Framework, Gazetteer, ObservationTable, PackFile, PackKind, PlaceKind};
+use crate::model::{
+    ActionsPack, Framework, Gazetteer, ObservationTable, PackFile, PackKind, PlaceKind,
+};
 
 /// Everything loaded so far.
 #[derive(Debug, Default)]
@@ -20,6 +22,8 @@ pub struct Bundle {
     pub tables: BTreeMap<String, ObservationTable>,
     /// Boundaries by file path.
     pub topologies: BTreeMap<String, Topology>,
+    /// Local actions and reported figures, once loaded.
+    pub actions: Option<ActionsPack>,
     /// Whether the countries and the places loaded; tables are only checked (and kept)
     /// against a gazetteer that did, so one broken file gives one message, not
     /// thousands of "unknown place" lines.
@@ -34,6 +38,7 @@ pub fn kind_rank(kind: PackKind) -> u8 {
         PackKind::Places => 2,
         PackKind::Observations => 3,
         PackKind::Boundaries => 4,
+        PackKind::Actions => 5,
     }
 }
 
@@ -42,7 +47,9 @@ pub fn kind_rank(kind: PackKind) -> u8 {
 pub fn depends_on(kind: PackKind) -> &'static [PackKind] {
     match kind {
         PackKind::Places => &[PackKind::Countries],
-        PackKind::Observations => &[PackKind::Framework, PackKind::Countries, PackKind::Places],
+        PackKind::Observations | PackKind::Actions => {
+            &[PackKind::Framework, PackKind::Countries, PackKind::Places]
+        }
         PackKind::Framework | PackKind::Countries | PackKind::Boundaries => &[],
     }
 }
@@ -152,6 +159,19 @@ impl Bundle {
                 let topo = load::load_topology(path, text)?;
                 self.topologies.insert(path.to_string(), topo);
             }
+            PackKind::Actions => {
+                let Some(framework) = &self.framework else {
+                    return Err(missing(path, "the framework pack"));
+                };
+                if !(self.gazetteer_ready.0 && self.gazetteer_ready.1) {
+                    return Err(missing(path, "the countries or places pack"));
+                }
+                let ctx = Context {
+                    framework,
+                    gazetteer: &self.gazetteer,
+                };
+                self.actions = Some(load::load_actions(path, text, &ctx)?);
+            }
         }
         Ok(())
     }
@@ -184,6 +204,52 @@ mod tests {
             .unwrap();
         assert_eq!(b.tables["obs/who/pm25.json"].len(), 2);
         assert_eq!(b.gazetteer.cities.len(), 1);
+    }
+
+    #[test]
+    fn actions_are_checked_for_targets_years_sources_and_safe_links() {
+        let mut b = loaded();
+        let good = r#"{"actions":[{"id":"LA001","label":"Seoul","places":["kr-11"],"country":"KOR","year":2004,
+            "title_en":"Bus reform","summary_en":"s","targets":["11.6"],"theme":"transport",
+            "source_title":"Seoul Solution","source_url":"https://seoulsolution.kr/x","confidence":"high"}],"figures":[]}"#;
+        b.add(PackKind::Actions, "actions.json", good).unwrap();
+        assert_eq!(b.actions.as_ref().unwrap().actions.len(), 1);
+        let bad = good
+            .replace("\"11.6\"", "\"11.9\"")
+            .replace("2004", "3004")
+            .replace("https://seoulsolution.kr/x", "javascript:alert(1)")
+            .replace("\"Seoul Solution\"", "\" \"")
+            .replace("transport", "rockets");
+        let p = b.add(PackKind::Actions, "actions.json", &bad).unwrap_err();
+        let text: Vec<String> = p.iter().map(ToString::to_string).collect();
+        for want in [
+            "actions.json: LA001: field `targets`: unknown target `11.9`",
+            "actions.json: LA001: field `year`: 3004 is not a plausible year",
+            "actions.json: LA001: field `source_url`: `javascript:alert(1)` is not an http or https link",
+            "actions.json: LA001: field `source_title`: every entry needs its source",
+            "actions.json: LA001: field `theme`: unknown theme `rockets`",
+        ] {
+            assert!(text.iter().any(|t| t == want), "{want} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn only_http_links_are_safe() {
+        use crate::load::is_safe_link;
+        assert!(is_safe_link("https://www.iges.or.jp/en/vlr/suwon"));
+        assert!(is_safe_link("http://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:x",
+            "data:text/html,x",
+            "//evil.org",
+            "https://",
+            "https://a b",
+            "ftp://x",
+            "/relative",
+        ] {
+            assert!(!is_safe_link(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `cargo test`. The app (`src/`) wires its views to these functions and the data tool
 //! (`tools/datagen`) writes and validates the same types.
 //!
+//! - [`actions`]: cities' own Goal 11 actions: filters, search, counts.
 //! - [`model`]: the bundle's types (framework, gazetteer, observations, manifest).
 //! - [`load`]: parsing and validation shared by the app and the tool's validator.
 //! - [`bundle`]: loading a manifest's packs in order through those checks.
@@ -25,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+pub mod actions;
 pub mod assess;
 pub mod bundle;
 pub mod chart;

@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 
 use crate::geo::Topology;
 use crate::model::{
-    City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable, PackKind,
-    PlaceKind, SCHEMA_VERSION,
+    ActionsPack, City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable,
+    PackKind, PlaceKind, SCHEMA_VERSION,
 };
 
 /// One defect found in a file.
@@ -140,6 +140,106 @@ pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
         }
     }
     report.finish(manifest)
+}
+
+/// Whether a link may be rendered: an absolute `http` or `https` URL with a host and
+/// no spaces or control characters. Anything else (`javascript:`, `data:`, relative
+/// paths) is never put into an `href`.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty()
+    }) && !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+/// Years an action or figure may carry.
+const ACTION_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Parses and checks the actions pack against the framework's targets and the
+/// gazetteer: unique ids, known targets, themes and places, plausible years, a source
+/// title and a safe (http or https) link for every entry.
+pub fn load_actions(
+    file: &str,
+    text: &str,
+    ctx: &Context<'_>,
+) -> Result<ActionsPack, Vec<Problem>> {
+    let pack: ActionsPack = parse_json(file, text)?;
+    let mut report = Report::new(file);
+    let known_target = |t: &str| ctx.framework.targets.iter().any(|x| x.code == t);
+    let mut ids = HashSet::new();
+    let check_source = |report: &mut Report<'_>, record: &str, title: &str, url: &str| {
+        if title.trim().is_empty() {
+            report.add(record, "source_title", "every entry needs its source");
+        }
+        if !is_safe_link(url) {
+            report.add(
+                record,
+                "source_url",
+                format!(
+                    "`{}` is not an http or https link",
+                    url.chars().take(80).collect::<String>()
+                ),
+            );
+        }
+    };
+    for a in &pack.actions {
+        if report.problems.len() >= MAX_PROBLEMS {
+            report.add("", "", "too many problems; the rest are not listed");
+            break;
+        }
+        let r = a.id.as_str();
+        if !ids.insert(r) {
+            report.add(r, "id", "duplicate id");
+        }
+        if a.title_en.trim().is_empty() {
+            report.add(r, "title_en", "missing English title");
+        }
+        if a.targets.is_empty() {
+            report.add(r, "targets", "an action serves at least one Goal 11 target");
+        }
+        for t in &a.targets {
+            if !known_target(t) {
+                report.add(r, "targets", format!("unknown target `{t}`"));
+            }
+        }
+        if !crate::model::ACTION_THEMES.contains(&a.theme.as_str()) {
+            report.add(r, "theme", format!("unknown theme `{}`", a.theme));
+        }
+        if let Some(y) = a.year.filter(|y| !ACTION_YEARS.contains(y)) {
+            report.add(r, "year", format!("{y} is not a plausible year"));
+        }
+        if ctx.gazetteer.country(&a.country).is_none() {
+            report.add(r, "country", format!("unknown country `{}`", a.country));
+        }
+        for p in &a.places {
+            if ctx.gazetteer.city(p).is_none() {
+                report.add(r, "places", format!("unknown place `{p}`"));
+            }
+        }
+        check_source(&mut report, r, &a.source_title, &a.source_url);
+    }
+    for (i, f) in pack.figures.iter().enumerate() {
+        let r = format!("figure {i} ({})", f.label);
+        if !f.value.is_finite() {
+            report.add(&r, "value", "not a number");
+        }
+        if let Some(t) = f.target.as_deref().filter(|t| !known_target(t)) {
+            report.add(&r, "target", format!("unknown target `{t}`"));
+        }
+        for p in &f.places {
+            if ctx.gazetteer.city(p).is_none() {
+                report.add(&r, "places", format!("unknown place `{p}`"));
+            }
+        }
+        check_source(&mut report, &r, &f.source_title, &f.source_url);
+    }
+    report.finish(pack)
 }
 
 /// A path inside `data/`: relative, no `..`, no scheme, only plain characters.

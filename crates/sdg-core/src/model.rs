@@ -68,6 +68,9 @@ pub enum PackKind {
     Observations,
     /// TopoJSON boundaries.
     Boundaries,
+    /// Cities' own Goal 11 actions and the figures they report (`actions.json`, an
+    /// [`ActionsPack`]).
+    Actions,
 }
 
 /// One file of a pack, with enough facts to show coverage before it is fetched.
@@ -108,6 +111,104 @@ impl PackFile {
             place_kind: None,
         }
     }
+}
+
+/// The themes an action may have.
+pub const ACTION_THEMES: [&str; 10] = [
+    "housing",
+    "transport",
+    "planning",
+    "heritage",
+    "resilience",
+    "air",
+    "waste",
+    "green-space",
+    "governance",
+    "data",
+];
+
+/// How sure the pack's editors are of an action's facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// City, year, action and facts were all in the source text.
+    High,
+    /// The year is inferred or absent, the Goal 11 link is indirect, or the source is
+    /// a copy of the original document.
+    Medium,
+}
+
+/// What a city did about Goal 11, in the pack editors' own words, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalAction {
+    /// Stable id, e.g. `LA003`.
+    pub id: String,
+    /// Who acted, as the source names it: a city, a district ("Seoul (Songpa-gu)") or
+    /// a group ("Siheung; Ansan; Hwaseong (Sihwa area)").
+    pub label: String,
+    /// The gazetteer places it belongs to (a district's city; each city of a group).
+    /// Empty when none could be placed with certainty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// ISO3 of the country.
+    pub country: String,
+    /// The year it started (or was awarded or published), when the source gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Title in English.
+    pub title_en: String,
+    /// Title in Korean (the editors' rendering), where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ko: Option<String>,
+    /// Summary in English (there are no Korean summaries yet; never machine-translated).
+    pub summary_en: String,
+    /// Goal 11 targets it serves, e.g. `11.6`.
+    pub targets: Vec<String>,
+    /// One of [`ACTION_THEMES`].
+    pub theme: String,
+    /// Title of the source.
+    pub source_title: String,
+    /// Address of the source (http or https only).
+    pub source_url: String,
+    /// How sure the facts are.
+    pub confidence: Confidence,
+}
+
+/// A figure a city reports about itself: shown as "reported by the city", never mixed
+/// with the statistical series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportedFigure {
+    /// The city as the source names it.
+    pub label: String,
+    /// The gazetteer places it belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// ISO3 of the country.
+    pub country: String,
+    /// What is measured, in words.
+    pub indicator: String,
+    /// The value.
+    pub value: f64,
+    /// Its unit.
+    pub unit: String,
+    /// The period it refers to, as the source gives it ("2023-09", "c. 2015", "n.d.").
+    pub period: String,
+    /// The Goal 11 target it informs, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Title of the source.
+    pub source_title: String,
+    /// Address of the source (http or https only).
+    pub source_url: String,
+}
+
+/// `actions.json`: local actions and reported figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActionsPack {
+    /// Actions, sorted by id.
+    pub actions: Vec<LocalAction>,
+    /// Reported figures.
+    pub figures: Vec<ReportedFigure>,
 }
 
 /// `framework.json`: Goal 11 with its targets, indicators and the data series we carry.

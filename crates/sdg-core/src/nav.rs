@@ -27,6 +27,12 @@ pub enum Link {
     },
     /// Adds a city to the compared ones (up to [`COMPARE_LIMIT`]) and opens the charts.
     Compare(String),
+    /// One action's card.
+    Action(String),
+    /// The actions on one target.
+    ActionsOn(String),
+    /// The actions of one city.
+    ActionsOf(String),
 }
 
 impl ViewState {
@@ -49,6 +55,20 @@ impl ViewState {
                 next.view = View::Map;
                 next.series = Some(series.clone());
                 next.indicator = Some(indicator.clone());
+            }
+            Link::Action(id) => {
+                next.view = View::Actions;
+                next.action = Some(id.clone());
+            }
+            Link::ActionsOn(target) => {
+                next.view = View::Actions;
+                next.action = None;
+                next.targets = vec![target.clone()];
+            }
+            Link::ActionsOf(city) => {
+                next.view = View::Actions;
+                next.action = None;
+                next.cities = vec![city.clone()];
             }
             Link::Compare(id) => {
                 if !next.cities.contains(id) && next.cities.len() < COMPARE_LIMIT {
@@ -197,6 +217,9 @@ mod tests {
             prop::sample::select(View::ALL.to_vec()).prop_map(Link::View),
             id.prop_map(Link::City),
             id.prop_map(Link::Compare),
+            "LA[0-9]{3}".prop_map(Link::Action),
+            "11\\.[1-7ac]".prop_map(Link::ActionsOn),
+            id.prop_map(Link::ActionsOf),
             (id, "1[01]\\.[0-9]\\.[0-9]")
                 .prop_map(|(series, indicator)| Link::Indicator { series, indicator }),
             (id, "1[01]\\.[0-9]\\.[0-9]")

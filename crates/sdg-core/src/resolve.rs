@@ -180,7 +180,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         _ => None,
     };
     let tables = match view {
-        View::Overview => Tables::None,
+        View::Overview | View::Actions => Tables::None,
         View::Map | View::Table | View::Indicator => Tables::Cities,
         View::Chart => Tables::CitiesAndCountries,
         View::City => Tables::All,
@@ -199,6 +199,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                 PackKind::Framework | PackKind::Countries => true,
                 PackKind::Places => view != View::Overview,
                 PackKind::Boundaries => boundaries.iter().any(|b| b.path == file.path),
+                PackKind::Actions => matches!(view, View::Actions | View::City),
                 PackKind::Observations => match tables {
                     Tables::None => false,
                     Tables::All => true,

@@ -28,6 +28,8 @@ pub enum View {
     City,
     /// An indicator page.
     Indicator,
+    /// Cities' own Goal 11 actions.
+    Actions,
 }
 
 impl View {
@@ -40,13 +42,14 @@ impl View {
     }
 
     /// Every view.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Map,
         View::Chart,
         View::Table,
         View::City,
         View::Indicator,
+        View::Actions,
     ];
 
     /// URL key.
@@ -58,6 +61,7 @@ impl View {
             View::Table => "table",
             View::City => "city",
             View::Indicator => "indicator",
+            View::Actions => "actions",
         }
     }
 }
@@ -115,6 +119,15 @@ pub struct ViewState {
     pub cities: Vec<String>,
     /// `vs`: the series on the scatter's x axis (population when absent).
     pub against: Option<String>,
+    /// `target`: Goal 11 targets the actions view keeps, e.g. `11.6`.
+    pub targets: Vec<String>,
+    /// `theme` with an action theme (`waste`, `transport`, …; see
+    /// [`crate::model::ACTION_THEMES`]): the actions view's theme filter. The same
+    /// parameter takes the colour theme (`auto`, `light`, `dark`); the two sets of
+    /// values do not overlap, and both may be given.
+    pub action_theme: Option<String>,
+    /// `action`: one action's card (its permalink).
+    pub action: Option<String>,
     /// `q`: search text.
     pub query: String,
     /// `lang`.
@@ -137,6 +150,12 @@ pub const COMPARE_LIMIT: usize = 8;
 
 /// Years a permalink may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2100;
+
+/// A Goal 11 target code as the URL names it: `11.1` to `11.7`, `11.a` to `11.c`.
+fn is_target_code(s: &str) -> bool {
+    s.strip_prefix("11.")
+        .is_some_and(|t| t.len() == 1 && matches!(t.as_bytes()[0], b'1'..=b'7' | b'a'..=b'c'))
+}
 
 /// A token a list parameter may hold: ids and codes are short and plain.
 fn is_token(s: &str) -> bool {
@@ -194,6 +213,11 @@ impl ViewState {
             "to" => year().map(|y| self.to = Some(y)).is_some(),
             "region" => Region::from_key(value).map(|r| self.region = r).is_some(),
             "vs" => token().map(|v| self.against = Some(v)).is_some(),
+            "target" => list()
+                .filter(|l| l.iter().all(|t| is_target_code(t)))
+                .map(|l| self.targets = l)
+                .is_some(),
+            "action" => token().map(|v| self.action = Some(v)).is_some(),
             "subregion" => token().map(|v| self.subregion = Some(v)).is_some(),
             "country" => list()
                 .filter(|l| {
@@ -228,11 +252,20 @@ impl ViewState {
                 }
                 _ => false,
             },
-            "theme" => [Theme::Auto, Theme::Light, Theme::Dark]
-                .into_iter()
-                .find(|t| t.key() == value)
-                .map(|t| self.theme = t)
-                .is_some(),
+            "theme" => {
+                if let Some(t) = [Theme::Auto, Theme::Light, Theme::Dark]
+                    .into_iter()
+                    .find(|t| t.key() == value)
+                {
+                    self.theme = t;
+                    true
+                } else if crate::model::ACTION_THEMES.contains(&value) {
+                    self.action_theme = Some(value.to_string());
+                    true
+                } else {
+                    false
+                }
+            }
             _ => true,
         }
     }
@@ -275,6 +308,15 @@ impl ViewState {
         }
         if let Some(v) = &self.against {
             parts.push(("vs", v.clone()));
+        }
+        if !self.targets.is_empty() {
+            parts.push(("target", self.targets.join(",")));
+        }
+        if let Some(v) = &self.action_theme {
+            parts.push(("theme", v.clone()));
+        }
+        if let Some(v) = &self.action {
+            parts.push(("action", v.clone()));
         }
         if !self.query.is_empty() {
             parts.push(("q", self.query.clone()));
@@ -368,6 +410,30 @@ mod tests {
     }
 
     #[test]
+    fn action_parameters() {
+        let (s, notices) =
+            ViewState::parse("view=actions&target=11.6,11.a&theme=waste&action=LA003");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(s.view, View::Actions);
+        assert_eq!(s.targets, vec!["11.6", "11.a"]);
+        assert_eq!(s.action_theme.as_deref(), Some("waste"));
+        let (both, n) = ViewState::parse("theme=dark&theme=waste");
+        assert!(n.is_empty());
+        assert_eq!(
+            (both.theme, both.action_theme.as_deref()),
+            (Theme::Dark, Some("waste"))
+        );
+        assert_eq!(s.action.as_deref(), Some("LA003"));
+        assert_eq!(
+            s.to_query(),
+            "view=actions&target=11.6,11.a&theme=waste&action=LA003"
+        );
+        let (bad, notices) = ViewState::parse("target=11.9,12.1");
+        assert!(bad.targets.is_empty());
+        assert_eq!(notices.len(), 1);
+    }
+
+    #[test]
     fn the_world_region_has_one_url() {
         let (world, notices) = ViewState::parse("view=map&region=world");
         assert!(notices.is_empty());
@@ -416,10 +482,29 @@ mod tests {
                 prop::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
             ),
         )
+            .prop_flat_map(|parts| {
+                (
+                    Just(parts),
+                    prop::collection::vec(
+                        prop::sample::select(vec!["11.1", "11.6", "11.a", "11.c"]),
+                        0..3,
+                    ),
+                    prop::option::of(
+                        prop::sample::select(crate::model::ACTION_THEMES.to_vec())
+                            .prop_map(str::to_string),
+                    ),
+                    prop::option::of(token()),
+                )
+            })
             .prop_map(
                 |(
-                    (view, indicator, series, year, from, to, region, subregion),
-                    (countries, size, statuses, cities, against, query, lang, theme),
+                    (
+                        (view, indicator, series, year, from, to, region, subregion),
+                        (countries, size, statuses, cities, against, query, lang, theme),
+                    ),
+                    targets,
+                    action_theme,
+                    action,
                 )| {
                     ViewState {
                         view,
@@ -435,6 +520,9 @@ mod tests {
                         statuses,
                         cities,
                         against,
+                        targets: targets.into_iter().map(str::to_string).collect(),
+                        action_theme,
+                        action,
                         query,
                         lang,
                         theme,

@@ -105,7 +105,17 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
 
     // Cities: every place with an observation, plus all of Korea's local governments
     // (the Korea map draws them all), plus the parents of those.
+    let (actions, actions_report) = sources::actions::read(&raw, &mut c)?;
     let mut ids: BTreeSet<String> = c.used_cities.clone();
+    // The places actions belong to, whether or not they have statistics.
+    ids.extend(
+        actions
+            .actions
+            .iter()
+            .flat_map(|a| &a.places)
+            .chain(actions.figures.iter().flat_map(|f| &f.places))
+            .cloned(),
+    );
     ids.extend(
         world
             .places
@@ -166,6 +176,13 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         .or_default()
         .push(write_json(out, "geo/kr-municipalities.json", &kr_muni)?);
 
+    let mut file = write_json(out, "actions.json", &actions)?;
+    file.rows = Some(actions.actions.len() as u32);
+    written
+        .entry(sources::actions::PACK)
+        .or_default()
+        .push(file);
+
     let coverage = series_coverage(&c.city_obs, &world);
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
@@ -216,6 +233,7 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
         }
     }
     report.push_str(&plausibility::report(&verdicts));
+    report.push_str(&actions_report);
     let _ = writeln!(
         report,
         "\n## One station network per settlement\n\nA settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:\n",

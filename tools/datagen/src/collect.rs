@@ -171,6 +171,16 @@ impl<'w> Collector<'w> {
         out
     }
 
+    /// [`Collector::outcome_of`] for a source read outside the observation passes
+    /// (local actions), recording that the override table was used.
+    pub fn place_of(&mut self, source: &str, iso3: &str, name: &str) -> Outcome {
+        let key = (source.to_string(), iso3.to_string(), name.to_string());
+        if self.overrides.contains_key(&key) {
+            self.used_overrides.insert(key);
+        }
+        self.outcome_of(source, iso3, name)
+    }
+
     /// The outcome for one name: the override table first, then the matcher.
     pub fn outcome_of(&self, source: &str, iso3: &str, name: &str) -> Outcome {
         let key = (source.to_string(), iso3.to_string(), name.to_string());

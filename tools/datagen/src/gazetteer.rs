@@ -259,7 +259,24 @@ impl World {
             };
             self.add_place(city, "", &[&en, f.prop("name_eng").unwrap_or_default()]);
         }
-        for group in korean_municipalities(&municipalities) {
+        // A city split into gu whose KOSTAT English name is only its first gu's
+        // ("Nam-gu" for Pohang, "Uichanggu" for Changwon) takes GeoNames' English name
+        // of the city, found by its Korean name.
+        let mut english_of_korean: HashMap<String, String> = HashMap::new();
+        for r in raw.csv("geonames-cities15000/cities15000.csv")? {
+            let ko = field(&r, "name_ko_hangul");
+            if field(&r, "iso3") == "KOR" && !ko.is_empty() {
+                english_of_korean
+                    .entry(ko.trim_end_matches('시').to_string())
+                    .or_insert_with(|| field(&r, "name").to_string());
+            }
+        }
+        for mut group in korean_municipalities(&municipalities) {
+            if group.members.len() > 1 && !group.name_en.ends_with("-si") {
+                if let Some(en) = english_of_korean.get(group.name_ko.trim_end_matches('시')) {
+                    group.name_en = format!("{en}-si");
+                }
+            }
             let province = &group.code[..2];
             let parent = self.kr_provinces.get(province).cloned();
             let id = format!("kr-{}", group.code);

@@ -210,6 +210,18 @@ fn match_parsed(
             };
         }
     }
+    if cands.len() > 1 {
+        // Of several places of one stem, the one whose whole name is the source's
+        // ("Quezon City", not the municipality Quezon) is that place.
+        let exact: Vec<&Place> = cands
+            .iter()
+            .copied()
+            .filter(|c| parse(&c.city.name_en).full == p.full)
+            .collect();
+        if exact.len() == 1 {
+            cands = exact;
+        }
+    }
     match cands.as_slice() {
         [one] => Outcome::Placed {
             id: one.city.id.clone(),

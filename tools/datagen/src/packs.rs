@@ -21,7 +21,7 @@ pub struct PackMeta {
 /// Every pack, in the order the manifest lists them. For a series with data in
 /// several packs the app keeps the first pack's value for a city and year, so national
 /// and local statistics come before UN and WHO compilations.
-pub const PACKS: [PackMeta; 15] = [
+pub const PACKS: [PackMeta; 16] = [
     PackMeta {
         id: "framework",
         title: "Goal 11 targets, indicators and series",
@@ -141,5 +141,13 @@ pub const PACKS: [PackMeta; 15] = [
         attribution: "통계청 SGIS / Statistics Korea (KOGL Type 1), 2018 boundaries, via southkorea/southkorea-maps.",
         source: "southkorea/southkorea-maps kostat/2018",
         kind: PackKind::Boundaries,
+    },
+    PackMeta {
+        id: "local-actions",
+        title: "Cities' own Goal 11 actions and the figures they report",
+        licence: "CC BY 4.0 (summaries written for this project); facts from each cited source",
+        attribution: "Titles and summaries written for Urban SDG Explorer from the sources each action cites (local governments, UN agencies, award programmes, news); Korean titles are the editors' renderings. Each action links its source.",
+        source: "Local actions collection, 346 actions and 57 reported figures (2025-11), see PROVENANCE section 17",
+        kind: PackKind::Actions,
     },
 ];

@@ -1,5 +1,6 @@
 //! One module per family of raw sources; each turns rows into observations.
 
+pub mod actions;
 pub mod context;
 pub mod korea;
 pub mod opensdg;

@@ -1,0 +1,266 @@
+//! Local actions: cards of what cities did about Goal 11, filtered by the URL's
+//! targets, theme, country, city, years and text (the core's [`sdg_core::actions`]),
+//! with counts per target and theme, and a permalink per card.
+
+use leptos::prelude::*;
+
+use sdg_core::actions::{counts, filter_actions, theme_key, title, ActionFilter, Counts};
+use sdg_core::i18n::{format_int, Lang};
+use sdg_core::load::is_safe_link;
+use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
+use sdg_core::nav::Link;
+use sdg_core::url_state::View;
+
+use crate::components::link::AppLink;
+use crate::state::use_app;
+
+/// Goal 11's target codes, in order.
+const TARGETS: [&str; 10] = [
+    "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c",
+];
+
+/// The actions view.
+#[component]
+pub fn ActionsView() -> impl IntoView {
+    let app = use_app();
+    let loaded = Memo::new(move |_| app.data.bundle.with(|b| b.actions.is_some()));
+    let filter = Memo::new(move |_| app.state.with(ActionFilter::of));
+    let shown = Memo::new(move |_| {
+        if !loaded.get() {
+            return Vec::new();
+        }
+        let f = filter.get();
+        let one = app.state.with(|s| s.action.clone());
+        app.data.bundle.with_untracked(|b| {
+            let Some(pack) = b.actions.as_ref() else {
+                return Vec::new();
+            };
+            match one {
+                Some(id) => pack
+                    .actions
+                    .iter()
+                    .filter(|a| a.id == id)
+                    .cloned()
+                    .collect(),
+                None => filter_actions(pack, &f)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            }
+        })
+    });
+    let tallies = Memo::new(move |_| {
+        if !loaded.get() {
+            return Counts::default();
+        }
+        let f = filter.get();
+        app.data.bundle.with_untracked(|b| {
+            b.actions
+                .as_ref()
+                .map(|p| counts(p, &f))
+                .unwrap_or_default()
+        })
+    });
+    let single = move || app.state.with(|s| s.action.clone());
+    let city_filter = move || {
+        let id = app.state.with(|s| s.cities.first().cloned())?;
+        let lang = app.lang();
+        app.data.gazetteer_ready.track();
+        app.data
+            .bundle
+            .with_untracked(|b| b.gazetteer.city(&id).map(|c| c.name(lang).to_string()))
+    };
+    let toggle_target = move |t: &'static str| {
+        app.update(|s| {
+            s.action = None;
+            if let Some(i) = s.targets.iter().position(|x| x == t) {
+                s.targets.remove(i);
+            } else {
+                s.targets.push(t.to_string());
+            }
+        })
+    };
+    let year_input =
+        move |key: &'static str,
+              get: fn(&sdg_core::url_state::ViewState) -> Option<i32>,
+              set: fn(&mut sdg_core::url_state::ViewState, Option<i32>)| {
+            view! {
+                <label class="field">
+                    <span>{move || app.t(key)}</span>
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        min="1900"
+                        max="2100"
+                        prop:value=move || app.state.with(|s| get(s).map(|y| y.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let y = event_target_value(&ev).trim().parse().ok();
+                            app.update(|s| {
+                                s.action = None;
+                                set(s, y);
+                            });
+                        }
+                    />
+                </label>
+            }
+        };
+    view! {
+        <section class="actions-view" aria-labelledby="actions-title">
+            <h1 id="actions-title">{move || app.t("actions.title")}</h1>
+            <p class="intro">{move || app.t("actions.intro")}</p>
+            <Show
+                when=move || single().is_none()
+                fallback=move || view! {
+                    <p><AppLink to=Link::View(View::Actions)>{move || app.t("actions.all")}</AppLink></p>
+                }
+            >
+                <section class="filters action-filters" aria-label=move || app.t("filter.label")>
+                    <fieldset class="target-chips">
+                        <legend>{move || app.t("actions.targets")}</legend>
+                        {TARGETS.into_iter().map(|t| {
+                            let checked = move || app.state.with(|s| s.targets.iter().any(|x| x == t));
+                            let n = move || tallies.with(|c| c.targets.get(t).copied().unwrap_or(0));
+                            view! {
+                                <label class="check chip" data-target=t>
+                                    <input type="checkbox" prop:checked=checked on:change=move |_| toggle_target(t) />
+                                    {t}" "<span class="count">"("{n}")"</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <label class="field">
+                        <span>{move || app.t("actions.theme")}</span>
+                        <select
+                            data-testid="theme-select"
+                            prop:value=move || app.state.with(|s| s.action_theme.clone().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                app.update(|s| {
+                                    s.action = None;
+                                    s.action_theme = (!v.is_empty()).then_some(v);
+                                });
+                            }
+                        >
+                            <option value="">{move || app.t("filter.all")}</option>
+                            {ACTION_THEMES.into_iter().map(|t| view! {
+                                <option value=t>{move || format!("{} ({})", app.t(&theme_key(t)), tallies.with(|c| c.themes.get(t).copied().unwrap_or(0)))}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    {year_input("actions.from", |s| s.from, |s, y| s.from = y)}
+                    {year_input("actions.to", |s| s.to, |s, y| s.to = y)}
+                    <label class="field">
+                        <span>{move || app.t("actions.search")}</span>
+                        <input
+                            type="search"
+                            data-testid="actions-search"
+                            prop:value=move || app.state.with(|s| s.query.clone())
+                            on:change=move |ev| {
+                                let q = event_target_value(&ev);
+                                app.update(|s| {
+                                    s.action = None;
+                                    s.query = q.chars().take(100).collect();
+                                });
+                            }
+                        />
+                    </label>
+                    {move || city_filter().map(|name| view! {
+                        <p class="city-filter">
+                            {app.t("actions.of")}" "<strong>{name}</strong>" "
+                            <button type="button" on:click=move |_| app.update(|s| s.cities.clear())>{app.t("actions.clear")}</button>
+                        </p>
+                    })}
+                    <p class="count" role="status" data-testid="actions-count">
+                        {move || app.fill("actions.count", &[("n", &format_int(shown.with(Vec::len) as u64))])}
+                    </p>
+                </section>
+            </Show>
+            {move || (loaded.get() && single().is_some() && shown.with(Vec::is_empty)).then(|| view! {
+                <p class="notice" role="alert" data-testid="unknown-action">{app.t("actions.unknown")}" "<code>{single()}</code></p>
+            })}
+            {move || (loaded.get() && single().is_none() && shown.with(Vec::is_empty)).then(|| view! {
+                <p>{app.t("actions.none")}</p>
+            })}
+            <ol class="action-cards" data-testid="action-cards">
+                <For
+                    each=move || shown.get()
+                    key=|a| a.id.clone()
+                    children=move |a: LocalAction| view! { <li><ActionCard action=a /></li> }
+                />
+            </ol>
+        </section>
+    }
+}
+
+/// One action as a card.
+#[component]
+pub fn ActionCard(action: LocalAction) -> impl IntoView {
+    let app = use_app();
+    let a = StoredValue::new(action);
+    let heading = move || {
+        let lang = app.lang();
+        a.with_value(|a| {
+            let t = title(a, lang).to_string();
+            // A Korean page showing an English title marks it as English.
+            let en = lang == Lang::Ko && a.title_ko.is_none();
+            (t, en.then_some("en"))
+        })
+    };
+    let id = a.with_value(|a| a.id.clone());
+    let places = a.with_value(|a| a.places.clone());
+    let place_links = move || {
+        let lang = app.lang();
+        app.data.gazetteer_ready.track();
+        places
+            .iter()
+            .filter_map(|p| {
+                let name = app
+                    .data
+                    .bundle
+                    .with_untracked(|b| b.gazetteer.city(p).map(|c| c.name(lang).to_string()))?;
+                Some(view! { <AppLink to=Link::City(p.clone())>{name}</AppLink>" " })
+            })
+            .collect_view()
+    };
+    view! {
+        <article class="action-card" id=id.clone() data-testid="action-card" data-id=id.clone()>
+            <h2 lang=move || heading().1>{move || heading().0}</h2>
+            <p class="meta">
+                <span class="label">{a.with_value(|a| a.label.clone())}</span>
+                " · "
+                <span class="year">{move || a.with_value(|a| a.year.map(|y| y.to_string())).unwrap_or_else(|| app.t("actions.year-unknown").to_string())}</span>
+                " · "
+                <span class="places">{place_links}</span>
+            </p>
+            <ul class="chips" aria-label=move || app.t("actions.targets")>
+                {a.with_value(|a| a.targets.clone()).into_iter().map(|t| view! {
+                    <li><AppLink to=Link::ActionsOn(t.clone())>{t.clone()}</AppLink></li>
+                }).collect_view()}
+                <li class="theme">{move || app.t(&a.with_value(|a| theme_key(&a.theme)))}</li>
+            </ul>
+            <p class="summary" lang="en">
+                {a.with_value(|a| a.summary_en.clone())}
+                {move || (app.lang() == Lang::Ko).then(|| view! { " "<span class="lang-tag">{app.t("actions.english")}</span> })}
+            </p>
+            <p class="source">
+                {move || app.t("actions.source")}" "
+                {a.with_value(|a| {
+                    let title = a.source_title.clone();
+                    if is_safe_link(&a.source_url) {
+                        view! { <a href=a.source_url.clone() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
+                    } else {
+                        view! { <span>{title}" "{move || app.t("actions.unsafe-link")}</span> }.into_any()
+                    }
+                })}
+            </p>
+            <p class="confidence">
+                {move || app.t(match a.with_value(|a| a.confidence) {
+                    Confidence::High => "actions.confidence.high",
+                    Confidence::Medium => "actions.confidence.medium",
+                })}
+                " · "
+                <AppLink to=Link::Action(id.clone())>{move || app.t("actions.permalink")}</AppLink>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,92 @@
+// Local actions in a real browser: filter by target, Korean, a card's permalink, a
+// city's actions on its profile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from '../support/server.mjs';
+import { launch, watchedPage } from '../support/browser.mjs';
+
+const pack = JSON.parse(readFileSync('dist/data/actions.json', 'utf8'));
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve('dist');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, viewport) {
+  const page = await watchedPage(browser, viewport);
+  await page.goto(server.url + query, { waitUntil: 'load' });
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  return page;
+}
+
+const shown = async (page) => Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, ''));
+
+test('actions filter by target, and the count matches the pack', async () => {
+  const page = await open('?view=actions');
+  await page.getByTestId('action-card').first().waitFor();
+  assert.equal(await shown(page), pack.actions.length);
+  const on116 = pack.actions.filter((a) => a.targets.includes('11.6')).length;
+  await page.locator('[data-target="11.6"] input').check();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=actions-count]').textContent.replace(/[^0-9]/g, '')) === n, on116);
+  assert.match(page.url(), /view=actions&target=11\.6/);
+  assert.equal(await page.getByTestId('action-card').count(), on116);
+  for (const chips of await page.locator('.action-card .chips').allTextContents()) assert.match(chips, /11\.6/);
+  await page.getByTestId('theme-select').selectOption('waste');
+  const both = pack.actions.filter((a) => a.targets.includes('11.6') && a.theme === 'waste').length;
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=actions-count]').textContent.replace(/[^0-9]/g, '')) === n, both);
+  assert.match(page.url(), /theme=waste/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('in Korean, titles are Korean and English summaries are marked as English', async () => {
+  const page = await open('?view=actions&target=11.3&lang=ko');
+  const card = page.locator('[data-id="LA001"]');
+  await card.waitFor();
+  assert.equal(await card.locator('h2').textContent(), pack.actions.find((a) => a.id === 'LA001').title_ko);
+  assert.equal(await card.locator('.summary').getAttribute('lang'), 'en');
+  assert.match(await card.locator('.lang-tag').textContent(), /영어/);
+  const link = card.locator('.source a');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await link.getAttribute('href'), /^https?:\/\//);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a card has its own permalink, and an unknown one says so', async () => {
+  const page = await open('?view=actions&action=LA003');
+  await page.locator('[data-id="LA003"]').waitFor();
+  assert.equal(await page.getByTestId('action-card').count(), 1);
+  await page.locator('[data-id="LA003"] .confidence a').click();
+  assert.match(page.url(), /action=LA003/);
+  const bad = await open('?view=actions&action=LA999');
+  await bad.getByTestId('unknown-action').waitFor();
+  assert.deepEqual([...page.errors, ...bad.errors], []);
+});
+
+test("Suwon's profile lists its actions and the figures it reports", async () => {
+  const page = await open('?view=city&city=kr-31010');
+  await page.getByTestId('city-actions').waitFor();
+  const text = await page.getByTestId('city-actions').textContent();
+  assert.match(text, /Suwon report on implementing Goal 11/);
+  assert.match(await page.getByTestId('reported-figures').textContent(), /population: 1,195,718 persons \(2023-09\)/);
+  assert.deepEqual(page.errors, []);
+});
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`axe finds no violations on the actions view at ${viewport.width}px`, async () => {
+    const page = await open('?view=actions&target=11.6', viewport);
+    await page.getByTestId('action-card').first().waitFor();
+    const result = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow: ${overflow}px`);
+    assert.deepEqual(page.errors, []);
+  });
+}
