@@ -142,6 +142,7 @@ fn empty_manifest() -> Manifest {
         schema: sdg_core::model::SCHEMA_VERSION,
         packs: Vec::new(),
         coverage: Vec::new(),
+        actions: None,
     }
 }
 

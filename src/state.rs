@@ -90,6 +90,7 @@ pub fn install(data: Data) -> App {
                         schema: sdg_core::model::SCHEMA_VERSION,
                         packs: Vec::new(),
                         coverage: Vec::new(),
+                        actions: None,
                     };
                     &empty
                 }

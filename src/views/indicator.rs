@@ -140,6 +140,44 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 <tbody>{move || coverage().into_iter().map(|(y, n)| view! { <tr><th scope="row">{y}</th><td class="num">{n}</td></tr> }).collect_view()}</tbody>
             </table>
             <p><AppLink to=Link::View(View::Map)>{move || app.t("indicator.on-map")}</AppLink></p>
+            <TargetActions />
         </section>
+    }
+}
+
+/// The local actions on the page's target: the three most recent, and a link to all.
+#[component]
+fn TargetActions() -> impl IntoView {
+    let app = use_app();
+    let found = Memo::new(move |_| {
+        let series = app.series.get()?;
+        let target = app.data.bundle.with(|b| {
+            let fw = b.framework.as_ref()?;
+            Some(fw.indicator(&series.indicator)?.target.clone())
+        })?;
+        app.data.bundle.with(|b| {
+            let pack = b.actions.as_ref()?;
+            let filter = sdg_core::actions::ActionFilter {
+                targets: vec![target.clone()],
+                ..Default::default()
+            };
+            let all = sdg_core::actions::filter_actions(pack, &filter);
+            Some((
+                target,
+                all.len(),
+                all.into_iter().take(3).cloned().collect::<Vec<_>>(),
+            ))
+        })
+    });
+    move || {
+        found.get().map(|(target, n, some)| view! {
+            <section class="target-actions" aria-labelledby="target-actions-title" data-testid="target-actions">
+                <h2 id="target-actions-title">{app.t("actions.on-target")}" "{target.clone()}</h2>
+                <ol class="action-cards">
+                    {some.into_iter().map(|a| view! { <li><crate::views::actions::ActionCard action=a /></li> }).collect_view()}
+                </ol>
+                <p><AppLink to=Link::ActionsOn(target.clone())>{app.fill("actions.see-all", &[("n", &n.to_string()), ("target", &target)])}</AppLink></p>
+            </section>
+        })
     }
 }

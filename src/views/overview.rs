@@ -51,6 +51,7 @@ pub fn Overview() -> impl IntoView {
                     }).collect_view()
                 })}
             </div>
+            <ActionsSummary />
             <crate::views::sources::Sources />
         </section>
     }
@@ -107,5 +108,40 @@ fn SeriesItem(series: Series) -> impl IntoView {
             " — "{count}
             {links}
         </li>
+    }
+}
+
+/// Local actions in brief, from the manifest (the pack itself loads only when its view
+/// opens): counts per target and the three most recent actions.
+#[component]
+fn ActionsSummary() -> impl IntoView {
+    let app = use_app();
+    let summary = move || {
+        app.data
+            .manifest
+            .with(|m| m.as_ref().and_then(|m| m.actions.clone()))
+    };
+    move || {
+        summary().map(|s| {
+            let lang = app.lang();
+            view! {
+                <section class="actions-summary" aria-labelledby="actions-summary-title" data-testid="actions-summary">
+                    <h2 id="actions-summary-title">{app.t("actions.overview")}</h2>
+                    <ul class="chips">
+                        {s.per_target.iter().map(|(t, n)| view! {
+                            <li><AppLink to=Link::ActionsOn(t.clone())>{format!("{t}: {n}")}</AppLink></li>
+                        }).collect_view()}
+                    </ul>
+                    <h3>{app.t("actions.recent")}</h3>
+                    <ul>
+                        {s.recent.into_iter().map(|a| {
+                            let title = lang.pick(&a.title_en, a.title_ko.as_deref()).to_string();
+                            let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                            view! { <li><AppLink to=Link::Action(a.id.clone())>{title}</AppLink>" — "{a.label.clone()}{year}</li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

@@ -90,3 +90,27 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('the overview shows actions per target and three recent ones without loading the pack', async () => {
+  const page = await watchedPage(browser);
+  const start = server.requests.length;
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.getByTestId('actions-summary').waitFor();
+  const summary = await page.getByTestId('actions-summary').textContent();
+  const on116 = pack.actions.filter((a) => a.targets.includes('11.6')).length;
+  assert.ok(summary.includes(`11.6: ${on116}`), summary);
+  assert.equal(await page.getByTestId('actions-summary').locator('h3 + ul li').count(), 3);
+  await page.waitForTimeout(300);
+  assert.ok(!server.requests.slice(start).some((p) => p.endsWith('/actions.json')), 'the overview does not fetch actions.json');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the indicator page lists actions on its target and links to all of them', async () => {
+  const page = await open('?view=indicator&ind=11.6.2');
+  await page.getByTestId('target-actions').waitFor();
+  assert.ok((await page.getByTestId('target-actions').getByTestId('action-card').count()) >= 1);
+  await page.getByTestId('target-actions').getByRole('link', { name: /See all \d+ actions on 11\.6/ }).click();
+  await page.getByTestId('actions-count').waitFor();
+  assert.match(page.url(), /view=actions.*target=11\.6/);
+  assert.deepEqual(page.errors, []);
+});

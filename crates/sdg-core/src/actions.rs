@@ -121,6 +121,29 @@ pub fn counts(pack: &ActionsPack, filter: &ActionFilter) -> Counts {
     out
 }
 
+/// The pack in brief for the manifest: counts per target and the `n` most recent.
+pub fn summary(pack: &ActionsPack, n: usize) -> crate::model::ActionsSummary {
+    let mut per_target = BTreeMap::new();
+    for a in &pack.actions {
+        for t in &a.targets {
+            *per_target.entry(t.clone()).or_default() += 1;
+        }
+    }
+    crate::model::ActionsSummary {
+        per_target,
+        recent: recent(pack, n)
+            .into_iter()
+            .map(|a| crate::model::ActionBrief {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                year: a.year,
+                title_en: a.title_en.clone(),
+                title_ko: a.title_ko.clone(),
+            })
+            .collect(),
+    }
+}
+
 /// The message key of an action theme.
 pub fn theme_key(theme: &str) -> String {
     format!("theme.{theme}")
@@ -321,6 +344,16 @@ pub(crate) mod tests {
         assert_eq!(ids(&actions), vec!["LA001"]);
         assert_eq!(figures.len(), 1);
         assert_eq!(ids(&recent(&p, 3)), vec!["LA002", "LA001", "LA004"]);
+        let brief = summary(&p, 2);
+        assert_eq!(brief.per_target["11.6"], 3);
+        assert_eq!(
+            brief
+                .recent
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["LA002", "LA001"]
+        );
         assert_eq!(title(&p.actions[0], Lang::Ko), "수원시 SDG 11 이행 보고서");
         assert_eq!(title(&p.actions[0], Lang::En), "Suwon action LA001");
     }

@@ -241,6 +241,7 @@ mod tests {
         Manifest {
             schema: SCHEMA_VERSION,
             coverage: vec![],
+            actions: None,
             // Observations listed first: the queue still loads them last.
             packs: vec![
                 pack("who", PackKind::Observations, obs),

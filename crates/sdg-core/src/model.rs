@@ -20,6 +20,35 @@ pub struct Manifest {
     /// exists before they fetch it.
     #[serde(default)]
     pub coverage: Vec<SeriesCoverage>,
+    /// What the actions pack holds, so the overview shows it without fetching it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<ActionsSummary>,
+}
+
+/// The actions pack in brief, written into the manifest by the data tool.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActionsSummary {
+    /// Actions per Goal 11 target code.
+    pub per_target: std::collections::BTreeMap<String, u32>,
+    /// The most recent actions (id, label, year and titles).
+    pub recent: Vec<ActionBrief>,
+}
+
+/// One action in brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionBrief {
+    /// Id.
+    pub id: String,
+    /// Who acted.
+    pub label: String,
+    /// Year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// English title.
+    pub title_en: String,
+    /// Korean title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ko: Option<String>,
 }
 
 /// How many cities have data for a series, over all packs.

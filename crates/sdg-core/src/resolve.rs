@@ -199,7 +199,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                 PackKind::Framework | PackKind::Countries => true,
                 PackKind::Places => view != View::Overview,
                 PackKind::Boundaries => boundaries.iter().any(|b| b.path == file.path),
-                PackKind::Actions => matches!(view, View::Actions | View::City),
+                PackKind::Actions => matches!(view, View::Actions | View::City | View::Indicator),
                 PackKind::Observations => match tables {
                     Tables::None => false,
                     Tables::All => true,
@@ -316,6 +316,7 @@ mod tests {
         Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![],
+            actions: None,
             packs: vec![
                 pack(
                     "framework",

@@ -187,6 +187,7 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
         coverage,
+        actions: Some(sdg_core::actions::summary(&actions, 3)),
         packs: PACKS
             .iter()
             .filter_map(|m| {

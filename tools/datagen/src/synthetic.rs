@@ -196,6 +196,7 @@ pub fn build(
             pack("boundaries", PackKind::Boundaries, take("boundaries")),
         ],
         coverage,
+        actions: None,
     };
     write(out, "manifest.json", &manifest)?;
     Ok(format!(
