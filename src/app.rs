@@ -11,8 +11,8 @@ use crate::loader;
 use crate::selection::selection;
 use crate::state::{install, use_app};
 use crate::views::{
-    actions::ActionsView, chart::ChartView, city::CityView, indicator::IndicatorView, map::MapView,
-    overview::Overview, table::TableView,
+    actions::ActionsView, chart::ChartView, city::CityView, indicator::IndicatorView,
+    korea::KoreaView, map::MapView, overview::Overview, table::TableView,
 };
 
 /// The whole app.
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     View::City => view! { <CityView /> }.into_any(),
                     View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
                     View::Actions => view! { <ActionsView /> }.into_any(),
+                    View::Korea => view! { <KoreaView /> }.into_any(),
                 }}
             </Show>
         </main>

@@ -32,6 +32,7 @@ pub fn Nav() -> impl IntoView {
                 {tab(View::Table, "nav.table")}
                 {tab(View::Indicator, "nav.indicator")}
                 {tab(View::Actions, "nav.actions")}
+                {tab(View::Korea, "nav.korea")}
             </ul>
         </nav>
     }

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod chart;
 pub mod city;
 pub mod indicator;
+pub mod korea;
 pub mod map;
 pub mod overview;
 pub mod sources;

@@ -114,3 +114,36 @@ test('the indicator page lists actions on its target and links to all of them', 
   assert.match(page.url(), /view=actions.*target=11\.6/);
   assert.deepEqual(page.errors, []);
 });
+
+test("Korea's matrix puts leading local governments first, sorts, and opens a profile", async () => {
+  const page = await open('?view=korea');
+  const matrix = page.getByTestId('korea-matrix');
+  await matrix.locator('tbody tr').first().waitFor();
+  const rows = await matrix.locator('tbody tr').count();
+  assert.ok(rows > 50, `local governments with an action or a statistic: ${rows}`);
+  const covered = await matrix.locator('tbody tr td:nth-of-type(1)').allTextContents();
+  const numbers = covered.map(Number);
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), 'leaders first');
+  assert.equal(await matrix.locator('tbody tr').first().getAttribute('data-id'), 'kr-11', 'Seoul leads');
+  // Suwon reports actions on several targets.
+  const suwon = matrix.locator('tr[data-id="kr-31010"]');
+  assert.ok(Number(await suwon.locator('td').nth(1).textContent()) >= 5);
+  await matrix.getByRole('button', { name: '11.4' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=korea-matrix] thead th:nth-of-type(7)').getAttribute('aria-sort') === 'descending');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('korea-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffplace_id,name,targets_covered,actions,actions_11.1,series_11.1'));
+  assert.equal(csv.trim().split('\r\n').length - 1, rows);
+  await suwon.locator('th a').click();
+  await page.getByTestId('city-name').waitFor();
+  assert.equal(await page.getByTestId('city-name').textContent(), 'Suwon-si');
+  assert.deepEqual(page.errors, []);
+});
+
+test('axe finds no violations on the Korea matrix', async () => {
+  const page = await open('?view=korea&lang=ko');
+  await page.getByTestId('korea-matrix').locator('tbody tr').first().waitFor();
+  const result = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
+  assert.deepEqual(page.errors, []);
+});

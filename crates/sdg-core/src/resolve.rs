@@ -157,6 +157,7 @@ enum Tables {
     None,
     Cities,
     CitiesAndCountries,
+    AllCities,
     All,
 }
 
@@ -184,6 +185,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         View::Map | View::Table | View::Indicator => Tables::Cities,
         View::Chart => Tables::CitiesAndCountries,
         View::City => Tables::All,
+        View::Korea => Tables::AllCities,
     };
     let preset = state.region;
     let boundaries: &[Boundary] = if view == View::Map {
@@ -199,10 +201,16 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                 PackKind::Framework | PackKind::Countries => true,
                 PackKind::Places => view != View::Overview,
                 PackKind::Boundaries => boundaries.iter().any(|b| b.path == file.path),
-                PackKind::Actions => matches!(view, View::Actions | View::City | View::Indicator),
+                PackKind::Actions => {
+                    matches!(
+                        view,
+                        View::Actions | View::City | View::Indicator | View::Korea
+                    )
+                }
                 PackKind::Observations => match tables {
                     Tables::None => false,
                     Tables::All => true,
+                    Tables::AllCities => file.place_kind == Some(PlaceKind::City),
                     Tables::Cities => {
                         of_series(series.id()) && file.place_kind == Some(PlaceKind::City)
                     }
@@ -436,8 +444,9 @@ mod tests {
         assert!(chart.contains(&"obs/unsd/pm25-countries.json".to_string()));
         assert!(chart.contains(&"obs/unsd/open-space.json".to_string()));
         assert!(!files("view=table", true).contains(&"obs/unsd/pm25-countries.json".to_string()));
-        // A profile shows every series.
+        // A profile shows every series; the Korea matrix every city series.
         assert_eq!(files("view=city&city=kr-11", false).len(), 3 + 5);
+        assert_eq!(files("view=korea", false).len(), 3 + 4);
     }
 
     #[test]

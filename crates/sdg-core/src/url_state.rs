@@ -30,6 +30,8 @@ pub enum View {
     Indicator,
     /// Cities' own Goal 11 actions.
     Actions,
+    /// Korea's Goal 11 implementation matrix.
+    Korea,
 }
 
 impl View {
@@ -42,7 +44,7 @@ impl View {
     }
 
     /// Every view.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Map,
         View::Chart,
@@ -50,6 +52,7 @@ impl View {
         View::City,
         View::Indicator,
         View::Actions,
+        View::Korea,
     ];
 
     /// URL key.
@@ -62,6 +65,7 @@ impl View {
             View::City => "city",
             View::Indicator => "indicator",
             View::Actions => "actions",
+            View::Korea => "korea",
         }
     }
 }

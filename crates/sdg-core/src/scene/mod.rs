@@ -7,9 +7,11 @@
 //! - [`charts`]: the specs of the charts over time, the ranking and the scatter.
 //! - [`table`]: sorting and paging.
 //! - [`indicator`]: leaders and laggards, distribution.
+//! - [`korea`]: Korea's Goal 11 implementation matrix.
 
 pub mod charts;
 pub mod indicator;
+pub mod korea;
 pub mod map;
 pub mod rows;
 pub mod table;

@@ -1,0 +1,109 @@
+//! Korea's Goal 11 implementation: the core's matrix of local governments by targets,
+//! sortable, as an accessible table with a CSV download.
+
+use leptos::prelude::*;
+
+use sdg_core::i18n::format_int;
+use sdg_core::nav::Link;
+use sdg_core::scene::korea::{korea_matrix, matrix_csv, sort_matrix, MatrixSort, TARGETS};
+
+use crate::components::link::AppLink;
+use crate::download::download_text;
+use crate::state::use_app;
+
+/// The Korea view.
+#[component]
+pub fn KoreaView() -> impl IntoView {
+    let app = use_app();
+    let sort = RwSignal::new(MatrixSort::Leaders);
+    let matrix = Memo::new(move |_| {
+        let lang = app.lang();
+        if !app.data.gazetteer_ready.get() || !app.data.framework_ready.get() {
+            return Vec::new();
+        }
+        let ids: Vec<String> = app.data.bundle.with_untracked(|b| {
+            b.framework
+                .as_ref()
+                .map(|f| f.series.iter().map(|s| s.id.clone()).collect())
+                .unwrap_or_default()
+        });
+        let tables: Vec<(String, std::sync::Arc<sdg_core::query::SeriesTables>)> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let t = app.data.tables(&id)?;
+                Some((id, t))
+            })
+            .collect();
+        let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
+            .iter()
+            .map(|(id, t)| (id.as_str(), t.as_ref()))
+            .collect();
+        let mut rows = app.data.bundle.with(|b| {
+            let Some(fw) = b.framework.as_ref() else {
+                return Vec::new();
+            };
+            korea_matrix(&b.gazetteer, fw, b.actions.as_ref(), &refs, lang)
+        });
+        sort_matrix(&mut rows, sort.get());
+        rows
+    });
+    let header = move |label: String, by: MatrixSort| {
+        view! {
+            <th scope="col" aria-sort=move || if sort.get() == by { "descending" } else { "none" }>
+                <button type="button" on:click=move |_| sort.set(by)>{label}</button>
+            </th>
+        }
+    };
+    let download = move |_| {
+        let csv = matrix.with_untracked(|rows| matrix_csv(rows));
+        download_text("korea-goal11-matrix.csv", "text/csv;charset=utf-8", &csv);
+    };
+    view! {
+        <section class="korea-view" aria-labelledby="korea-title">
+            <h1 id="korea-title">{move || app.t("korea.title")}</h1>
+            <p class="intro">{move || app.t("korea.intro")}</p>
+            <div class="toolbar">
+                <button type="button" data-testid="korea-csv" on:click=download>{move || app.t("korea.csv")}</button>
+                <span role="status" data-testid="korea-count">{move || app.fill("korea.count", &[("n", &format_int(matrix.with(Vec::len) as u64))])}</span>
+            </div>
+            <div class="table-wrap" tabindex="0">
+                <table class="matrix" data-testid="korea-matrix">
+                    <caption class="visually-hidden">{move || app.t("korea.title")}</caption>
+                    <thead>
+                        <tr>
+                            {move || header(app.t("korea.government").to_string(), MatrixSort::Name)}
+                            {move || header(app.t("korea.covered").to_string(), MatrixSort::Leaders)}
+                            <th scope="col">{move || app.t("korea.actions")}</th>
+                            {TARGETS.iter().enumerate().map(|(i, t)| header(t.to_string(), MatrixSort::Target(i))).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let series_words = app.t("korea.series");
+                            matrix.get().into_iter().map(|r| {
+                                let covered = r.covered();
+                                view! {
+                                    <tr data-id=r.id.clone()>
+                                        <th scope="row"><AppLink to=Link::City(r.id.clone())>{r.name.clone()}</AppLink></th>
+                                        <td class="num">{covered}</td>
+                                        <td class="num">{r.actions}</td>
+                                        {r.cells.into_iter().map(|c| {
+                                            let has = !c.series.is_empty();
+                                            let class = if c.covered() { "cell covered" } else { "cell" };
+                                            view! {
+                                                <td class=class title=c.series.join(", ")>
+                                                    {(c.actions > 0).then_some(c.actions)}
+                                                    {has.then(|| view! { " "<span aria-hidden="true">"●"</span><span class="visually-hidden">{series_words}</span> })}
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
