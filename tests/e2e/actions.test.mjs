@@ -1,30 +1,16 @@
 // Local actions in a real browser: filter by target, Korean, a card's permalink, a
 // city's actions on its profile.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { serve } from '../support/server.mjs';
-import { launch, watchedPage } from '../support/browser.mjs';
+import { watchedPage } from '../support/browser.mjs';
+import { appSuite, matchCount } from '../support/app.mjs';
 
 const pack = JSON.parse(readFileSync('dist/data/actions.json', 'utf8'));
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
+const { open } = app;
 
-async function open(query, viewport) {
-  const page = await watchedPage(browser, viewport);
-  await page.goto(server.url + query, { waitUntil: 'load' });
-  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
-  return page;
-}
 
 const shown = async (page) => Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, ''));
 
@@ -92,16 +78,16 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
 }
 
 test('the overview shows actions per target and three recent ones without loading the pack', async () => {
-  const page = await watchedPage(browser);
-  const start = server.requests.length;
-  await page.goto(server.url, { waitUntil: 'load' });
+  const page = await watchedPage(app.browser);
+  const start = app.server.requests.length;
+  await page.goto(app.server.url, { waitUntil: 'load' });
   await page.getByTestId('actions-summary').waitFor();
   const summary = await page.getByTestId('actions-summary').textContent();
   const on116 = pack.actions.filter((a) => a.targets.includes('11.6')).length;
   assert.ok(summary.includes(`11.6: ${on116}`), summary);
   assert.equal(await page.getByTestId('actions-summary').locator('h3 + ul li').count(), 3);
   await page.waitForTimeout(300);
-  assert.ok(!server.requests.slice(start).some((p) => p.endsWith('/actions.json')), 'the overview does not fetch actions.json');
+  assert.ok(!app.server.requests.slice(start).some((p) => p.endsWith('/actions.json')), 'the overview does not fetch actions.json');
   assert.deepEqual(page.errors, []);
 });
 

@@ -1,30 +1,15 @@
 // What a person does with the explorer, in headless Chromium against dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { serve } from '../support/server.mjs';
-import { launch, watchedPage } from '../support/browser.mjs';
+import { appSuite, matchCount } from '../support/app.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
+const { open } = app;
 
-async function open(query, viewport) {
-  const page = await watchedPage(browser, viewport);
-  await page.goto(server.url + query, { waitUntil: 'load' });
-  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
-  return page;
-}
 
-const count = async (page) => Number((await page.getByTestId('match-count').textContent()).replace(/[^0-9]/g, ''));
+const count = matchCount;
 
 test('a permalink opens that view with its filters', async () => {
   const page = await open('?view=map&ind=11.6.2&series=pm25&region=korea&year=2019');

@@ -1,29 +1,14 @@
 // The URL contract in a real browser: history after Back, links that keep the state,
 // and exactly the files a permalink needs. Against dist/ (or DIST for a comparison).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../support/server.mjs';
-import { launch, watchedPage } from '../support/browser.mjs';
+import { appSuite, matchCount } from '../support/app.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(process.env.DIST ?? 'dist');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
+const { open } = app;
 
-const count = async (page) => Number((await page.getByTestId('match-count').textContent()).replace(/[^0-9]/g, ''));
-
-async function open(query, on = server) {
-  const page = await watchedPage(browser);
-  await page.goto(on.url + query, { waitUntil: 'load' });
-  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
-  return page;
-}
+const count = matchCount;
 
 test('after a Back that lands on the same state, the next filter change still reaches the URL', async () => {
   const page = await open('?view=map&series=pm25');
@@ -85,7 +70,7 @@ test('every internal link carries the language, theme and filters', async () => 
 test('an indicator permalink fetches its own series, not PM2.5', async () => {
   // A server of its own: pages of other tests may still be loading.
   const own = await serve(process.env.DIST ?? 'dist');
-  const page = await open('?view=indicator&ind=11.7.1', own);
+  const page = await open('?view=indicator&ind=11.7.1', undefined, own);
   await page.getByTestId('indicator-title').waitFor();
   assert.match(await page.getByTestId('indicator-title').textContent(), /open space for public use/i);
   await own.close();

@@ -115,6 +115,21 @@ impl Bundle {
         }
     }
 
+    /// What a file that refers to series, targets and places is checked against: the
+    /// framework and a gazetteer that loaded (else one "cannot be checked" problem).
+    fn context(&self, path: &str) -> Result<Context<'_>, Vec<Problem>> {
+        let Some(framework) = &self.framework else {
+            return Err(missing(path, "the framework pack"));
+        };
+        if !(self.gazetteer_ready.0 && self.gazetteer_ready.1) {
+            return Err(missing(path, "the countries or places pack"));
+        }
+        Ok(Context {
+            framework,
+            gazetteer: &self.gazetteer,
+        })
+    }
+
     /// Parses, checks and keeps one file of a pack of `kind`.
     pub fn add(&mut self, kind: PackKind, path: &str, text: &str) -> Result<(), Vec<Problem>> {
         match kind {
@@ -142,17 +157,7 @@ impl Bundle {
                 }
             }
             PackKind::Observations => {
-                let Some(framework) = &self.framework else {
-                    return Err(missing(path, "the framework pack"));
-                };
-                if !(self.gazetteer_ready.0 && self.gazetteer_ready.1) {
-                    return Err(missing(path, "the countries or places pack"));
-                }
-                let ctx = Context {
-                    framework,
-                    gazetteer: &self.gazetteer,
-                };
-                let table = load::load_observations(path, text, &ctx)?;
+                let table = load::load_observations(path, text, &self.context(path)?)?;
                 self.tables.insert(path.to_string(), table);
             }
             PackKind::Boundaries => {
@@ -160,17 +165,8 @@ impl Bundle {
                 self.topologies.insert(path.to_string(), topo);
             }
             PackKind::Actions => {
-                let Some(framework) = &self.framework else {
-                    return Err(missing(path, "the framework pack"));
-                };
-                if !(self.gazetteer_ready.0 && self.gazetteer_ready.1) {
-                    return Err(missing(path, "the countries or places pack"));
-                }
-                let ctx = Context {
-                    framework,
-                    gazetteer: &self.gazetteer,
-                };
-                self.actions = Some(load::load_actions(path, text, &ctx)?);
+                let actions = load::load_actions(path, text, &self.context(path)?)?;
+                self.actions = Some(actions);
             }
         }
         Ok(())
