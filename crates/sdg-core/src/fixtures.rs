@@ -1,6 +1,9 @@
 //! Small, hand-made inputs shared by the core's unit tests (test builds only).
 
-use crate::model::{Direction, Series, Thresholds};
+use crate::model::{
+    Direction, Framework, Indicator, PackFile, PackInfo, PackKind, PlaceKind, Series, Target,
+    Thresholds,
+};
 
 /// A one-series framework file.
 pub const FRAMEWORK: &str = r#"{"goal_en":"g","goal_ko":"g","targets":[{"code":"11.6","title_en":"t"}],
@@ -42,4 +45,56 @@ pub fn open_space() -> Series {
         thresholds: None,
         proxy_note: None,
     }
+}
+
+/// A framework with these indicators (each under the target its code names) and series.
+pub fn framework(indicators: &[&str], series: Vec<Series>) -> Framework {
+    let mut targets: Vec<Target> = Vec::new();
+    let mut inds = Vec::new();
+    for code in indicators {
+        let target = code[..4].to_string();
+        if !targets.iter().any(|t| t.code == target) {
+            targets.push(Target {
+                code: target.clone(),
+                title_en: format!("target {target}"),
+                title_ko: None,
+            });
+        }
+        inds.push(Indicator {
+            code: code.to_string(),
+            target,
+            title_en: code.to_string(),
+            title_ko: None,
+            tier: None,
+            note: None,
+        });
+    }
+    Framework {
+        goal_en: "g".into(),
+        goal_ko: "g".into(),
+        targets,
+        indicators: inds,
+        series,
+    }
+}
+
+/// A pack entry of the manifest.
+pub fn pack(id: &str, kind: PackKind, files: Vec<PackFile>) -> PackInfo {
+    PackInfo {
+        id: id.into(),
+        title: id.into(),
+        licence: "l".into(),
+        attribution: "a".into(),
+        source: "s".into(),
+        kind,
+        files,
+    }
+}
+
+/// An observation file entry declaring its series and place kind.
+pub fn table_file(path: &str, series: &str, kind: PlaceKind) -> PackFile {
+    let mut f = PackFile::new(path, 1);
+    f.series = Some(series.into());
+    f.place_kind = Some(kind);
+    f
 }

@@ -219,25 +219,16 @@ impl LoadQueue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PackInfo, PlaceKind, SCHEMA_VERSION};
+    use crate::model::{PlaceKind, SCHEMA_VERSION};
 
     use crate::fixtures::{CITIES, COUNTRIES, FRAMEWORK};
     const OBS: &str = r#"{"series":"pm25","unit":"µg/m³","place_kind":"city","sources":["WHO"],
         "places":["kr-11"],"years":[2019],"values":[20.0],"source":[0]}"#;
 
     fn manifest() -> Manifest {
-        let pack = |id: &str, kind: PackKind, file: PackFile| PackInfo {
-            id: id.into(),
-            title: id.into(),
-            licence: "l".into(),
-            attribution: "a".into(),
-            source: "s".into(),
-            kind,
-            files: vec![file],
-        };
-        let mut obs = PackFile::new("obs/pm25.json", 1);
-        obs.series = Some("pm25".into());
-        obs.place_kind = Some(PlaceKind::City);
+        let pack =
+            |id: &str, kind: PackKind, file: PackFile| crate::fixtures::pack(id, kind, vec![file]);
+        let obs = crate::fixtures::table_file("obs/pm25.json", "pm25", PlaceKind::City);
         Manifest {
             schema: SCHEMA_VERSION,
             coverage: vec![],

@@ -256,7 +256,7 @@ pub fn settled_state(state: &ViewState, resolved: &Resolved) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Direction, Indicator, PackFile, PackInfo, Series, Target};
+    use crate::model::{Direction, PackFile, Series};
     use proptest::prelude::*;
 
     fn series(id: &str, indicator: &str) -> Series {
@@ -273,51 +273,19 @@ mod tests {
     }
 
     fn framework() -> Framework {
-        let ind = |code: &str| Indicator {
-            code: code.into(),
-            target: code[..4].into(),
-            title_en: code.into(),
-            title_ko: None,
-            tier: None,
-            note: None,
-        };
-        Framework {
-            goal_en: "g".into(),
-            goal_ko: "g".into(),
-            targets: vec![Target {
-                code: "11.6".into(),
-                title_en: "t".into(),
-                title_ko: None,
-            }],
-            indicators: vec![ind("11.6.2"), ind("11.7.1"), ind("11.2.1")],
-            series: vec![
+        crate::fixtures::framework(
+            &["11.6.2", "11.7.1", "11.2.1"],
+            vec![
                 series("pm25", "11.6.2"),
                 series("pm10", "11.6.2"),
                 series("open-space", "11.7.1"),
                 series("kr-open-space-admin", "11.7.1"),
                 series("transit-access", "11.2.1"),
             ],
-        }
+        )
     }
 
-    fn table(path: &str, series: &str, kind: PlaceKind) -> PackFile {
-        let mut f = PackFile::new(path, 1);
-        f.series = Some(series.into());
-        f.place_kind = Some(kind);
-        f
-    }
-
-    fn pack(id: &str, kind: PackKind, files: Vec<PackFile>) -> PackInfo {
-        PackInfo {
-            id: id.into(),
-            title: id.into(),
-            licence: "l".into(),
-            attribution: "a".into(),
-            source: "s".into(),
-            kind,
-            files,
-        }
-    }
+    use crate::fixtures::{pack, table_file as table};
 
     fn manifest() -> Manifest {
         use PlaceKind::{City, Country};

@@ -164,7 +164,7 @@ pub fn matrix_csv(rows: &[MatrixRow]) -> String {
 mod tests {
     use super::*;
     use crate::actions::tests::{action, pack};
-    use crate::model::{AdminLevel, City, Country, Indicator, Target};
+    use crate::model::{AdminLevel, City, Country};
     use crate::scene::rows::fixture::tables;
 
     fn korea() -> Gazetteer {
@@ -199,24 +199,7 @@ mod tests {
     }
 
     fn framework() -> Framework {
-        Framework {
-            goal_en: "g".into(),
-            goal_ko: "g".into(),
-            targets: vec![Target {
-                code: "11.6".into(),
-                title_en: "t".into(),
-                title_ko: None,
-            }],
-            indicators: vec![Indicator {
-                code: "11.6.2".into(),
-                target: "11.6".into(),
-                title_en: "i".into(),
-                title_ko: None,
-                tier: None,
-                note: None,
-            }],
-            series: vec![crate::fixtures::pm25()],
-        }
+        crate::fixtures::framework(&["11.6.2"], vec![crate::fixtures::pm25()])
     }
 
     #[test]
