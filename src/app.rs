@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let app = install(data);
     let rows = selection(app);
     let view_kind = app.view;
-    let with_filters = move || view_kind.get().has_filters();
+    let with_filters = move || app.resolved.with(|r| r.filters);
     view! {
         <a class="skip-link" href="#main">{move || app.t("skip")}</a>
         <header class="site-header">

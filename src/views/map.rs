@@ -12,9 +12,9 @@ use sdg_core::nav::Link;
 use sdg_core::query::Region;
 use sdg_core::resolve::{preset_boundaries, KR_MUNICIPALITIES, KR_PROVINCES, WORLD};
 use sdg_core::scene::map::{
-    boundary_paths, key_action, legend_statuses, place_symbols, preset_viewport, province_values,
-    step_focus, to_map_units, tooltip_position, wheel_zoom, zoom_after, Colouring, Gesture,
-    MapAction, Placed, HEIGHT, WIDTH,
+    boundary_paths, key_action, legend_statuses, place_actions, place_symbols, preset_viewport,
+    province_values, step_focus, to_map_units, tooltip_position, wheel_zoom, zoom_after,
+    ActionSymbol, Colouring, Gesture, MapAction, Placed, HEIGHT, WIDTH,
 };
 use sdg_core::scene::Row;
 use sdg_core::style::{status_color, status_key, status_symbol};
@@ -99,6 +99,24 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         rows.with(|r| place_symbols(r, &view, z, &skip))
     });
 
+    let actions_layer = Memo::new(move |_| app.state.with(|s| s.actions_layer));
+    let action_symbols = Memo::new(move |_| {
+        if !actions_layer.get() || !app.data.gazetteer_ready.get() {
+            return Vec::new();
+        }
+        let (view, z, lang) = (viewport.get(), zoom.get(), app.lang());
+        app.data.bundle.with(|b| {
+            b.actions
+                .as_ref()
+                .map(|p| place_actions(p, &b.gazetteer, &view, z, lang))
+                .unwrap_or_default()
+        })
+    });
+    let hovered_action: RwSignal<Option<ActionSymbol>> = RwSignal::new(None);
+    let action_at = move |ev: &leptos::ev::Event| -> Option<ActionSymbol> {
+        let id = event_target::<web_sys::Element>(ev).get_attribute("data-id")?;
+        action_symbols.with_untracked(|p| p.iter().find(|c| c.id == id).cloned())
+    };
     let hovered: RwSignal<Option<Placed>> = RwSignal::new(None);
     let focused = RwSignal::new(None::<usize>);
     let unit = move || app.series.get().map(|s| s.unit).unwrap_or_default();
@@ -205,6 +223,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let label = move || {
+        if actions_layer.get() {
+            let shown = action_symbols.with(Vec::len).to_string();
+            return app.fill("map.actions-label", &[("shown", &shown)]);
+        }
         let shown = placed.with(Vec::len).to_string();
         let total = rows.with(Vec::len).to_string();
         app.fill("map.label", &[("shown", &shown), ("total", &total)])
@@ -218,7 +240,19 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
 
     view! {
         <section class="map-view" aria-labelledby="map-title">
-            <h1 id="map-title">{move || app.series.get().map(|s| s.title(app.lang()).to_string()).unwrap_or_default()}</h1>
+            <h1 id="map-title">{move || if actions_layer.get() { app.t("map.actions-title").to_string() } else { app.series.get().map(|s| s.title(app.lang()).to_string()).unwrap_or_default() }}</h1>
+            <div class="map-presets" role="group" aria-label=move || app.t("map.layer")>
+                {[(false, "map.layer.statistics"), (true, "map.layer.actions")].into_iter().map(|(on, key)| view! {
+                    <button
+                        type="button"
+                        data-testid=if on { "layer-actions" } else { "layer-statistics" }
+                        aria-pressed=move || (actions_layer.get() == on).to_string()
+                        on:click=move |_| app.update(|s| s.actions_layer = on)
+                    >
+                        {move || app.t(key)}
+                    </button>
+                }).collect_view()}
+            </div>
             <div class="map-presets" role="group" aria-label=move || app.t("map.presets")>
                 {Region::ALL
                     .into_iter()
@@ -260,6 +294,26 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                         }).collect_view()}
                         <path class="municipal" d=move || municipalities.with(|m| m.iter().map(|(_, d)| d.as_str()).collect::<String>())></path>
                     </g>
+                    <g class="action-symbols" aria-hidden="true"
+                        on:pointerover=move |ev| { if let Some(p) = action_at(&ev) { hovered_action.set(Some(p)); } }
+                        on:pointerout=move |_| hovered_action.set(None)
+                        on:click=move |ev| {
+                            if gesture.with_value(Gesture::dragged) {
+                                return;
+                            }
+                            if let Some(p) = action_at(&ev) {
+                                app.go(&Link::ActionsOf(p.id));
+                            }
+                        }
+                    >
+                        <For
+                            each=move || action_symbols.get()
+                            key=|a| (a.id.clone(), (a.x * 10.0) as i64, (a.y * 10.0) as i64, a.count)
+                            children=move |a: ActionSymbol| view! {
+                                <circle class="action-symbol" data-id=a.id.clone() cx=a.x cy=a.y r=a.r></circle>
+                            }
+                        />
+                    </g>
                     // One set of listeners for all cities (event delegation): thousands of
                     // symbols carry only their attributes.
                     <g
@@ -297,6 +351,15 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                     })}
                 </svg>
                 {tooltip}
+                {move || hovered_action.get().map(|a| {
+                    let (left, top) = tooltip_position(a.x, a.y);
+                    view! {
+                        <div class="tooltip" role="status" style=format!("left:{left:.1}%;top:{top:.1}%")>
+                            <strong>{a.name.clone()}</strong>
+                            <span>{app.fill("map.actions-count", &[("n", &a.count.to_string())])}</span>
+                        </div>
+                    }
+                })}
                 <div class="map-zoom" role="group" aria-label=move || app.t("map.zoom")>
                     <button type="button" aria-label=move || app.t("map.zoom-in") on:click=move |_| act(MapAction::ZoomIn)>"+"</button>
                     <button type="button" aria-label=move || app.t("map.zoom-out") on:click=move |_| act(MapAction::ZoomOut)>"−"</button>
@@ -304,6 +367,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 </div>
             </div>
             <p id="map-help" class="help">{move || app.t("map.help")}</p>
+            <Show when=move || actions_layer.get()>
+                <p class="help" data-testid="actions-legend">{move || app.t("map.actions-legend")}</p>
+            </Show>
+            <Show when=move || !actions_layer.get()>
             <YearPlayer />
             <div class="legend-row">
                 {move || match colouring.get() {
@@ -320,6 +387,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 <p class="help">{move || app.t("map.size")}</p>
             </div>
             {move || app.series.get().and_then(|s| s.thresholds).map(|t| view! { <p class="source">{app.t("thresholds.source")}" "{t.source}</p> })}
+            </Show>
             <p class="source">{move || app.t("map.boundaries")}</p>
         </section>
     }

@@ -133,3 +133,20 @@ test('axe finds no violations on the Korea matrix', async () => {
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
   assert.deepEqual(page.errors, []);
 });
+
+test('the map has an actions layer: a symbol per city, and a click opens its actions', async () => {
+  const page = await open('?view=map&layer=actions&region=korea');
+  const symbol = page.locator('svg.map circle.action-symbol[data-id="kr-31010"]');
+  await symbol.waitFor();
+  assert.ok((await page.locator('svg.map circle.action-symbol').count()) > 20);
+  assert.equal(await page.locator('svg.map path.city').count(), 0, 'no statistics symbols on this layer');
+  const seoul = Number(await page.locator('circle.action-symbol[data-id="kr-11"]').getAttribute('r'));
+  const suwon = Number(await symbol.getAttribute('r'));
+  assert.ok(seoul > suwon, 'Seoul reported more actions than Suwon');
+  await symbol.click({ force: true });
+  await page.getByTestId('action-card').first().waitFor();
+  assert.match(page.url(), /view=actions.*city=kr-31010/);
+  const total = pack.actions.filter((a) => (a.places ?? []).includes('kr-31010')).length;
+  assert.equal(Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, '')), total);
+  assert.deepEqual(page.errors, []);
+});

@@ -181,6 +181,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         _ => None,
     };
     let tables = match view {
+        View::Map if state.actions_layer => Tables::None,
         View::Overview | View::Actions => Tables::None,
         View::Map | View::Table | View::Indicator => Tables::Cities,
         View::Chart => Tables::CitiesAndCountries,
@@ -205,7 +206,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                     matches!(
                         view,
                         View::Actions | View::City | View::Indicator | View::Korea
-                    )
+                    ) || (view == View::Map && state.actions_layer)
                 }
                 PackKind::Observations => match tables {
                     Tables::None => false,
@@ -234,7 +235,8 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         files,
         preset,
         compared: state.cities.iter().take(COMPARE_LIMIT).cloned().collect(),
-        filters: view.has_filters(),
+        // The map's actions layer has no selection of cities to filter.
+        filters: view.has_filters() && !(view == View::Map && state.actions_layer),
     }
 }
 
@@ -336,6 +338,11 @@ mod tests {
                         PackFile::new(KR_MUNICIPALITIES.path, 1),
                     ],
                 ),
+                pack(
+                    "local-actions",
+                    PackKind::Actions,
+                    vec![PackFile::new("actions.json", 1)],
+                ),
             ],
         }
     }
@@ -384,7 +391,8 @@ mod tests {
                 "framework.json",
                 "countries.json",
                 "cities.json",
-                "obs/unsd/open-space.json"
+                "obs/unsd/open-space.json",
+                "actions.json"
             ]
         );
     }
@@ -413,8 +421,14 @@ mod tests {
         assert!(chart.contains(&"obs/unsd/open-space.json".to_string()));
         assert!(!files("view=table", true).contains(&"obs/unsd/pm25-countries.json".to_string()));
         // A profile shows every series; the Korea matrix every city series.
-        assert_eq!(files("view=city&city=kr-11", false).len(), 3 + 5);
-        assert_eq!(files("view=korea", false).len(), 3 + 4);
+        assert_eq!(files("view=city&city=kr-11", false).len(), 3 + 5 + 1);
+        assert_eq!(files("view=korea", false).len(), 3 + 4 + 1);
+        // The actions layer of the map needs no statistics.
+        let layer = files("view=map&layer=actions", true);
+        assert!(!layer.iter().any(|f| f.starts_with("obs/")), "{layer:?}");
+        assert!(layer.contains(&WORLD.path.to_string()));
+        assert!(layer.contains(&"actions.json".to_string()));
+        assert!(!files("view=map", true).contains(&"actions.json".to_string()));
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub struct ViewState {
     pub action_theme: Option<String>,
     /// `action`: one action's card (its permalink).
     pub action: Option<String>,
+    /// `layer=actions`: the map shows local actions (a symbol per city sized by its
+    /// number of actions) instead of the statistics.
+    pub actions_layer: bool,
     /// `q`: search text.
     pub query: String,
     /// `lang`.
@@ -222,6 +225,17 @@ impl ViewState {
                 .map(|l| self.targets = l)
                 .is_some(),
             "action" => token().map(|v| self.action = Some(v)).is_some(),
+            "layer" => match value {
+                "actions" => {
+                    self.actions_layer = true;
+                    true
+                }
+                "statistics" => {
+                    self.actions_layer = false;
+                    true
+                }
+                _ => false,
+            },
             "subregion" => token().map(|v| self.subregion = Some(v)).is_some(),
             "country" => list()
                 .filter(|l| {
@@ -321,6 +335,9 @@ impl ViewState {
         }
         if let Some(v) = &self.action {
             parts.push(("action", v.clone()));
+        }
+        if self.actions_layer {
+            parts.push(("layer", "actions".into()));
         }
         if !self.query.is_empty() {
             parts.push(("q", self.query.clone()));
@@ -498,6 +515,7 @@ mod tests {
                             .prop_map(str::to_string),
                     ),
                     prop::option::of(token()),
+                    any::<bool>(),
                 )
             })
             .prop_map(
@@ -509,6 +527,7 @@ mod tests {
                     targets,
                     action_theme,
                     action,
+                    actions_layer,
                 )| {
                     ViewState {
                         view,
@@ -527,6 +546,7 @@ mod tests {
                         targets: targets.into_iter().map(str::to_string).collect(),
                         action_theme,
                         action,
+                        actions_layer,
                         query,
                         lang,
                         theme,

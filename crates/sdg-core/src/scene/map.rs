@@ -106,6 +106,64 @@ pub fn place_symbols(
     out
 }
 
+/// A city of the actions layer: placed, and sized by its number of actions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionSymbol {
+    /// Place id.
+    pub id: String,
+    /// Its name (in the UI language).
+    pub name: String,
+    /// Actions reported.
+    pub count: usize,
+    /// Screen x.
+    pub x: f64,
+    /// Screen y.
+    pub y: f64,
+    /// Radius: grows with the square root of the count (area with the count).
+    pub r: f64,
+}
+
+/// Radius of an actions-layer symbol for `count` actions.
+pub fn action_radius(count: usize) -> f64 {
+    (3.0 + (count as f64).sqrt() * 2.5).min(18.0)
+}
+
+/// Every located place with at least one action, placed and culled to the frame,
+/// large first (so small ones are drawn on top).
+pub fn place_actions(
+    pack: &crate::model::ActionsPack,
+    gazetteer: &crate::model::Gazetteer,
+    view: &Viewport,
+    zoom: Zoom,
+    lang: crate::i18n::Lang,
+) -> Vec<ActionSymbol> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &pack.actions {
+        for p in &a.places {
+            *counts.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<ActionSymbol> = counts
+        .into_iter()
+        .filter_map(|(id, count)| {
+            let city = gazetteer.city(id)?;
+            let (lat, lon) = city.location()?;
+            let (x, y) = zoom.apply(view.project(lon, lat));
+            let inside = x > -MARGIN && x < WIDTH + MARGIN && y > -MARGIN && y < HEIGHT + MARGIN;
+            inside.then(|| ActionSymbol {
+                id: id.to_string(),
+                name: city.name(lang).to_string(),
+                count,
+                x,
+                y,
+                r: action_radius(count),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.r.total_cmp(&a.r).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
 /// How symbols and provinces are coloured.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Colouring {
@@ -355,6 +413,27 @@ mod tests {
         );
         assert!(world.len() < rows.len(), "decluttered: {}", world.len());
         assert!(world.iter().any(|p| p.row.city.id == "kr-11"));
+    }
+
+    #[test]
+    fn the_actions_layer_sizes_cities_by_their_actions() {
+        let gz = gazetteer();
+        let mut pack = crate::actions::tests::pack();
+        for a in &mut pack.actions {
+            // The fixture's Korean ids that this gazetteer has.
+            a.places.retain(|p| gz.city(p).is_some());
+        }
+        let placed = place_actions(
+            &pack,
+            &gz,
+            &preset_viewport(Region::Korea),
+            Zoom::default(),
+            crate::i18n::Lang::En,
+        );
+        let got: Vec<(&str, usize)> = placed.iter().map(|s| (s.id.as_str(), s.count)).collect();
+        assert_eq!(got, vec![("kr-11", 2), ("kr-31010", 1)]);
+        assert!(placed[0].r > placed[1].r);
+        assert_eq!(action_radius(10_000), 18.0);
     }
 
     #[test]
