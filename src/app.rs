@@ -12,7 +12,7 @@ use crate::selection::selection;
 use crate::state::{install, use_app};
 use crate::views::{
     actions::ActionsView, chart::ChartView, city::CityView, indicator::IndicatorView,
-    korea::KoreaView, map::MapView, overview::Overview, table::TableView,
+    korea::KoreaView, map::MapView, overview::Overview, report::ReportView, table::TableView,
 };
 
 /// The whole app.
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
                     View::Actions => view! { <ActionsView /> }.into_any(),
                     View::Korea => view! { <KoreaView /> }.into_any(),
+                    View::Report => view! { <ReportView /> }.into_any(),
                 }}
             </Show>
         </main>

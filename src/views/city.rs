@@ -130,6 +130,7 @@ pub fn CityView() -> impl IntoView {
                     </table>
                 </div>
                 <CompareWith />
+                <p>{move || app.state.with(|s| s.cities.first().cloned()).map(|id| view! { <AppLink to=Link::Report(id)>{app.t("report.open")}</AppLink> })}</p>
                 <CityActions />
             </Show>
         </section>

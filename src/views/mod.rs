@@ -7,5 +7,6 @@ pub mod indicator;
 pub mod korea;
 pub mod map;
 pub mod overview;
+pub mod report;
 pub mod sources;
 pub mod table;

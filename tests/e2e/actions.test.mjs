@@ -150,3 +150,23 @@ test('the map has an actions layer: a symbol per city, and a click opens its act
   assert.equal(Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, '')), total);
   assert.deepEqual(page.errors, []);
 });
+
+for (const [id, name] of [['kr-31010', 'Suwon-si'], ['kr-11', 'Seoul']]) {
+  test(`${name}'s Goal 11 report prints to A4 PDF with every target, its actions and its sources`, async () => {
+    const page = await open(`?view=report&city=${id}`);
+    await page.getByTestId('report').locator('.report-target').first().waitFor();
+    assert.equal(await page.getByTestId('report-city').textContent(), name);
+    assert.equal(await page.locator('.report-target').count(), 10, 'one section per target');
+    const text = await page.getByTestId('report').textContent();
+    assert.match(text, /11\.6/);
+    assert.match(text, /Sources and licences/);
+    assert.match(text, /Generated on \d{4}-\d\d-\d\d/);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.main-nav').isVisible(), false, 'no navigation on paper');
+    assert.equal(await page.getByTestId('print').isVisible(), false, 'no controls on paper');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 2 && pages <= 30, `pages: ${pages}`);
+    assert.deepEqual(page.errors, []);
+  });
+}

@@ -33,6 +33,8 @@ pub enum Link {
     ActionsOn(String),
     /// The actions of one city.
     ActionsOf(String),
+    /// A city's print-ready report.
+    Report(String),
 }
 
 impl ViewState {
@@ -64,6 +66,10 @@ impl ViewState {
                 next.view = View::Actions;
                 next.action = None;
                 next.targets = vec![target.clone()];
+            }
+            Link::Report(city) => {
+                next.view = View::Report;
+                next.cities = vec![city.clone()];
             }
             Link::ActionsOf(city) => {
                 next.view = View::Actions;
@@ -116,7 +122,7 @@ pub fn history_action(prev: &ViewState, next: &ViewState) -> HistoryAction {
     if prev == next {
         HistoryAction::Keep
     } else if prev.view != next.view
-        || (next.view == View::City && prev.cities != next.cities)
+        || (matches!(next.view, View::City | View::Report) && prev.cities != next.cities)
         || (next.view == View::Indicator && prev.indicator != next.indicator)
     {
         HistoryAction::Push
@@ -220,6 +226,7 @@ mod tests {
             "LA[0-9]{3}".prop_map(Link::Action),
             "11\\.[1-7ac]".prop_map(Link::ActionsOn),
             id.prop_map(Link::ActionsOf),
+            id.prop_map(Link::Report),
             (id, "1[01]\\.[0-9]\\.[0-9]")
                 .prop_map(|(series, indicator)| Link::Indicator { series, indicator }),
             (id, "1[01]\\.[0-9]\\.[0-9]")

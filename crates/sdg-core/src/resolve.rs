@@ -185,7 +185,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         View::Overview | View::Actions => Tables::None,
         View::Map | View::Table | View::Indicator => Tables::Cities,
         View::Chart => Tables::CitiesAndCountries,
-        View::City => Tables::All,
+        View::City | View::Report => Tables::All,
         View::Korea => Tables::AllCities,
     };
     let preset = state.region;
@@ -205,7 +205,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                 PackKind::Actions => {
                     matches!(
                         view,
-                        View::Actions | View::City | View::Indicator | View::Korea
+                        View::Actions | View::City | View::Indicator | View::Korea | View::Report
                     ) || (view == View::Map && state.actions_layer)
                 }
                 PackKind::Observations => match tables {

@@ -32,6 +32,8 @@ pub enum View {
     Actions,
     /// Korea's Goal 11 implementation matrix.
     Korea,
+    /// A print-ready Goal 11 report of one city.
+    Report,
 }
 
 impl View {
@@ -44,7 +46,7 @@ impl View {
     }
 
     /// Every view.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Map,
         View::Chart,
@@ -53,6 +55,7 @@ impl View {
         View::Indicator,
         View::Actions,
         View::Korea,
+        View::Report,
     ];
 
     /// URL key.
@@ -66,6 +69,7 @@ impl View {
             View::Indicator => "indicator",
             View::Actions => "actions",
             View::Korea => "korea",
+            View::Report => "report",
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod charts;
 pub mod indicator;
 pub mod korea;
 pub mod map;
+pub mod report;
 pub mod rows;
 pub mod table;
 

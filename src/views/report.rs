@@ -1,0 +1,168 @@
+//! A print-ready Goal 11 report of one city (A4 portrait): the city and its country,
+//! each target with the city's series and actions (from the core's report scene), "no
+//! data yet" where there is none, and the sources and licences at the end, with the
+//! date and the permalink it came from.
+
+use leptos::prelude::*;
+
+use sdg_core::i18n::{format_int, format_value};
+use sdg_core::nav::Link;
+use sdg_core::profile::{sparkline_path, SPARKLINE};
+use sdg_core::scene::report::report_sections;
+use sdg_core::style::trend_label;
+
+use crate::components::link::AppLink;
+use crate::components::status::StatusBadge;
+use crate::state::use_app;
+
+/// Today's date, `YYYY-MM-DD`, from the browser's clock.
+fn today() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}
+
+/// The report view.
+#[component]
+pub fn ReportView() -> impl IntoView {
+    let app = use_app();
+    let city = move || {
+        let id = app.state.with(|s| s.cities.first().cloned())?;
+        app.data.gazetteer_ready.track();
+        app.data
+            .bundle
+            .with_untracked(|b| b.gazetteer.city(&id).cloned())
+    };
+    let sections = Memo::new(move |_| {
+        let Some(c) = city() else {
+            return Vec::new();
+        };
+        app.data.framework_ready.track();
+        let ids: Vec<String> = app.data.bundle.with_untracked(|b| {
+            b.framework
+                .as_ref()
+                .map(|f| f.series.iter().map(|s| s.id.clone()).collect())
+                .unwrap_or_default()
+        });
+        let tables: Vec<(String, std::sync::Arc<sdg_core::query::SeriesTables>)> = ids
+            .into_iter()
+            .filter_map(|id| Some((id.clone(), app.data.tables(&id)?)))
+            .collect();
+        let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
+            .iter()
+            .map(|(id, t)| (id.as_str(), t.as_ref()))
+            .collect();
+        app.data.bundle.with(|b| {
+            let Some(fw) = b.framework.as_ref() else {
+                return Vec::new();
+            };
+            report_sections(fw, &c, &b.gazetteer, &refs, b.actions.as_ref())
+        })
+    });
+    let target_title = move |code: &str| {
+        let lang = app.lang();
+        app.data.bundle.with_untracked(|b| {
+            b.framework
+                .as_ref()
+                .and_then(|f| f.targets.iter().find(|t| t.code == code))
+                .map(|t| t.title(lang).to_string())
+                .unwrap_or_default()
+        })
+    };
+    let permalink = move || {
+        app.state.track();
+        window().location().href().unwrap_or_default()
+    };
+    view! {
+        <article class="report" aria-labelledby="report-title" data-testid="report">
+            {move || city().map(|c| {
+                let lang = app.lang();
+                let (country, subregion) = app.data.bundle.with_untracked(|b| {
+                    b.gazetteer
+                        .country(&c.country)
+                        .map(|k| (k.name(lang).to_string(), k.subregion.clone()))
+                        .unwrap_or_default()
+                });
+                view! {
+                    <header class="report-head">
+                        <p class="eyebrow">{app.t("report.title")}</p>
+                        <h1 id="report-title" data-testid="report-city">{c.name(lang).to_string()}</h1>
+                        {c.other_name(lang).map(|o| view! { <p class="alt-name" lang=lang.other().key()>{o.to_string()}</p> })}
+                        <dl class="facts">
+                            <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
+                            <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>
+                            <div><dt>{app.t("col.population")}</dt><dd>{c.population.map(format_int).unwrap_or_else(|| "–".into())}</dd></div>
+                        </dl>
+                        {c.location().is_none().then(|| view! { <p class="notice">{app.t("city.location-unknown")}</p> })}
+                        <p class="generated">{app.fill("report.generated", &[("date", &today())])}" "<span class="permalink">{permalink}</span></p>
+                        <p class="no-print">
+                            <button type="button" data-testid="print" on:click=move |_| { let _ = window().print(); }>{app.t("report.print")}</button>
+                            " "
+                            <AppLink to=Link::City(c.id.clone())>{app.t("nav.overview")}</AppLink>
+                        </p>
+                    </header>
+                }
+            })}
+            {move || sections.get().into_iter().map(|s| {
+                let lang = app.lang();
+                let title = target_title(&s.code);
+                let empty = s.is_empty();
+                view! {
+                    <section class="report-target" data-target=s.code.clone()>
+                        <h2><span class="code">{s.code.clone()}</span>" "{title}</h2>
+                        {empty.then(|| view! { <p class="no-data">{app.t("report.no-data")}</p> })}
+                        {(!s.series.is_empty()).then(|| view! {
+                            <h3>{app.t("report.statistics")}</h3>
+                            <table class="profile">
+                                <thead><tr>
+                                    <th scope="col">{app.t("col.indicator")}</th>
+                                    <th scope="col">{app.t("col.value")}</th>
+                                    <th scope="col">{app.t("col.status")}</th>
+                                    <th scope="col">{app.t("col.trend")}</th>
+                                    <th scope="col">{app.t("col.history")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {s.series.into_iter().map(|(series, row)| {
+                                        let (key, arrow) = trend_label(row.trend);
+                                        let latest = row.latest.map(|l| format!("{} {} ({})", format_value(l.value), series.unit, l.year)).unwrap_or_default();
+                                        let (w, h) = SPARKLINE;
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{format!("{} {}", series.indicator, series.title(lang))}</th>
+                                                <td class="num">{latest}</td>
+                                                <td><StatusBadge status=row.status /></td>
+                                                <td><span aria-hidden="true">{arrow}</span>" "{app.t(key)}</td>
+                                                <td><svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true"><path d=sparkline_path(&row.points, w, h) fill="none" stroke="currentColor" stroke-width="1.5"></path></svg></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
+                        {(!s.actions.is_empty()).then(|| view! {
+                            <h3>{app.t("report.actions")}</h3>
+                            <ul class="report-actions">
+                                {s.actions.into_iter().map(|a| {
+                                    let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                                    view! { <li><strong>{sdg_core::actions::title(&a, lang).to_string()}</strong>{year}" — "<span lang="en">{a.summary_en.clone()}</span>" "<span class="source">{a.source_title.clone()}</span></li> }
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    </section>
+                }
+            }).collect_view()}
+            <section class="report-sources">
+                <h2>{move || app.t("report.sources")}</h2>
+                <ul>
+                    {move || app.data.packs().into_iter().map(|(p, _)| view! {
+                        <li><strong>{p.title.clone()}</strong>": "{p.licence.clone()}". "{p.attribution.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </article>
+    }
+}
