@@ -52,3 +52,30 @@ pub fn selection(app: App) -> Memo<Vec<Row>> {
             .with_untracked(|b| select_rows(&b.gazetteer, &shared, &filter, &series, &tables, year))
     })
 }
+
+/// Every series' merged tables loaded so far, by series id, in framework order
+/// (reactive: the profile, the report and the Korea matrix read all series).
+pub fn all_series_tables(app: &App) -> Vec<(String, Arc<SeriesTables>)> {
+    app.data.framework_ready.track();
+    let ids: Vec<String> = app.data.bundle.with_untracked(|b| {
+        b.framework
+            .as_ref()
+            .map(|f| f.series.iter().map(|s| s.id.clone()).collect())
+            .unwrap_or_default()
+    });
+    ids.into_iter()
+        .filter_map(|id| {
+            let t = app.data.tables(&id)?;
+            Some((id, t))
+        })
+        .collect()
+}
+
+/// The city the state names first (reactive on the gazetteer's readiness only).
+pub fn current_city(app: &App) -> Option<sdg_core::model::City> {
+    let id = app.state.with(|s| s.cities.first().cloned())?;
+    app.data.gazetteer_ready.track();
+    app.data
+        .bundle
+        .with_untracked(|b| b.gazetteer.city(&id).cloned())
+}

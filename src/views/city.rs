@@ -11,6 +11,7 @@ use sdg_core::url_state::View;
 
 use crate::components::link::AppLink;
 use crate::components::status::StatusBadge;
+use crate::selection::current_city;
 use crate::state::use_app;
 
 /// The city profile view.
@@ -18,13 +19,7 @@ use crate::state::use_app;
 pub fn CityView() -> impl IntoView {
     let app = use_app();
     let city_id = move || app.state.with(|s| s.cities.first().cloned());
-    let city = move || {
-        let id = city_id()?;
-        app.data.gazetteer_ready.track();
-        app.data
-            .bundle
-            .with_untracked(|b| b.gazetteer.city(&id).cloned())
-    };
+    let city = move || current_city(&app);
     let rows = Memo::new(move |_| {
         let Some(city) = city() else {
             return Vec::new();

@@ -9,6 +9,7 @@ use sdg_core::scene::korea::{korea_matrix, matrix_csv, sort_matrix, MatrixSort, 
 
 use crate::components::link::AppLink;
 use crate::download::download_text;
+use crate::selection::all_series_tables;
 use crate::state::use_app;
 
 /// The Korea view.
@@ -21,19 +22,7 @@ pub fn KoreaView() -> impl IntoView {
         if !app.data.gazetteer_ready.get() || !app.data.framework_ready.get() {
             return Vec::new();
         }
-        let ids: Vec<String> = app.data.bundle.with_untracked(|b| {
-            b.framework
-                .as_ref()
-                .map(|f| f.series.iter().map(|s| s.id.clone()).collect())
-                .unwrap_or_default()
-        });
-        let tables: Vec<(String, std::sync::Arc<sdg_core::query::SeriesTables>)> = ids
-            .into_iter()
-            .filter_map(|id| {
-                let t = app.data.tables(&id)?;
-                Some((id, t))
-            })
-            .collect();
+        let tables = all_series_tables(&app);
         let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
             .iter()
             .map(|(id, t)| (id.as_str(), t.as_ref()))

@@ -13,6 +13,7 @@ use sdg_core::style::trend_label;
 
 use crate::components::link::AppLink;
 use crate::components::status::StatusBadge;
+use crate::selection::{all_series_tables, current_city};
 use crate::state::use_app;
 
 /// Today's date, `YYYY-MM-DD`, from the browser's clock.
@@ -30,28 +31,12 @@ fn today() -> String {
 #[component]
 pub fn ReportView() -> impl IntoView {
     let app = use_app();
-    let city = move || {
-        let id = app.state.with(|s| s.cities.first().cloned())?;
-        app.data.gazetteer_ready.track();
-        app.data
-            .bundle
-            .with_untracked(|b| b.gazetteer.city(&id).cloned())
-    };
+    let city = move || current_city(&app);
     let sections = Memo::new(move |_| {
         let Some(c) = city() else {
             return Vec::new();
         };
-        app.data.framework_ready.track();
-        let ids: Vec<String> = app.data.bundle.with_untracked(|b| {
-            b.framework
-                .as_ref()
-                .map(|f| f.series.iter().map(|s| s.id.clone()).collect())
-                .unwrap_or_default()
-        });
-        let tables: Vec<(String, std::sync::Arc<sdg_core::query::SeriesTables>)> = ids
-            .into_iter()
-            .filter_map(|id| Some((id.clone(), app.data.tables(&id)?)))
-            .collect();
+        let tables = all_series_tables(&app);
         let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
             .iter()
             .map(|(id, t)| (id.as_str(), t.as_ref()))
