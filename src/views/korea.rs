@@ -1,5 +1,6 @@
-//! Korea's Goal 11 implementation: the core's matrix of local governments by targets,
-//! sortable, as an accessible table with a CSV download.
+//! Korea's Goal 11 implementation: the map of local governments beside the core's
+//! matrix of governments by targets, sortable, as an accessible table with a CSV
+//! download.
 
 use leptos::prelude::*;
 
@@ -11,13 +12,14 @@ use crate::components::link::AppLink;
 use crate::download::download_text;
 use crate::selection::all_series_tables;
 use crate::state::use_app;
+use crate::views::korea_map::KoreaMap;
 
 /// The Korea view.
 #[component]
 pub fn KoreaView() -> impl IntoView {
     let app = use_app();
     let sort = RwSignal::new(MatrixSort::Leaders);
-    let matrix = Memo::new(move |_| {
+    let unsorted = Memo::new(move |_| {
         let lang = app.lang();
         if !app.data.gazetteer_ready.get() || !app.data.framework_ready.get() {
             return Vec::new();
@@ -27,12 +29,15 @@ pub fn KoreaView() -> impl IntoView {
             .iter()
             .map(|(id, t)| (id.as_str(), t.as_ref()))
             .collect();
-        let mut rows = app.data.bundle.with(|b| {
+        app.data.bundle.with(|b| {
             let Some(fw) = b.framework.as_ref() else {
                 return Vec::new();
             };
             korea_matrix(&b.gazetteer, fw, b.actions.as_ref(), &refs, lang)
-        });
+        })
+    });
+    let matrix = Memo::new(move |_| {
+        let mut rows = unsorted.get();
         sort_matrix(&mut rows, sort.get());
         rows
     });
@@ -51,6 +56,9 @@ pub fn KoreaView() -> impl IntoView {
         <section class="korea-view" aria-labelledby="korea-title">
             <h1 id="korea-title">{move || app.t("korea.title")}</h1>
             <p class="intro">{move || app.t("korea.intro")}</p>
+            <div class="korea-layout">
+            <KoreaMap matrix=unsorted />
+            <div class="korea-matrix">
             <div class="toolbar">
                 <button type="button" data-testid="korea-csv" on:click=download>{move || app.t("korea.csv")}</button>
                 <span role="status" data-testid="korea-count">{move || app.fill("korea.count", &[("n", &format_int(matrix.with(Vec::len) as u64))])}</span>
@@ -92,6 +100,8 @@ pub fn KoreaView() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
+            </div>
+            </div>
             </div>
         </section>
     }

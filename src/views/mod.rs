@@ -5,6 +5,7 @@ pub mod chart;
 pub mod city;
 pub mod indicator;
 pub mod korea;
+pub mod korea_map;
 pub mod map;
 pub mod overview;
 pub mod report;

@@ -126,6 +126,36 @@ test("Korea's matrix puts leading local governments first, sorts, and opens a pr
   assert.deepEqual(page.errors, []);
 });
 
+test("Korea's map colours each government by its actions or a series, and names whose figure an area shows", async () => {
+  const page = await open('?view=korea');
+  const map = page.getByTestId('korea-map');
+  const suwon = map.locator('path.municipal-area[data-id="kr-31010"]');
+  await suwon.waitFor();
+  assert.equal(await map.locator('path.municipal-area').count(), 229);
+  assert.equal(await map.locator('path.province-area').count(), 17);
+  // Suwon reported several actions; Seoul's districts have none of their own and show
+  // Seoul (the most, another class) through; Gyeonggi-do itself reported none.
+  const fill = (loc) => loc.getAttribute('fill');
+  const seoul = map.locator('path.province-area[data-id="kr-11"]');
+  assert.notEqual(await fill(suwon), 'none');
+  assert.equal(await fill(map.locator('path.municipal-area[data-id="kr-11010"]')), 'none');
+  assert.notEqual(await fill(seoul), await fill(suwon), 'different classes, different colours');
+  assert.equal(await fill(map.locator('path.province-area[data-id="kr-31"]')), '#d9d9d9');
+  await map.locator('path.municipal-area[data-id="kr-11010"]').dispatchEvent('pointerover');
+  const ofSeoul = pack.actions.filter((a) => (a.places ?? []).includes('kr-11')).length;
+  assert.equal(await page.getByTestId('korea-tooltip').textContent(), `Seoul${ofSeoul} actions`);
+  // Coloured by PM2.5: the URL carries the series, the legend turns to statuses.
+  await page.getByTestId('korea-colour').selectOption('pm25');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('series') === 'pm25');
+  await page.getByTestId('korea-legend').getByText('No data').first().waitFor();
+  await suwon.dispatchEvent('pointerover');
+  assert.match(await page.getByTestId('korea-tooltip').textContent(), /^Suwon-si[\d.]+ µg\/m³ \(\d{4}\)/);
+  await suwon.click({ force: true });
+  await page.getByTestId('city-name').waitFor();
+  assert.equal(await page.getByTestId('city-name').textContent(), 'Suwon-si');
+  assert.deepEqual(page.errors, []);
+});
+
 test('axe finds no violations on the Korea matrix', async () => {
   const page = await open('?view=korea&lang=ko');
   await page.getByTestId('korea-matrix').locator('tbody tr').first().waitFor();

@@ -204,6 +204,16 @@ pub fn value_color(t: f64) -> String {
     )
 }
 
+/// The lowest and highest finite values, `None` when there is none.
+pub fn value_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}
+
 /// Where `v` sits in `[lo, hi]`, as `[0, 1]` (0.5 when the range is empty).
 pub fn unit_position(v: f64, lo: f64, hi: f64) -> f64 {
     if hi > lo {

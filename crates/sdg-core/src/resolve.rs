@@ -189,10 +189,11 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         View::Korea => Tables::AllCities,
     };
     let preset = state.region;
-    let boundaries: &[Boundary] = if view == View::Map {
-        preset_boundaries(preset)
-    } else {
-        &[]
+    let boundaries: &[Boundary] = match view {
+        View::Map => preset_boundaries(preset),
+        // The Korea view's map is Korea alone: no world behind it.
+        View::Korea => &[KR_PROVINCES, KR_MUNICIPALITIES],
+        _ => &[],
     };
     let mut files = Vec::new();
     for pack in &manifest.packs {
@@ -420,9 +421,13 @@ mod tests {
         assert!(chart.contains(&"obs/unsd/pm25-countries.json".to_string()));
         assert!(chart.contains(&"obs/unsd/open-space.json".to_string()));
         assert!(!files("view=table", true).contains(&"obs/unsd/pm25-countries.json".to_string()));
-        // A profile shows every series; the Korea matrix every city series.
+        // A profile shows every series; the Korea matrix every city series,
         assert_eq!(files("view=city&city=kr-11", false).len(), 3 + 5 + 1);
-        assert_eq!(files("view=korea", false).len(), 3 + 4 + 1);
+        // and its map Korea's two boundary layers, without the world.
+        let korea_view = files("view=korea", false);
+        assert_eq!(korea_view.len(), 3 + 4 + 1 + 2, "{korea_view:?}");
+        assert!(korea_view.contains(&KR_MUNICIPALITIES.path.to_string()));
+        assert!(!korea_view.contains(&WORLD.path.to_string()));
         // The actions layer of the map needs no statistics.
         let layer = files("view=map&layer=actions", true);
         assert!(!layer.iter().any(|f| f.starts_with("obs/")), "{layer:?}");

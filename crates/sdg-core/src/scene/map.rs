@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashSet};
 use crate::assess::{status, Status};
 use crate::geo::{svg_path, Topology, Viewport};
 use crate::mapview::{
-    declutter, preset_bounds, preset_meridian, symbol_radius, unit_position, value_color, Zoom,
+    declutter, preset_bounds, preset_meridian, symbol_radius, unit_position, value_color,
+    value_range, Zoom,
 };
 use crate::model::Series;
 use crate::query::{Region, SeriesTables};
@@ -184,13 +185,9 @@ impl Colouring {
         if series.thresholds.is_some() {
             return Colouring::ByStatus;
         }
-        let values = rows.iter().filter_map(Row::value).filter(|v| v.is_finite());
-        let lo = values.clone().fold(f64::INFINITY, f64::min);
-        let hi = values.fold(f64::NEG_INFINITY, f64::max);
-        if lo <= hi {
-            Colouring::ByValue { lo, hi }
-        } else {
-            Colouring::ByStatus
+        match value_range(rows.iter().filter_map(Row::value)) {
+            Some((lo, hi)) => Colouring::ByValue { lo, hi },
+            None => Colouring::ByStatus,
         }
     }
 

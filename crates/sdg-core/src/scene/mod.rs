@@ -8,10 +8,13 @@
 //! - [`table`]: sorting and paging.
 //! - [`indicator`]: leaders and laggards, distribution.
 //! - [`korea`]: Korea's Goal 11 implementation matrix.
+//! - [`korea_map`]: the Korea map beside it, by series or by actions.
+//! - [`report`]: the print-ready city report.
 
 pub mod charts;
 pub mod indicator;
 pub mod korea;
+pub mod korea_map;
 pub mod map;
 pub mod report;
 pub mod rows;
