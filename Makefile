@@ -4,6 +4,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 RAW ?= ../shared/data/raw
+SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
 .PHONY: serve test dist data check-data validate lint unit e2e bench setup
@@ -19,13 +20,13 @@ test: lint unit check-data validate dist e2e
 dist: setup
 	$(TRUNK) build --release
 
-## Rebuild data/ from the raw sources in $(RAW)
+## Rebuild data/ from the raw sources in $(RAW), with the shared actions of $(SHARED)
 data:
-	cargo run --release -q -p datagen -- build --raw $(RAW) --out data
+	cargo run --release -q -p datagen -- build --raw $(RAW) --out data --shared $(SHARED)
 
 ## data/ must equal a fresh build (skipped when the raw sources are not beside the repo)
 check-data:
-	@if [ -d "$(RAW)" ]; then cargo run --release -q -p datagen -- check --raw $(RAW) --out data; \
+	@if [ -d "$(RAW)" ]; then cargo run --release -q -p datagen -- check --raw $(RAW) --out data --shared $(SHARED); \
 	else echo "check-data: $(RAW) not present, skipped"; fi
 
 ## The bundle passes the same checks the app runs when loading it

@@ -11,8 +11,17 @@ use crate::loader;
 use crate::selection::selection;
 use crate::state::{install, use_app};
 use crate::views::{
-    actions::ActionsView, chart::ChartView, city::CityView, indicator::IndicatorView,
-    korea::KoreaView, map::MapView, overview::Overview, report::ReportView, table::TableView,
+    actions::ActionsView,
+    chart::ChartView,
+    city::CityView,
+    indicator::IndicatorView,
+    korea::KoreaView,
+    map::MapView,
+    mydata::{MyDataView, UserDataBanner},
+    overview::Overview,
+    report::ReportView,
+    share::ShareView,
+    table::TableView,
 };
 
 /// The whole app.
@@ -37,6 +46,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             <LoadState />
             <Notices />
+            <UserDataBanner />
             <Show when=move || data.core_ready()>
                 <Show when=with_filters>
                     <FilterBar rows=rows />
@@ -51,6 +61,8 @@ pub fn App() -> impl IntoView {
                     View::Actions => view! { <ActionsView /> }.into_any(),
                     View::Korea => view! { <KoreaView /> }.into_any(),
                     View::Report => view! { <ReportView /> }.into_any(),
+                    View::Share => view! { <ShareView /> }.into_any(),
+                    View::MyData => view! { <MyDataView /> }.into_any(),
                 }}
             </Show>
         </main>

@@ -15,6 +15,7 @@ use sdg_core::load::load_manifest;
 use sdg_core::loading::{LoadQueue, PackStatus};
 use sdg_core::model::{Manifest, PackInfo, PackKind};
 use sdg_core::query::SeriesTables;
+use sdg_core::userdata::UserPack;
 
 /// Where the bundle lives, relative to the page (so any host and sub-path works).
 const DATA_ROOT: &str = "data/";
@@ -32,6 +33,9 @@ pub struct Data {
     pub bundle: RwSignal<Bundle>,
     /// Each series' tables merged over all packs, rebuilt when one of its files loads.
     tables: RwSignal<HashMap<String, Arc<SeriesTables>>>,
+    /// The user's own data ("your data, not published"), laid over every series'
+    /// tables while it is loaded.
+    pub user: RwSignal<Option<Arc<UserPack>>>,
     /// Flips once the framework has loaded.
     pub framework_ready: Memo<bool>,
     /// Flips once the countries and the cities have loaded: what reads the gazetteer
@@ -123,17 +127,44 @@ impl Data {
         if series.is_empty() {
             return;
         }
+        self.remerge(series);
+    }
+
+    /// Rebuilds the merged tables of these series (published, then the user's data
+    /// over them).
+    fn remerge(&self, series: BTreeSet<String>) {
         let manifest = self.manifest.get_untracked().unwrap_or_else(empty_manifest);
+        let user = self.user.get_untracked();
         let merged: Vec<(String, Arc<SeriesTables>)> = self.bundle.with_untracked(|b| {
             series
                 .into_iter()
                 .map(|s| {
-                    let t = SeriesTables::merge(b, &manifest, &s);
+                    let mut t = SeriesTables::merge(b, &manifest, &s);
+                    let definition = b.framework.as_ref().and_then(|f| f.series(&s));
+                    if let (Some(pack), Some(definition)) = (user.as_deref(), definition) {
+                        t = t.with_user(pack, definition);
+                    }
                     (s, Arc::new(t))
                 })
                 .collect()
         });
         self.tables.update(|m| m.extend(merged));
+    }
+
+    /// Loads (or with `None` removes) the user's data: every series it touches, and
+    /// every series it touched before, is merged again.
+    pub fn set_user(&self, pack: Option<UserPack>) {
+        let mut series: BTreeSet<String> = self
+            .user
+            .get_untracked()
+            .map(|p| p.tables.iter().map(|t| t.series.clone()).collect())
+            .unwrap_or_default();
+        if let Some(p) = &pack {
+            series.extend(p.tables.iter().map(|t| t.series.clone()));
+            series.extend(p.targets.iter().map(|t| t.series.clone()));
+        }
+        self.user.set(pack.map(Arc::new));
+        self.remerge(series);
     }
 }
 
@@ -155,6 +186,7 @@ pub fn start() -> Data {
         queue,
         bundle: RwSignal::new(Bundle::default()),
         tables: RwSignal::new(HashMap::new()),
+        user: RwSignal::new(None),
         framework_ready: Memo::new(move |_| queue.with(|q| q.loaded(&[PackKind::Framework]))),
         gazetteer_ready: Memo::new(move |_| {
             queue.with(|q| q.loaded(&[PackKind::Countries, PackKind::Places]))

@@ -4,6 +4,7 @@ pub mod filters;
 pub mod link;
 pub mod nav;
 pub mod notices;
+pub mod plot;
 pub mod search;
 pub mod status;
 pub mod year_player;

@@ -33,6 +33,7 @@ pub fn Nav() -> impl IntoView {
                 {tab(View::Indicator, "nav.indicator")}
                 {tab(View::Actions, "nav.actions")}
                 {tab(View::Korea, "nav.korea")}
+                {tab(View::MyData, "nav.mydata")}
             </ul>
         </nav>
     }

@@ -1,5 +1,6 @@
 //! A search combobox over English and Korean city names: tolerant of case and
-//! accents, suggesting as you type; Enter opens the city.
+//! accents, suggesting as you type; Enter opens the city, or hands it to `on_pick`
+//! (the share form picks a place with it).
 
 use leptos::prelude::*;
 
@@ -11,11 +12,22 @@ use crate::state::use_app;
 /// Most suggestions shown.
 const MAX_SUGGESTIONS: usize = 8;
 
-/// The search box.
+/// The search box. `id` names its input (unique on the page); `on_pick` receives the
+/// chosen city instead of opening it; `label_key` is its label's message key.
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox(
+    #[prop(default = "city-search")] id: &'static str,
+    #[prop(optional)] on_pick: Option<Callback<Suggestion>>,
+    #[prop(default = "search.label")] label_key: &'static str,
+) -> impl IntoView {
     let app = use_app();
-    let text = RwSignal::new(app.state.get_untracked().query);
+    let initial = match on_pick {
+        Some(_) => String::new(),
+        None => app.state.get_untracked().query,
+    };
+    let text = RwSignal::new(initial);
+    let list_id = format!("{}-suggestions", id.trim_end_matches("-search"));
+    let option_id = move |i: usize| format!("{id}-option-{i}");
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     let suggestions = Memo::new(move |_| {
@@ -28,7 +40,13 @@ pub fn SearchBox() -> impl IntoView {
     let choose = move |i: usize| {
         if let Some(s) = suggestions.with_untracked(|s| s.get(i).cloned()) {
             open.set(false);
-            app.go(&Link::City(s.id));
+            match on_pick {
+                Some(pick) => {
+                    text.set(s.label.clone());
+                    pick.run(s);
+                }
+                None => app.go(&Link::City(s.id)),
+            }
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -47,7 +65,7 @@ pub fn SearchBox() -> impl IntoView {
                 ev.prevent_default();
                 if n > 0 {
                     choose(active.get_untracked());
-                } else {
+                } else if on_pick.is_none() {
                     app.update(|s| s.query = text.get_untracked());
                 }
             }
@@ -57,17 +75,17 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="search">
-            <label for="city-search">{move || app.t("search.label")}</label>
+            <label for=id>{move || app.t(label_key)}</label>
             <input
-                id="city-search"
+                id=id
                 type="search"
                 role="combobox"
                 autocomplete="off"
                 aria-autocomplete="list"
-                aria-controls="city-suggestions"
+                aria-controls=list_id.clone()
                 aria-expanded=move || (open.get() && !suggestions.with(|s| s.is_empty())).to_string()
                 aria-activedescendant=move || {
-                    (open.get() && !suggestions.with(|s| s.is_empty())).then(|| format!("suggestion-{}", active.get()))
+                    (open.get() && !suggestions.with(|s| s.is_empty())).then(|| option_id(active.get()))
                 }
                 placeholder=move || app.t("search.placeholder")
                 prop:value=move || text.get()
@@ -82,7 +100,7 @@ pub fn SearchBox() -> impl IntoView {
                     set_timeout(move || open.set(false), std::time::Duration::from_millis(150));
                 }
             />
-            <ul id="city-suggestions" role="listbox" class="suggestions" hidden=move || !open.get() || suggestions.with(|s| s.is_empty())>
+            <ul id=list_id role="listbox" class="suggestions" hidden=move || !open.get() || suggestions.with(|s| s.is_empty())>
                 {move || {
                     suggestions
                         .get()
@@ -91,7 +109,7 @@ pub fn SearchBox() -> impl IntoView {
                         .map(|(i, Suggestion { label, country, .. })| {
                             view! {
                                 <li
-                                    id=format!("suggestion-{i}")
+                                    id=option_id(i)
                                     role="option"
                                     aria-selected=move || (active.get() == i).to_string()
                                     on:mousedown=move |ev| {

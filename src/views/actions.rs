@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use sdg_core::actions::{counts, filter_actions, theme_key, title, ActionFilter, Counts};
+use sdg_core::actions::{
+    counts, filter_actions, summary_text, theme_key, title, ActionFilter, Counts,
+};
 use sdg_core::i18n::{format_int, Lang};
 use sdg_core::load::is_safe_link;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
@@ -107,7 +109,9 @@ pub fn ActionsView() -> impl IntoView {
     view! {
         <section class="actions-view" aria-labelledby="actions-title">
             <h1 id="actions-title">{move || app.t("actions.title")}</h1>
-            <p class="intro">{move || app.t("actions.intro")}</p>
+            <p class="intro">{move || app.t("actions.intro")}" "
+                <AppLink to=Link::View(View::Share)>{move || app.t("actions.share")}</AppLink>
+            </p>
             <Show
                 when=move || single().is_none()
                 fallback=move || view! {
@@ -236,12 +240,22 @@ pub fn ActionCard(action: LocalAction) -> impl IntoView {
                 {a.with_value(|a| a.targets.clone()).into_iter().map(|t| view! {
                     <li><AppLink to=Link::ActionsOn(t.clone())>{t.clone()}</AppLink></li>
                 }).collect_view()}
-                <li class="theme">{move || app.t(&a.with_value(|a| theme_key(&a.theme)))}</li>
+                {a.with_value(|a| ACTION_THEMES.contains(&a.theme.as_str())).then(|| view! {
+                    <li class="theme">{move || app.t(&a.with_value(|a| theme_key(&a.theme)))}</li>
+                })}
             </ul>
-            <p class="summary" lang="en">
-                {a.with_value(|a| a.summary_en.clone())}
-                {move || (app.lang() == Lang::Ko).then(|| view! { " "<span class="lang-tag">{app.t("actions.english")}</span> })}
-            </p>
+            {move || {
+                let (text, english) = a.with_value(|a| {
+                    let (t, english) = summary_text(a, app.lang());
+                    (t.to_string(), english)
+                });
+                view! {
+                    <p class="summary" lang=english.then_some("en")>
+                        {text}
+                        {english.then(|| view! { " "<span class="lang-tag">{app.t("actions.english")}</span> })}
+                    </p>
+                }
+            }}
             <p class="source">
                 {move || app.t("actions.source")}" "
                 {a.with_value(|a| {

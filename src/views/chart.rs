@@ -5,10 +5,7 @@
 
 use leptos::prelude::*;
 
-use sdg_core::chart::{
-    layout, nearest, paint, points_attr, rect_box, source_line, text_rotation, to_svg, Kind, Plot,
-    Shape, Spec,
-};
+use sdg_core::chart::{layout, nearest, source_line, to_svg, Kind, Plot, Spec};
 use sdg_core::lists::series_options;
 use sdg_core::scene::charts::{
     chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows, ScatterX,
@@ -16,6 +13,7 @@ use sdg_core::scene::charts::{
 use sdg_core::scene::Row;
 
 use crate::components::filters::option_list;
+use crate::components::plot::render_shape;
 use crate::components::year_player::YearPlayer;
 use crate::download::{download_png, download_text};
 use crate::selection::current_data;
@@ -235,30 +233,6 @@ fn ChartCard(
             </ul>
             <p class="source">{move || app.t("chart.source")}" "{move || source.get()}</p>
         </figure>
-    }
-}
-
-/// A recorded shape as an SVG element; text is a text node, never markup.
-fn render_shape(shape: &Shape) -> AnyView {
-    match shape.clone() {
-        Shape::Line { points, color, width } => {
-            view! { <polyline points=points_attr(&points) fill="none" stroke=color stroke-width=width></polyline> }.into_any()
-        }
-        Shape::Rect { from, to, color, fill } => {
-            let (x, y, w, h) = rect_box(from, to);
-            let (fill, stroke) = paint(&color, fill);
-            view! { <rect x=x y=y width=w height=h fill=fill stroke=stroke></rect> }.into_any()
-        }
-        Shape::Circle { center, radius, color, fill } => {
-            let (fill, stroke) = paint(&color, fill);
-            view! { <circle cx=center.0 cy=center.1 r=radius fill=fill stroke=stroke></circle> }.into_any()
-        }
-        Shape::Text { at, text, size, anchor, color, vertical } => {
-            view! {
-                <text x=at.0 y=at.1 font-size=size text-anchor=anchor fill=color transform=text_rotation(at, vertical) class="chart-text">{text}</text>
-            }
-            .into_any()
-        }
     }
 }
 

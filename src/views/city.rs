@@ -35,6 +35,8 @@ pub fn CityView() -> impl IntoView {
             .into_iter()
             .filter_map(|s| {
                 let tables = app.data.tables(&s.id)?;
+                // Judged by the city's local target where the user's data set one.
+                let s = tables.judged(&s, &city.id).clone();
                 let row = app.data.bundle.with_untracked(|b| {
                     profile_row(&s, &city, &b.gazetteer, tables.city(), tables.country())
                 });
@@ -105,13 +107,18 @@ pub fn CityView() -> impl IntoView {
                                     let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
                                     let name = format!("{} {}", s.indicator, s.title(lang));
                                     view! {
-                                        <tr>
+                                        <tr class:user-data=r.source.as_deref().is_some_and(|src| src.starts_with(sdg_core::userdata::MARK))>
                                             <th scope="row">
                                                 <AppLink to=to>{name}</AppLink>
                                                 {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
                                             </th>
                                             <td class="num">{latest}</td>
-                                            <td><StatusBadge status=r.status /></td>
+                                            <td>
+                                                <StatusBadge status=r.status />
+                                                {s.thresholds.as_ref().filter(|t| t.source.starts_with(sdg_core::userdata::MARK)).map(|t| view! {
+                                                    <span class="local-target" data-testid="local-target">{app.fill("city.local-target", &[("v", &format_value(t.green))])}</span>
+                                                })}
+                                            </td>
                                             <td><span aria-hidden="true">{arrow}</span>" "{app.t(trend_key)}</td>
                                             <td>{sparkline(&r.points)}</td>
                                             <td>{rank}</td>

@@ -105,7 +105,7 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
             <h2>{move || app.t("indicator.distribution")}</h2>
             {move || {
                 let series = app.series.get()?;
-                let (counts, bins) = rows.with(|r| (status_summary(r, &series), distribution(r)));
+                let (counts, bins) = rows.with(|r| (status_summary(r), distribution(r)));
                 Some(view! {
                     <ul class="legend">
                         {counts.into_iter().map(|(s, n)| view! { <li><StatusBadge status=s />" "{n}</li> }).collect_view()}

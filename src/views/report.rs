@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 
+use sdg_core::chart::layout;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::nav::Link;
-use sdg_core::profile::{sparkline_path, SPARKLINE};
 use sdg_core::scene::report::report_sections;
 use sdg_core::style::trend_label;
 
 use crate::components::link::AppLink;
+use crate::components::plot::StaticPlot;
 use crate::components::status::StatusBadge;
 use crate::selection::{all_series_tables, current_city};
 use crate::state::use_app;
@@ -41,11 +42,12 @@ pub fn ReportView() -> impl IntoView {
             .iter()
             .map(|(id, t)| (id.as_str(), t.as_ref()))
             .collect();
+        let lang = app.lang();
         app.data.bundle.with(|b| {
             let Some(fw) = b.framework.as_ref() else {
                 return Vec::new();
             };
-            report_sections(fw, &c, &b.gazetteer, &refs, b.actions.as_ref())
+            report_sections(fw, &c, &b.gazetteer, &refs, b.actions.as_ref(), lang)
         })
     });
     let target_title = move |code: &str| {
@@ -94,6 +96,7 @@ pub fn ReportView() -> impl IntoView {
             })}
             {move || sections.get().into_iter().map(|s| {
                 let lang = app.lang();
+                let city_name = city().map(|c| c.name(lang).to_string()).unwrap_or_default();
                 let title = target_title(&s.code);
                 let empty = s.is_empty();
                 view! {
@@ -111,17 +114,17 @@ pub fn ReportView() -> impl IntoView {
                                     <th scope="col">{app.t("col.history")}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {s.series.into_iter().map(|(series, row)| {
+                                    {s.series.into_iter().map(|(series, row, chart)| {
                                         let (key, arrow) = trend_label(row.trend);
                                         let latest = row.latest.map(|l| format!("{} {} ({})", format_value(l.value), series.unit, l.year)).unwrap_or_default();
-                                        let (w, h) = SPARKLINE;
+                                        let label = app.fill("report.chart", &[("series", series.title(lang)), ("city", &city_name)]);
                                         view! {
                                             <tr>
                                                 <th scope="row">{format!("{} {}", series.indicator, series.title(lang))}</th>
                                                 <td class="num">{latest}</td>
                                                 <td><StatusBadge status=row.status /></td>
                                                 <td><span aria-hidden="true">{arrow}</span>" "{app.t(key)}</td>
-                                                <td><svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true"><path d=sparkline_path(&row.points, w, h) fill="none" stroke="currentColor" stroke-width="1.5"></path></svg></td>
+                                                <td class="report-chart"><StaticPlot plot=layout(&chart) label=label /></td>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -133,7 +136,9 @@ pub fn ReportView() -> impl IntoView {
                             <ul class="report-actions">
                                 {s.actions.into_iter().map(|a| {
                                     let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                                    view! { <li><strong>{sdg_core::actions::title(&a, lang).to_string()}</strong>{year}" — "<span lang="en">{a.summary_en.clone()}</span>" "<span class="source">{a.source_title.clone()}</span></li> }
+                                    let (summary, english) = sdg_core::actions::summary_text(&a, lang);
+                                    let summary = summary.to_string();
+                                    view! { <li><strong>{sdg_core::actions::title(&a, lang).to_string()}</strong>{year}" — "<span lang=english.then_some("en")>{summary}</span>" "<span class="source">{a.source_title.clone()}</span></li> }
                                 }).collect_view()}
                             </ul>
                         })}

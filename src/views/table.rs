@@ -50,7 +50,8 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
         };
         let (filter, year) = app.state.with_untracked(|s| (Filter::of(s), s.year));
         let csv = app.data.bundle.with_untracked(|b| {
-            let selected = select(&b.gazetteer, &filter, Some((&series, table, index)), year);
+            let data = Some((&series, table, index));
+            let selected = select(&b.gazetteer, &filter, data, &tables.local, year);
             selection_csv(&selected, &series, table, &b.gazetteer, |s| {
                 text(Lang::En, status_key(s)).to_string()
             })

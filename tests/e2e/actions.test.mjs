@@ -191,6 +191,13 @@ for (const [id, name] of [['kr-31010', 'Suwon-si'], ['kr-11', 'Seoul']]) {
     assert.match(text, /11\.6/);
     assert.match(text, /Sources and licences/);
     assert.match(text, /Generated on \d{4}-\d\d-\d\d/);
+    // Every series row carries its small chart: the city's line and axis labels.
+    const rows = page.locator('.report-target table.profile tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('.report-target table.profile tbody tr svg.static-plot polyline').length > 0);
+    const n = await rows.count();
+    assert.ok(n >= 1, 'series rows');
+    assert.equal(await page.locator('.report-target table.profile tbody tr svg.static-plot').count(), n, 'a chart per series');
+    assert.match(await rows.first().locator('svg.static-plot').textContent(), /20\d\d/, 'year ticks');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.main-nav').isVisible(), false, 'no navigation on paper');
     assert.equal(await page.getByTestId('print').isVisible(), false, 'no controls on paper');

@@ -71,14 +71,15 @@ fn in_years(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> bool {
 /// Everything a search looks in, folded (case and accents ignored).
 fn searchable(a: &LocalAction) -> String {
     let mut s = fold(&a.title_en);
-    if let Some(ko) = &a.title_ko {
+    let texts = [
+        a.title_ko.as_deref(),
+        Some(a.summary_en.as_str()),
+        a.summary_ko.as_deref(),
+    ];
+    for text in texts.into_iter().flatten().chain([a.label.as_str()]) {
         s.push('|');
-        s.push_str(&fold(ko));
+        s.push_str(&fold(text));
     }
-    s.push('|');
-    s.push_str(&fold(&a.summary_en));
-    s.push('|');
-    s.push_str(&fold(&a.label));
     s
 }
 
@@ -154,6 +155,13 @@ pub fn title(a: &LocalAction, lang: Lang) -> &str {
     lang.pick(&a.title_en, a.title_ko.as_deref())
 }
 
+/// An action's summary in `lang`, and whether it fell back to English (the Korean
+/// interface then marks it `lang="en"` with an "English" tag).
+pub fn summary_text(a: &LocalAction, lang: Lang) -> (&str, bool) {
+    let text = lang.pick(&a.summary_en, a.summary_ko.as_deref());
+    (text, lang == Lang::Ko && a.summary_ko.is_none())
+}
+
 /// The actions of one place (newest first) and the figures it reports.
 pub fn of_place<'a>(
     pack: &'a ActionsPack,
@@ -201,6 +209,7 @@ pub(crate) mod tests {
             title_en: format!("{label} action {id}"),
             title_ko: Some(format!("{label} 사업")),
             summary_en: "A summary about buses and Éco parks.".into(),
+            summary_ko: None,
             targets: targets.iter().map(|t| t.to_string()).collect(),
             theme: theme.into(),
             source_title: "src".into(),

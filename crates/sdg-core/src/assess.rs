@@ -93,6 +93,42 @@ fn status_with(t: &Thresholds, d: Direction, value: f64) -> Status {
     }
 }
 
+/// A series as judged for one place that set itself a local target: the target
+/// becomes the green bound (for status and for the trend's "gain needed by 2030").
+/// The series' sourced bands beyond it keep grading a missed target; a band the
+/// target passes is moved to it. A series without sourced bands has none to keep, so
+/// a missed target is red: met or not, nothing finer is claimed. A neutral series
+/// stays unassessed.
+pub fn local_series(series: &Series, target: f64, source: &str) -> Series {
+    let mut local = series.clone();
+    if series.direction == Direction::Neutral || !target.is_finite() {
+        return local;
+    }
+    let beyond = |bound: f64| -> f64 {
+        // A band bound must not be better than the green one.
+        if meets(series.direction, bound, target) {
+            target
+        } else {
+            bound
+        }
+    };
+    local.thresholds = Some(match &series.thresholds {
+        Some(t) => Thresholds {
+            green: target,
+            yellow: beyond(t.yellow),
+            orange: beyond(t.orange),
+            source: source.to_string(),
+        },
+        None => Thresholds {
+            green: target,
+            yellow: target,
+            orange: target,
+            source: source.to_string(),
+        },
+    });
+    local
+}
+
 /// SDSN trend categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -434,5 +470,34 @@ mod tests {
             assert_eq!(Status::from_key(s.key()), Some(s));
         }
         assert_eq!(Status::from_key("purple"), None);
+    }
+
+    #[test]
+    fn a_local_target_becomes_green_and_keeps_the_bands_beyond_it() {
+        let pm = pm25();
+        let local = local_series(&pm, 15.0, "local");
+        let t = local.thresholds.as_ref().unwrap();
+        // PM2.5's bands are 10 / 15 / 25: a 15 target moves green and the yellow band to 15.
+        assert_eq!((t.green, t.yellow, t.orange), (15.0, 15.0, 25.0));
+        assert_eq!(status(&local, Some(14.0)), Status::Green);
+        assert_eq!(status(&pm, Some(14.0)), Status::Yellow);
+        assert_eq!(status(&local, Some(20.0)), Status::Orange);
+        // The trend aims at the local target: from 26 (2015) to 20 (2022) is 6 of the
+        // 11 needed to reach 15 by 2030 over 7 of 15 years: on track; towards the
+        // default 10 it is only moderately improving.
+        let pts = [(2015, 26.0), (2022, 20.0)];
+        assert_eq!(trend(&local, &pts), Trend::OnTrack);
+        assert_eq!(trend(&pm, &pts), Trend::ModeratelyImproving);
+        let mut bare = transit();
+        bare.thresholds = None;
+        let local = local_series(&bare, 60.0, "local");
+        assert_eq!(status(&local, Some(61.0)), Status::Green);
+        assert_eq!(status(&local, Some(59.0)), Status::Red, "met or not");
+        let mut neutral = pm25();
+        neutral.direction = Direction::Neutral;
+        assert_eq!(
+            status(&local_series(&neutral, 1.0, "x"), Some(1.0)),
+            Status::NotAssessed
+        );
     }
 }

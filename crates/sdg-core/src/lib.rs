@@ -30,6 +30,7 @@ pub mod actions;
 pub mod assess;
 pub mod bundle;
 pub mod chart;
+pub mod csv;
 pub mod export;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -45,5 +46,7 @@ pub mod profile;
 pub mod query;
 pub mod resolve;
 pub mod scene;
+pub mod share;
 pub mod style;
 pub mod url_state;
+pub mod userdata;

@@ -189,8 +189,12 @@ pub struct LocalAction {
     /// Title in Korean (the editors' rendering), where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_ko: Option<String>,
-    /// Summary in English (there are no Korean summaries yet; never machine-translated).
+    /// Summary in English.
     pub summary_en: String,
+    /// Summary in Korean, only where a person wrote one (a partner's shared action);
+    /// never machine-translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ko: Option<String>,
     /// Goal 11 targets it serves, e.g. `11.6`.
     pub targets: Vec<String>,
     /// One of [`ACTION_THEMES`].

@@ -1,6 +1,6 @@
 //! Filters, text search (English and Korean), latest values and selections.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -319,6 +319,9 @@ pub struct SeriesTables {
     pub cities: Option<Indexed>,
     /// Country values (context).
     pub countries: Option<Indexed>,
+    /// The series as judged for places that set a local target (see
+    /// [`crate::assess::local_series`]), by place id.
+    pub local: BTreeMap<String, Series>,
 }
 
 impl SeriesTables {
@@ -342,7 +345,33 @@ impl SeriesTables {
         SeriesTables {
             cities: of_kind(PlaceKind::City),
             countries: of_kind(PlaceKind::Country),
+            local: BTreeMap::new(),
         }
+    }
+
+    /// Lays a user's data over the published tables: the user's values come first
+    /// (they win for a place and year they give), and each local target judges its
+    /// place.
+    pub fn with_user(mut self, pack: &crate::userdata::UserPack, series: &Series) -> SeriesTables {
+        if let Some(user) = pack.table(&series.id) {
+            let published = self.cities.take().map(|(t, _)| t);
+            let mut tables = vec![user];
+            tables.extend(published.as_ref());
+            self.cities = merge_tables(&tables).map(|t| {
+                let index = SeriesIndex::new(&t);
+                (t, index)
+            });
+        }
+        for t in pack.targets.iter().filter(|t| t.series == series.id) {
+            let local = crate::assess::local_series(series, t.value, &t.source);
+            self.local.insert(t.place.clone(), local);
+        }
+        self
+    }
+
+    /// The series as judged for `place`: with its local target, if it set one.
+    pub fn judged<'a>(&'a self, series: &'a Series, place: &str) -> &'a Series {
+        self.local.get(place).unwrap_or(series)
     }
 
     /// The city table and its index, borrowed.
@@ -387,6 +416,7 @@ pub fn select<'a>(
     gazetteer: &'a Gazetteer,
     filter: &Filter,
     data: Option<(&Series, &ObservationTable, &SeriesIndex)>,
+    local: &BTreeMap<String, Series>,
     year: Option<i32>,
 ) -> Vec<Selected<'a>> {
     let query = fold(filter.text.trim());
@@ -416,7 +446,8 @@ pub fn select<'a>(
             let (latest, st) = match data {
                 Some((series, table, index)) => {
                     let latest = index.latest(table, &city.id, year);
-                    (latest, status(series, latest.map(|l| l.value)))
+                    let judged = local.get(&city.id).unwrap_or(series);
+                    (latest, status(judged, latest.map(|l| l.value)))
                 }
                 None => (None, Status::NoData),
             };
@@ -530,7 +561,7 @@ mod tests {
             ..Filter::default()
         };
         let ids = |t: &str| -> Vec<String> {
-            select(&gz, &f(t), None, None)
+            select(&gz, &f(t), None, &BTreeMap::new(), None)
                 .into_iter()
                 .map(|s| s.city.id.clone())
                 .collect()
@@ -545,7 +576,7 @@ mod tests {
     #[test]
     fn region_country_and_size_filters() {
         let gz = gazetteer();
-        let count = |f: Filter| select(&gz, &f, None, None).len();
+        let count = |f: Filter| select(&gz, &f, None, &BTreeMap::new(), None).len();
         assert_eq!(
             count(Filter {
                 region: Region::AsiaPacific,
@@ -597,20 +628,20 @@ mod tests {
         assert_eq!(index.points(&table, "a"), vec![(2015, 26.0), (2019, 20.0)]);
 
         let data = Some((&series, &table, &index));
-        let all = select(&gz, &Filter::default(), data, None);
+        let all = select(&gz, &Filter::default(), data, &BTreeMap::new(), None);
         assert_eq!(all.len(), 2, "only cities with data");
         let red = Filter {
             statuses: vec![Status::Red],
             ..Filter::default()
         };
-        let in_2016 = select(&gz, &red, data, Some(2016));
+        let in_2016 = select(&gz, &red, data, &BTreeMap::new(), Some(2016));
         assert_eq!(in_2016.len(), 1);
         assert_eq!(in_2016[0].city.id, "a");
         let nodata = Filter {
             statuses: vec![Status::NoData],
             ..Filter::default()
         };
-        assert_eq!(select(&gz, &nodata, data, None).len(), 2);
+        assert_eq!(select(&gz, &nodata, data, &BTreeMap::new(), None).len(), 2);
     }
 
     #[test]

@@ -182,7 +182,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
     };
     let tables = match view {
         View::Map if state.actions_layer => Tables::None,
-        View::Overview | View::Actions => Tables::None,
+        View::Overview | View::Actions | View::Share | View::MyData => Tables::None,
         View::Map | View::Table | View::Indicator => Tables::Cities,
         View::Chart => Tables::CitiesAndCountries,
         View::City | View::Report => Tables::All,

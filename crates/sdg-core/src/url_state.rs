@@ -34,6 +34,10 @@ pub enum View {
     Korea,
     /// A print-ready Goal 11 report of one city.
     Report,
+    /// The "Share an action" form.
+    Share,
+    /// "Use your own data": a CSV or a saved pack loaded from the user's disk.
+    MyData,
 }
 
 impl View {
@@ -46,7 +50,7 @@ impl View {
     }
 
     /// Every view.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 11] = [
         View::Overview,
         View::Map,
         View::Chart,
@@ -56,6 +60,8 @@ impl View {
         View::Actions,
         View::Korea,
         View::Report,
+        View::Share,
+        View::MyData,
     ];
 
     /// URL key.
@@ -70,6 +76,8 @@ impl View {
             View::Actions => "actions",
             View::Korea => "korea",
             View::Report => "report",
+            View::Share => "share",
+            View::MyData => "mydata",
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::gazetteer::World;
 use crate::matcher::{How, Outcome};
 use crate::packs::PACKS;
 use crate::raw::Raw;
-use crate::{boundaries, framework, plausibility, sources, validate};
+use crate::{boundaries, framework, plausibility, shared, sources, validate};
 
 /// Name of the build report written beside the bundle.
 const REPORT: &str = "BUILD_REPORT.md";
@@ -65,7 +65,7 @@ fn collect_all(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
 }
 
 /// Builds the bundle into `out` (replacing it) and returns the report text.
-pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
+pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String, String> {
     if !raw_dir.join("geonames-cities15000").is_dir() {
         return Err(format!(
             "{} does not hold the raw sources (see PROVENANCE.md)",
@@ -358,6 +358,9 @@ pub fn build(raw_dir: &Path, out: &Path) -> Result<String, String> {
             unused.join("\n")
         );
     }
+    if let Some(dir) = shared {
+        report.push_str(&shared::merge_dir(out, dir)?);
+    }
     fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
 
     let problems = validate::validate_dir(out)?;
@@ -480,9 +483,9 @@ fn write_tables(
 }
 
 /// Rebuilds into a temporary folder and compares every file with `out`.
-pub fn check(raw_dir: &Path, out: &Path) -> Result<bool, String> {
+pub fn check(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<bool, String> {
     let tmp: PathBuf = std::env::temp_dir().join(format!("datagen-check-{}", std::process::id()));
-    build(raw_dir, &tmp)?;
+    build(raw_dir, &tmp, shared)?;
     let a = list_files(&tmp)?;
     let b = list_files(out)?;
     let mut differences = Vec::new();

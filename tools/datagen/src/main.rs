@@ -2,9 +2,11 @@
 //! validates any bundle with the same checks the app runs when it loads a pack.
 //!
 //! ```text
-//! datagen build    --raw ../shared/data/raw --out data   # write the bundle + report
-//! datagen check    --raw ../shared/data/raw --out data   # is data/ up to date?
+//! datagen build    --raw ../shared/data/raw --out data --shared contrib/actions
+//! datagen check    --raw ../shared/data/raw --out data --shared contrib/actions
+//! datagen merge-actions --data data --from contrib/actions  # add shared actions
 //! datagen validate data                                  # check a bundle
+//! datagen validate data --user your-data.json             # check a saved user pack
 //! datagen explain-match who "Jinzhou Qu" CHN             # how a name is matched
 //! ```
 
@@ -18,6 +20,7 @@ mod names;
 mod packs;
 mod plausibility;
 mod raw;
+mod shared;
 mod sources;
 mod synthetic;
 mod validate;
@@ -26,9 +29,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  datagen build    --raw DIR --out DIR   build the bundle from the raw sources
-  datagen check    --raw DIR --out DIR   exit 1 if DIR differs from a fresh build
+  datagen build    --raw DIR --out DIR [--shared DIR]
+                                         build the bundle from the raw sources, then
+                                         merge the shared action files of --shared
+  datagen check    --raw DIR --out DIR [--shared DIR]
+                                         exit 1 if DIR differs from a fresh build
+  datagen merge-actions --data DIR --from DIR
+                                         check and add shared action files (*.json)
+                                         to a bundle's actions pack
   datagen validate DIR                   check a bundle; every problem is listed
+  datagen validate DIR --user FILE       check a saved \"your data\" pack against a bundle
   datagen explain-match SOURCE NAME ISO3 [--raw DIR]
                                          how one source name is matched (e.g. who \"Jinzhou Qu\" CHN)
   datagen synthetic --real DIR --out DIR [--cities N] [--series S] [--years Y]
@@ -46,12 +56,19 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") | Some("check") => match (arg(&args, "--raw"), arg(&args, "--out")) {
             (Some(raw), Some(out)) if args[0] == "build" => {
-                build::build(&raw, &out).map(|report| {
+                build::build(&raw, &out, arg(&args, "--shared").as_deref()).map(|report| {
                     println!("{report}");
                     true
                 })
             }
-            (Some(raw), Some(out)) => build::check(&raw, &out),
+            (Some(raw), Some(out)) => build::check(&raw, &out, arg(&args, "--shared").as_deref()),
+            _ => Err(USAGE.to_string()),
+        },
+        Some("merge-actions") => match (arg(&args, "--data"), arg(&args, "--from")) {
+            (Some(data), Some(from)) => shared::merge_dir(&data, &from).map(|report| {
+                print!("{report}");
+                true
+            }),
             _ => Err(USAGE.to_string()),
         },
         Some("synthetic") => match (arg(&args, "--real"), arg(&args, "--out")) {
@@ -87,6 +104,18 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_string()),
         },
         Some("validate") => match args.get(1) {
+            Some(dir) if arg(&args, "--user").is_some() => {
+                let file = arg(&args, "--user").unwrap_or_default();
+                validate::validate_user(&PathBuf::from(dir), &file).map(|problems| {
+                    for p in &problems {
+                        println!("{p}");
+                    }
+                    if problems.is_empty() {
+                        println!("{}: a valid user pack for {dir}", file.display());
+                    }
+                    problems.is_empty()
+                })
+            }
             Some(dir) => validate::validate_dir(&PathBuf::from(dir)).map(|problems| {
                 for p in &problems {
                     println!("{p}");

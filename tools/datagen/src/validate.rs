@@ -35,3 +35,36 @@ pub fn validate_dir(dir: &Path) -> Result<Vec<String>, String> {
         .flat_map(|(_, status)| status.problems.iter().cloned())
         .collect())
 }
+
+/// Checks a saved "your data" pack against a bundle's framework and places, with the
+/// rules the app applies when it reopens one (`datagen validate DIR --user FILE`).
+pub fn validate_user(dir: &Path, file: &Path) -> Result<Vec<String>, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let list = |problems: Vec<load::Problem>| problems.iter().map(ToString::to_string).collect();
+    let framework =
+        match load::load_framework("framework.json", &read(&dir.join("framework.json"))?) {
+            Ok(f) => f,
+            Err(p) => return Ok(list(p)),
+        };
+    let countries =
+        match load::load_countries("countries.json", &read(&dir.join("countries.json"))?) {
+            Ok(c) => c,
+            Err(p) => return Ok(list(p)),
+        };
+    let gazetteer =
+        match load::load_places("cities.json", &read(&dir.join("cities.json"))?, countries) {
+            Ok(g) => g,
+            Err(p) => return Ok(list(p)),
+        };
+    let ctx = load::Context {
+        framework: &framework,
+        gazetteer: &gazetteer,
+    };
+    let name = file.display().to_string();
+    Ok(
+        match sdg_core::userdata::load_user_pack(&name, &read(file)?, &ctx) {
+            Ok(_) => Vec::new(),
+            Err(p) => list(p),
+        },
+    )
+}

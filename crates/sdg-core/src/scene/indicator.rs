@@ -1,7 +1,7 @@
 //! The indicator page's statistics of the selection: leaders and laggards, the count
 //! per status, and the distribution of values.
 
-use crate::assess::{status, Status};
+use crate::assess::Status;
 use crate::model::{Direction, Series};
 use crate::profile::{histogram, status_counts};
 use crate::scene::Row;
@@ -48,11 +48,12 @@ pub fn ends(rows: &[Row], series: &Series) -> Ends {
 }
 
 /// Counts per status of the selection's values (zeros left out).
-pub fn status_summary(rows: &[Row], series: &Series) -> Vec<(Status, usize)> {
+pub fn status_summary(rows: &[Row]) -> Vec<(Status, usize)> {
+    // Each row's own status: it already reflects a local target.
     status_counts(
         rows.iter()
-            .filter_map(Row::value)
-            .map(|v| status(series, Some(v))),
+            .filter(|r| r.value().is_some())
+            .map(|r| r.status),
     )
 }
 
@@ -103,7 +104,7 @@ mod tests {
     fn statuses_and_distribution_of_the_selection() {
         let rows = rows();
         assert_eq!(
-            status_summary(&rows, &pm25()),
+            status_summary(&rows),
             vec![
                 (Status::Green, 1),
                 (Status::Yellow, 1),

@@ -118,7 +118,7 @@ pub fn readings(
                     let reading = Reading::Value {
                         value: l.value,
                         year: l.year,
-                        status: status(s, Some(l.value)),
+                        status: status(tables.judged(s, &c.id), Some(l.value)),
                     };
                     Some((c.id.clone(), reading))
                 })

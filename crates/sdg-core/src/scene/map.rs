@@ -230,7 +230,10 @@ pub fn province_values(
                 .city()
                 .and_then(|(t, i)| i.latest(t, id, year))
                 .map(|l| l.value);
-            (id.clone(), (status(series, value), value))
+            (
+                id.clone(),
+                (status(tables.judged(series, id), value), value),
+            )
         })
         .collect()
 }

@@ -1,7 +1,10 @@
 //! A city's Goal 11 report: one section per target, each with the target's series
-//! for the city (latest value, status, trend and points) and the city's actions on the
-//! target, and "no data yet" where there is neither.
+//! for the city (latest value, status, trend, and a small chart of the city with its
+//! country as context) and the city's actions on the target, and "no data yet" where
+//! there is neither.
 
+use crate::chart::Spec;
+use crate::i18n::Lang;
 use crate::model::{ActionsPack, City, Framework, Gazetteer, LocalAction, Series};
 use crate::profile::{profile_row, ProfileRow};
 use crate::query::SeriesTables;
@@ -12,8 +15,8 @@ use crate::scene::korea::TARGETS;
 pub struct TargetSection {
     /// Target code, e.g. `11.6`.
     pub code: String,
-    /// The target's series with a value for the city, with its profile row.
-    pub series: Vec<(Series, ProfileRow)>,
+    /// The target's series with a value for the city: its profile row and its chart.
+    pub series: Vec<(Series, ProfileRow, Spec)>,
     /// The city's actions on the target, newest first.
     pub actions: Vec<LocalAction>,
 }
@@ -25,6 +28,30 @@ impl TargetSection {
     }
 }
 
+/// Size of a report chart, in CSS pixels (fits a third of an A4 column).
+pub const REPORT_CHART: (u32, u32) = (300, 150);
+
+/// The small chart of one series in the report: the city over the years, and its
+/// country dashed as context (the explorer's chart, at report size).
+pub fn report_chart(
+    city: &City,
+    gazetteer: &Gazetteer,
+    series: &Series,
+    tables: &SeriesTables,
+    lang: Lang,
+) -> Spec {
+    let mut spec = crate::scene::charts::lines_spec(
+        std::slice::from_ref(&city.id),
+        gazetteer,
+        series,
+        tables,
+        (None, None),
+        lang,
+    );
+    (spec.width, spec.height) = REPORT_CHART;
+    spec
+}
+
 /// The report's sections, one per Goal 11 target in order.
 pub fn report_sections(
     framework: &Framework,
@@ -32,6 +59,7 @@ pub fn report_sections(
     gazetteer: &Gazetteer,
     tables: &[(&str, &SeriesTables)],
     actions: Option<&ActionsPack>,
+    lang: Lang,
 ) -> Vec<TargetSection> {
     let (city_actions, _) = match actions {
         Some(p) => crate::actions::of_place(p, &city.id),
@@ -50,8 +78,12 @@ pub fn report_sections(
                 })
                 .filter_map(|s| {
                     let t = tables.iter().find(|(id, _)| *id == s.id)?.1;
+                    let s = t.judged(s, &city.id);
                     let row = profile_row(s, city, gazetteer, t.city(), t.country());
-                    row.latest.is_some().then(|| (s.clone(), row))
+                    row.latest.is_some().then(|| {
+                        let chart = report_chart(city, gazetteer, s, t, lang);
+                        (s.clone(), row, chart)
+                    })
                 })
                 .collect();
             let actions = city_actions
@@ -81,12 +113,20 @@ mod tests {
         pack.actions[3].places = vec!["kr-11".into()];
         let seoul = gz.city("kr-11").unwrap();
         let tables = pm25_tables();
-        let sections = report_sections(&fw, seoul, &gz, &[("pm25", &tables)], Some(&pack));
+        let sections =
+            report_sections(&fw, seoul, &gz, &[("pm25", &tables)], Some(&pack), Lang::En);
         assert_eq!(sections.len(), 10);
         let s116 = &sections[5];
         assert_eq!(s116.code, "11.6");
         assert_eq!(s116.series.len(), 1);
         assert_eq!(s116.series[0].1.latest.map(|l| l.value), Some(20.0));
+        // Its chart: Seoul's two points, and Korea dashed as context, at report size.
+        let chart = &s116.series[0].2;
+        assert_eq!((chart.width, chart.height), REPORT_CHART);
+        assert_eq!(chart.series[0].points, vec![(2015.0, 26.0), (2019.0, 20.0)]);
+        assert!(chart.series.iter().any(|d| d.context), "{:?}", chart.series);
+        let plot = crate::chart::layout(chart);
+        assert!(!plot.shapes.is_empty() && plot.points.len() >= 2);
         assert_eq!(
             s116.actions
                 .iter()
@@ -97,7 +137,7 @@ mod tests {
         assert_eq!(sections[1].actions.len(), 1, "Seoul's bus reform on 11.2");
         assert!(sections[0].is_empty(), "11.1: no data yet");
         let suwon = gz.city("kr-31010").unwrap();
-        let none = report_sections(&fw, suwon, &gz, &[("pm25", &tables)], None);
+        let none = report_sections(&fw, suwon, &gz, &[("pm25", &tables)], None, Lang::En);
         assert!(none.iter().all(TargetSection::is_empty));
     }
 }

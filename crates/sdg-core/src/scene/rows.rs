@@ -48,16 +48,22 @@ pub fn select_rows(
     if shared.len() != gazetteer.cities.len() {
         return Vec::new();
     }
-    select(gazetteer, filter, Some((series, table, index)), year)
-        .into_iter()
-        .filter_map(|s| {
-            Some(Row {
-                city: Arc::clone(shared.get(s.index)?),
-                latest: s.latest,
-                status: s.status,
-            })
+    select(
+        gazetteer,
+        filter,
+        Some((series, table, index)),
+        &tables.local,
+        year,
+    )
+    .into_iter()
+    .filter_map(|s| {
+        Some(Row {
+            city: Arc::clone(shared.get(s.index)?),
+            latest: s.latest,
+            status: s.status,
         })
-        .collect()
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -169,6 +175,7 @@ pub(crate) mod fixture {
         SeriesTables {
             cities: Some(table(PlaceKind::City, rows)),
             countries: (!countries.is_empty()).then(|| table(PlaceKind::Country, countries)),
+            local: Default::default(),
         }
     }
 
@@ -255,5 +262,42 @@ mod tests {
             None
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_users_data_lays_over_the_published_and_its_target_judges_its_city() {
+        use crate::userdata::{import_csv, UserPack};
+        let gz = gazetteer();
+        let shared = shared_cities(&gz);
+        let fw = crate::fixtures::framework(&["11.6.2"], vec![pm25()]);
+        let csv = "city,series,year,value,unit,source,local_target\n\
+                   kr-31010,pm25,2021,14,,Suwon air report,15\n\
+                   kr-11,pm25,2019,18,,Seoul air report,\n";
+        let import = import_csv(csv, "mine.csv", &fw, &gz, 2025);
+        assert!(import.problems.is_empty(), "{:?}", import.problems);
+        let pack: UserPack = import.pack;
+        let tables = pm25_tables().with_user(&pack, &pm25());
+        let rows = select_rows(&gz, &shared, &Filter::default(), &pm25(), &tables, None);
+        let row = |id: &str| rows.iter().find(|r| r.city.id == id).unwrap();
+        // Suwon had no value: now it has the user's, judged by its own target of 15.
+        assert_eq!(row("kr-31010").value(), Some(14.0));
+        assert_eq!(
+            row("kr-31010").status,
+            Status::Green,
+            "14 meets the local 15"
+        );
+        assert_eq!(
+            crate::assess::status(&pm25(), Some(14.0)),
+            Status::Yellow,
+            "not the default 10"
+        );
+        // Seoul's 2019 value is the user's (it wins the place and year), marked.
+        assert_eq!(row("kr-11").value(), Some(18.0));
+        let (t, i) = tables.city().unwrap();
+        let latest = i.latest(t, "kr-11", None).unwrap();
+        let source = &t.sources[usize::from(t.source[latest.row])];
+        assert!(source.starts_with("Your data, not published"), "{source}");
+        // Other cities keep the published values.
+        assert_eq!(row("kr-22").value(), Some(30.0));
     }
 }

@@ -71,6 +71,7 @@ pub fn read(raw: &Raw, c: &mut Collector<'_>) -> Result<(ActionsPack, String), S
             title_en: field(&r, "title").to_string(),
             title_ko: (!ko.is_empty()).then(|| ko.to_string()),
             summary_en: field(&r, "summary").to_string(),
+            summary_ko: None,
             targets: field(&r, "targets")
                 .split(';')
                 .map(str::trim)
