@@ -49,6 +49,22 @@ pub fn report_chart(
         lang,
     );
     (spec.width, spec.height) = REPORT_CHART;
+    // At this size a country on another scale (a national total beside a city's
+    // count) would flatten the city's line: the context stays only on the same scale.
+    let range =
+        |points: &[(f64, f64)]| crate::mapview::value_range(points.iter().map(|p| p.1.abs()));
+    let city_range = spec
+        .series
+        .iter()
+        .find(|d| !d.context)
+        .and_then(|d| range(&d.points));
+    spec.series.retain(|d| {
+        !d.context
+            || match (city_range, range(&d.points)) {
+                (Some((_, city_hi)), Some((_, hi))) => hi <= city_hi * 5.0 && city_hi <= hi * 5.0,
+                _ => false,
+            }
+    });
     spec
 }
 
@@ -127,6 +143,17 @@ mod tests {
         assert!(chart.series.iter().any(|d| d.context), "{:?}", chart.series);
         let plot = crate::chart::layout(chart);
         assert!(!plot.shapes.is_empty() && plot.points.len() >= 2);
+        // A country on another scale is left out.
+        let mut far = pm25_tables();
+        if let Some((t, _)) = far.countries.as_mut() {
+            t.values.iter_mut().for_each(|v| *v *= 100.0);
+        }
+        let chart = report_chart(seoul, &gz, &crate::fixtures::pm25(), &far, Lang::En);
+        assert!(
+            chart.series.iter().all(|d| !d.context),
+            "{:?}",
+            chart.series
+        );
         assert_eq!(
             s116.actions
                 .iter()
