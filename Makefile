@@ -7,7 +7,7 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data check-data validate lint unit e2e bench setup
+.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
@@ -51,3 +51,14 @@ bench: dist
 
 setup:
 	scripts/setup.sh
+
+KIOSK_PORT ?= 8090
+
+## Serve dist/ for a kiosk on 127.0.0.1 (only python3 needed) and print how to open it
+kiosk:
+	@test -f dist/index.html || $(MAKE) dist
+	@echo "Kiosk: serving dist/ on http://127.0.0.1:$(KIOSK_PORT)/ . In another terminal:"
+	@echo "  chromium --kiosk --noerrdialogs --disable-session-crashed-bubble --no-first-run \\"
+	@echo "    --overscroll-history-navigation=0 --disable-pinch --check-for-update-interval=31536000 \\"
+	@echo "    'http://127.0.0.1:$(KIOSK_PORT)/?kiosk=1'"
+	python3 -m http.server $(KIOSK_PORT) --bind 127.0.0.1 --directory dist

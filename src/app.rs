@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
-use sdg_core::url_state::View;
+use sdg_core::url_state::{EmbedHeight, View};
 
+use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
 use crate::components::filters::FilterBar;
+use crate::components::kiosk::Kiosk;
 use crate::components::nav::{Nav, Preferences};
 use crate::components::notices::Notices;
+use crate::components::update::UpdateBanner;
 use crate::loader;
 use crate::selection::selection;
 use crate::state::{install, use_app};
@@ -31,22 +34,46 @@ pub fn App() -> impl IntoView {
     let app = install(data);
     let rows = selection(app);
     let view_kind = app.view;
-    let with_filters = move || app.resolved.with(|r| r.filters);
+    // An embed is decided once, by the URL it was opened with: a partner's frame never
+    // turns into the full site, nor the reverse.
+    let (embedded, auto_height) = app
+        .state
+        .with_untracked(|s| (s.embed, s.embed && s.height == EmbedHeight::Auto));
+    if auto_height {
+        report_height();
+    }
+    if embedded {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embedded");
+        }
+    }
+    let controls = move || !app.state.with(|s| s.embed && s.hide_controls);
+    let with_filters = move || app.resolved.with(|r| r.filters) && controls();
     view! {
-        <a class="skip-link" href="#main">{move || app.t("skip")}</a>
-        <header class="site-header">
-            <p class="goal-badge" aria-hidden="true">"11"</p>
-            <div class="titles">
-                <p class="site-title">"Urban SDG Explorer"</p>
-                <p class="tagline">{move || app.t("tagline")}</p>
-            </div>
-            <Preferences />
-        </header>
-        <Nav />
-        <main id="main" tabindex="-1">
+        <Show when=move || !embedded>
+            <a class="skip-link" href="#main">{move || app.t("skip")}</a>
+            <header class="site-header">
+                <p class="goal-badge" aria-hidden="true">"11"</p>
+                <div class="titles">
+                    <p class="site-title">"Urban SDG Explorer"</p>
+                    <p class="tagline">{move || app.t("tagline")}</p>
+                </div>
+                <Preferences />
+                <Show when=move || !app.state.with(|s| s.kiosk)>
+                    <EmbedDialog />
+                </Show>
+            </header>
+            <Nav />
+        </Show>
+        <main id="main" tabindex="-1" class:no-controls=move || !controls()>
+            <Show when=move || embedded>
+                <EmbedBar />
+            </Show>
             <LoadState />
             <Notices />
             <UserDataBanner />
+            <UpdateBanner />
+            <Kiosk />
             <Show when=move || data.core_ready()>
                 <Show when=with_filters>
                     <FilterBar rows=rows />
@@ -66,9 +93,11 @@ pub fn App() -> impl IntoView {
                 }}
             </Show>
         </main>
-        <footer class="site-footer">
-            <p>{move || app.t("footer")}</p>
-        </footer>
+        <Show when=move || !embedded>
+            <footer class="site-footer">
+                <p>{move || app.t("footer")}</p>
+            </footer>
+        </Show>
     }
 }
 

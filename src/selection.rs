@@ -71,6 +71,15 @@ pub fn all_series_tables(app: &App) -> Vec<(String, Arc<SeriesTables>)> {
         .collect()
 }
 
+/// `(series id, tables)` pairs borrowed from [`all_series_tables`], as the core's
+/// scenes take them.
+pub fn borrowed(tables: &[(String, Arc<SeriesTables>)]) -> Vec<(&str, &SeriesTables)> {
+    tables
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_ref()))
+        .collect()
+}
+
 /// The city the state names first (reactive on the gazetteer's readiness only).
 pub fn current_city(app: &App) -> Option<sdg_core::model::City> {
     let id = app.state.with(|s| s.cities.first().cloned())?;

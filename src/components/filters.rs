@@ -100,9 +100,10 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
         if !app.data.gazetteer_ready.get() {
             return Vec::new();
         }
+        let lang = app.lang();
         app.data
             .bundle
-            .with_untracked(|b| subregion_options(&b.gazetteer))
+            .with_untracked(|b| subregion_options(&b.gazetteer, lang))
     });
     let count = move || {
         let n = rows.with(|r| r.len());

@@ -1,10 +1,14 @@
 //! Small shared pieces of UI.
 
+pub mod embed;
 pub mod filters;
+pub mod kiosk;
 pub mod link;
 pub mod nav;
 pub mod notices;
 pub mod plot;
 pub mod search;
+pub mod source_link;
 pub mod status;
+pub mod update;
 pub mod year_player;

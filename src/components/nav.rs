@@ -47,35 +47,48 @@ pub fn Preferences() -> impl IntoView {
         <div class="prefs">
             <label>
                 <span class="visually-hidden">{move || app.t("prefs.language")}</span>
-                <select
-                    on:change=move |ev| {
-                        let lang = if event_target_value(&ev) == "ko" { Lang::Ko } else { Lang::En };
-                        app.update(|s| s.lang = lang);
-                    }
-                    prop:value=move || app.lang().key()
-                >
-                    <option value="en">"English"</option>
-                    <option value="ko">"한국어"</option>
-                </select>
+                <LangSelect value=Signal::derive(move || app.lang()) pick=Callback::new(move |lang| app.update(|s| s.lang = lang)) />
             </label>
             <label>
                 <span class="visually-hidden">{move || app.t("prefs.theme")}</span>
-                <select
-                    on:change=move |ev| {
-                        let theme = match event_target_value(&ev).as_str() {
-                            "light" => Theme::Light,
-                            "dark" => Theme::Dark,
-                            _ => Theme::Auto,
-                        };
-                        app.update(|s| s.theme = theme);
-                    }
-                    prop:value=move || app.state.with(|s| s.theme.key())
-                >
-                    <option value="auto">{move || app.t("prefs.theme.auto")}</option>
-                    <option value="light">{move || app.t("prefs.theme.light")}</option>
-                    <option value="dark">{move || app.t("prefs.theme.dark")}</option>
-                </select>
+                <ThemeSelect value=Signal::derive(move || app.state.with(|s| s.theme)) pick=Callback::new(move |theme| app.update(|s| s.theme = theme)) />
             </label>
         </div>
+    }
+}
+
+/// A language select (the header's, the embed dialog's).
+#[component]
+pub fn LangSelect(value: Signal<Lang>, pick: Callback<Lang>) -> impl IntoView {
+    view! {
+        <select
+            on:change=move |ev| pick.run(if event_target_value(&ev) == "ko" { Lang::Ko } else { Lang::En })
+            prop:value=move || value.get().key()
+        >
+            <option value="en">"English"</option>
+            <option value="ko">"한국어"</option>
+        </select>
+    }
+}
+
+/// A colour theme select (the header's, the embed dialog's).
+#[component]
+pub fn ThemeSelect(value: Signal<Theme>, pick: Callback<Theme>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <select
+            on:change=move |ev| pick.run(match event_target_value(&ev).as_str() {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                "contrast" => Theme::Contrast,
+                _ => Theme::Auto,
+            })
+            prop:value=move || value.get().key()
+        >
+            <option value="auto">{move || app.t("prefs.theme.auto")}</option>
+            <option value="light">{move || app.t("prefs.theme.light")}</option>
+            <option value="dark">{move || app.t("prefs.theme.dark")}</option>
+            <option value="contrast">{move || app.t("prefs.theme.contrast")}</option>
+        </select>
     }
 }

@@ -8,12 +8,12 @@ use sdg_core::actions::{
     counts, filter_actions, summary_text, theme_key, title, ActionFilter, Counts,
 };
 use sdg_core::i18n::{format_int, Lang};
-use sdg_core::load::is_safe_link;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
 use sdg_core::nav::Link;
 use sdg_core::url_state::View;
 
 use crate::components::link::AppLink;
+use crate::components::source_link::SourceLink;
 use crate::state::use_app;
 
 /// Goal 11's target codes, in order.
@@ -258,14 +258,7 @@ pub fn ActionCard(action: LocalAction) -> impl IntoView {
             }}
             <p class="source">
                 {move || app.t("actions.source")}" "
-                {a.with_value(|a| {
-                    let title = a.source_title.clone();
-                    if is_safe_link(&a.source_url) {
-                        view! { <a href=a.source_url.clone() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
-                    } else {
-                        view! { <span>{title}" "{move || app.t("actions.unsafe-link")}</span> }.into_any()
-                    }
-                })}
+                {a.with_value(|a| view! { <SourceLink title=a.source_title.clone() url=a.source_url.clone() /> })}
             </p>
             <p class="confidence">
                 {move || app.t(match a.with_value(|a| a.confidence) {

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use sdg_core::i18n::{format_int, format_value};
-use sdg_core::lists::peers;
+use sdg_core::lists::{peers, subregion_name};
 use sdg_core::nav::Link;
 use sdg_core::profile::{profile_row, sparkline_path, SPARKLINE};
 use sdg_core::style::trend_label;
 use sdg_core::url_state::View;
 
 use crate::components::link::AppLink;
+use crate::components::source_link::SourceLink;
 use crate::components::status::StatusBadge;
 use crate::selection::current_city;
 use crate::state::use_app;
@@ -61,7 +62,7 @@ pub fn CityView() -> impl IntoView {
                     let lang = app.lang();
                     let (country, subregion) = app.data.bundle.with(|b| {
                         b.gazetteer.country(&c.country).map(|k| {
-                            (k.name(lang).to_string(), k.subregion.clone())
+                            (k.name(lang).to_string(), subregion_name(&k.subregion, lang).to_string())
                         }).unwrap_or_default()
                     });
                     let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
@@ -211,11 +212,7 @@ fn CityActions() -> impl IntoView {
                         <h3>{app.t("actions.reported")}</h3>
                         <ul class="reported" data-testid="reported-figures">
                             {figures.into_iter().map(|f| {
-                                let source = if sdg_core::load::is_safe_link(&f.source_url) {
-                                    view! { <a href=f.source_url.clone() target="_blank" rel="noopener noreferrer">{f.source_title.clone()}</a> }.into_any()
-                                } else {
-                                    view! { <span>{f.source_title.clone()}</span> }.into_any()
-                                };
+                                let source = view! { <SourceLink title=f.source_title.clone() url=f.source_url.clone() /> };
                                 view! {
                                     <li lang="en">
                                         {format!("{}: {} {} ({})", f.indicator, format_value(f.value), f.unit, f.period)}

@@ -117,7 +117,7 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
                             {bins.into_iter().map(|(a, b, n, share)| view! {
                                 <tr>
                                     <th scope="row">{format!("{} – {} {}", format_value(a), format_value(b), series.unit)}</th>
-                                    <td><span class="bar" style=format!("width:{:.0}%", share * 100.0)></span>" "{n}</td>
+                                    <td><span class="bar" style:width=format!("{:.0}%", share * 100.0)></span>" "{n}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

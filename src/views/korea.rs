@@ -10,7 +10,7 @@ use sdg_core::scene::korea::{korea_matrix, matrix_csv, sort_matrix, MatrixSort, 
 
 use crate::components::link::AppLink;
 use crate::download::download_text;
-use crate::selection::all_series_tables;
+use crate::selection::{all_series_tables, borrowed};
 use crate::state::use_app;
 use crate::views::korea_map::KoreaMap;
 
@@ -25,10 +25,7 @@ pub fn KoreaView() -> impl IntoView {
             return Vec::new();
         }
         let tables = all_series_tables(&app);
-        let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
-            .iter()
-            .map(|(id, t)| (id.as_str(), t.as_ref()))
-            .collect();
+        let refs = borrowed(&tables);
         app.data.bundle.with(|b| {
             let Some(fw) = b.framework.as_ref() else {
                 return Vec::new();

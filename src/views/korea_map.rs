@@ -17,7 +17,7 @@ use sdg_core::scene::map::boundary_paths;
 use sdg_core::style::status_key;
 
 use crate::components::status::StatusLegend;
-use crate::selection::all_series_tables;
+use crate::selection::{all_series_tables, borrowed};
 use crate::state::use_app;
 
 /// The map of Korea's local governments, coloured by actions or by a series.
@@ -56,10 +56,7 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
         }
         let lang = app.lang();
         let tables = all_series_tables(&app);
-        let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
-            .iter()
-            .map(|(id, t)| (id.as_str(), t.as_ref()))
-            .collect();
+        let refs = borrowed(&tables);
         app.data.bundle.with_untracked(|b| {
             korea_series(&b.gazetteer, &refs)
                 .into_iter()
@@ -158,9 +155,9 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
             let classes = action_class_labels();
             view! {
                 <ul class="area-legend" data-testid="korea-legend">
-                    <li><span class="swatch" style=format!("background:{NO_READING}")></span>{app.t("korea.map-none")}</li>
+                    <li><span class="swatch" style:background-color=NO_READING></span>{app.t("korea.map-none")}</li>
                     {classes.into_iter().enumerate().map(|(i, label)| view! {
-                        <li><span class="swatch" style=format!("background:{}", action_class_color(i))></span>{label}</li>
+                        <li><span class="swatch" style:background-color=action_class_color(i)></span>{label}</li>
                     }).collect_view()}
                 </ul>
             }

@@ -201,7 +201,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let (left, top) = tooltip_position(p.x, p.y);
         let status = p.row.status;
         Some(view! {
-            <div class="tooltip" role="status" style=format!("left:{left:.1}%;top:{top:.1}%")>
+            <div class="tooltip" role="status" style:left=format!("{left:.1}%") style:top=format!("{top:.1}%")>
                 <strong>{p.row.city.name(lang).to_string()}</strong>
                 <span>{country}</span>
                 <span>{value}</span>
@@ -354,7 +354,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 {move || hovered_action.get().map(|a| {
                     let (left, top) = tooltip_position(a.x, a.y);
                     view! {
-                        <div class="tooltip" role="status" style=format!("left:{left:.1}%;top:{top:.1}%")>
+                        <div class="tooltip" role="status" style:left=format!("{left:.1}%") style:top=format!("{top:.1}%")>
                             <strong>{a.name.clone()}</strong>
                             <span>{app.fill("map.actions-count", &[("n", &a.count.to_string())])}</span>
                         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use sdg_core::chart::layout;
 use sdg_core::i18n::{format_int, format_value};
+use sdg_core::lists::subregion_name;
 use sdg_core::nav::Link;
 use sdg_core::scene::report::report_sections;
 use sdg_core::style::trend_label;
@@ -14,7 +15,7 @@ use sdg_core::style::trend_label;
 use crate::components::link::AppLink;
 use crate::components::plot::StaticPlot;
 use crate::components::status::StatusBadge;
-use crate::selection::{all_series_tables, current_city};
+use crate::selection::{all_series_tables, borrowed, current_city};
 use crate::state::use_app;
 
 /// Today's date, `YYYY-MM-DD`, from the browser's clock.
@@ -38,10 +39,7 @@ pub fn ReportView() -> impl IntoView {
             return Vec::new();
         };
         let tables = all_series_tables(&app);
-        let refs: Vec<(&str, &sdg_core::query::SeriesTables)> = tables
-            .iter()
-            .map(|(id, t)| (id.as_str(), t.as_ref()))
-            .collect();
+        let refs = borrowed(&tables);
         let lang = app.lang();
         app.data.bundle.with(|b| {
             let Some(fw) = b.framework.as_ref() else {
@@ -71,7 +69,7 @@ pub fn ReportView() -> impl IntoView {
                 let (country, subregion) = app.data.bundle.with_untracked(|b| {
                     b.gazetteer
                         .country(&c.country)
-                        .map(|k| (k.name(lang).to_string(), k.subregion.clone()))
+                        .map(|k| (k.name(lang).to_string(), subregion_name(&k.subregion, lang).to_string()))
                         .unwrap_or_default()
                 });
                 view! {

@@ -9,7 +9,7 @@
 //    SYNTHETIC pack (13,000 cities × 16 series × 20 years, made by `datagen synthetic`).
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serve } from '../support/server.mjs';
 import { launch, watchedPage } from '../support/browser.mjs';
 
@@ -21,6 +21,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const wasmFile = readdirSync('dist').find((f) => f.endsWith('.wasm'));
 const wasm = readFileSync(`dist/${wasmFile}`);
 console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(brotli(wasm))} brotli`);
+
+// Every figure printed is also written to target/bench/report.json. Keys the issue
+// asks for that this script does not measure yet are listed under `not_measured`
+// rather than given a made-up value.
+const report = { wasm_brotli_bytes: brotli(wasm) };
+const REQUIRED = [
+  'first_view_brotli_bytes', 'first_view_floor_brotli_bytes', 'map_ms_4x_median', 'filter_paint_ms_bundled',
+  'filter_paint_ms_synthetic', 'heap_growth_ratio', 'map_ratio_vs_d3', 'filter_ratio_vs_d3',
+  'lighthouse_performance', 'lighthouse_accessibility', 'lighthouse_best_practices',
+];
 
 const browser = await launch();
 
@@ -65,6 +75,7 @@ function transfer(label, fetched) {
     total.br += g.br;
   }
   console.log(`total  ${String(total.files).padStart(5)} ${kb(total.raw).padStart(10)} ${kb(total.br).padStart(10)}`);
+  return { total, data: groups.data ?? { files: 0, raw: 0, br: 0 } };
 }
 
 const overviewReady = (page) => page.getByTestId('city-count').waitFor({ timeout: 120_000 });
@@ -94,7 +105,10 @@ async function filterToPaint(page) {
 const server = await serve('dist');
 {
   const { page, fetched } = await visit(server, '', overviewReady);
-  transfer('first view (overview, until the city count shows):', fetched);
+  const first = transfer('first view (overview, until the city count shows):', fetched);
+  report.first_view_brotli_bytes = first.total.br;
+  // The floor: only the data the first view shows, as if code cost nothing.
+  report.first_view_floor_brotli_bytes = first.data.br;
   await page.context().close();
 }
 {
@@ -110,24 +124,31 @@ for (const rate of [1, 4]) {
     await page.context().close();
   }
   console.log(`\nmap drawn at ${rate}x CPU: median ${median(times)} ms (runs: ${times.join(', ')})`);
+  report[`map_ms_${rate}x_median`] = median(times);
 }
 
-async function filterBench(label, srv, query) {
+async function filterBench(label, srv, query, key) {
   const { page } = await visit(srv, query, mapReady);
   await page.waitForTimeout(500);
   const r = await filterToPaint(page);
   const c = median(r.change);
   const e = median(r.empty);
   console.log(`\nfilter to paint, ${label}: median ${c.toFixed(1)} ms, empty double frame ${e.toFixed(1)} ms, work ≈ ${(c - e).toFixed(1)} ms`);
+  report[key] = Number((c - e).toFixed(1));
   await page.context().close();
 }
-await filterBench('bundled data', server, '?view=map&series=pm25');
+await filterBench('bundled data', server, '?view=map&series=pm25', 'filter_paint_ms_bundled');
 await server.close();
 
 if (!existsSync('target/synthetic/manifest.json')) {
   execFileSync('cargo', ['run', '--release', '-q', '-p', 'datagen', '--', 'synthetic', '--real', 'data', '--out', 'target/synthetic'], { stdio: 'inherit' });
 }
 const synthetic = await serve('dist', { data: 'target/synthetic' });
-await filterBench('SYNTHETIC 13,000 cities × 16 series × 20 years', synthetic, '?view=map&series=syn-00');
+await filterBench('SYNTHETIC 13,000 cities × 16 series × 20 years', synthetic, '?view=map&series=syn-00', 'filter_paint_ms_synthetic');
 await synthetic.close();
 await browser.close();
+
+report.not_measured = REQUIRED.filter((k) => !(k in report));
+mkdirSync('target/bench', { recursive: true });
+writeFileSync('target/bench/report.json', JSON.stringify(report, null, 2) + '\n');
+console.log(`\nwritten: target/bench/report.json (not measured yet: ${report.not_measured.join(', ') || 'none'})`);

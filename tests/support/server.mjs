@@ -18,15 +18,19 @@ const TYPES = {
 /**
  * Serves `root` at http://127.0.0.1:<free port><prefix>. `rewrite(path, body)` may
  * replace a file's bytes (used to serve a deliberately broken pack); `data` serves
- * `data/` from another folder (the synthetic benchmark bundle).
- * Returns { url, close, requests } where requests lists every path asked for.
+ * `data/` from another folder (the synthetic benchmark bundle); `headers` are added to
+ * every answer (a Content-Security-Policy, say).
+ * Returns { url, close, requests, precached }: every path asked for by the page, and
+ * every path the service worker precached.
  */
-export async function serve(root, { prefix = '/', rewrite, data } = {}) {
+export async function serve(root, { prefix = '/', rewrite, data, headers = {} } = {}) {
   const base = resolve(root);
   const requests = [];
+  const precached = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push(path);
+    // The service worker's precaching is logged apart from what views fetch.
+    (req.headers['x-urban-sdg-precache'] ? precached : requests).push(path);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('outside the sub-path');
       return;
@@ -38,7 +42,7 @@ export async function serve(root, { prefix = '/', rewrite, data } = {}) {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       let body = await readFile(file);
       if (rewrite) body = rewrite(rel, body) ?? body;
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -49,6 +53,7 @@ export async function serve(root, { prefix = '/', rewrite, data } = {}) {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
+    precached,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

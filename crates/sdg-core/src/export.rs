@@ -6,9 +6,12 @@ use crate::model::{Gazetteer, ObservationTable, Series};
 use crate::query::Selected;
 
 /// A cell made safe for spreadsheets: quoted when needed, and a leading `=`, `+`, `-`,
-/// `@` (which Excel would run as a formula) prefixed with an apostrophe.
+/// `@` (which Excel would run as a formula) prefixed with an apostrophe. Only a finite
+/// number keeps its sign bare: `-inf`, `+NaN` and `-Infinity` parse as Rust floats
+/// but are text to a spreadsheet, so they are guarded like any other text.
 pub fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+    let number = s.parse::<f64>().is_ok_and(f64::is_finite);
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number {
         format!("'{s}")
     } else {
         s.to_string()
@@ -98,5 +101,14 @@ mod tests {
         );
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("서울특별시"), "서울특별시");
+    }
+
+    #[test]
+    fn infinities_and_nan_are_guarded_like_text() {
+        for cell in ["-inf", "+NaN", "-Infinity", "+inf"] {
+            assert_eq!(csv_cell(cell), format!("'{cell}"), "{cell}");
+        }
+        assert_eq!(csv_cell("-12.5"), "-12.5");
+        assert_eq!(csv_cell("+3e2"), "+3e2");
     }
 }

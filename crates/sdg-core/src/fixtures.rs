@@ -1,8 +1,8 @@
 //! Small, hand-made inputs shared by the core's unit tests (test builds only).
 
 use crate::model::{
-    Direction, Framework, Indicator, PackFile, PackInfo, PackKind, PlaceKind, Series, Target,
-    Thresholds,
+    AdminLevel, City, Country, Direction, Framework, Gazetteer, Indicator, PackFile, PackInfo,
+    PackKind, PlaceKind, Series, Target, Thresholds,
 };
 
 /// A one-series framework file.
@@ -97,4 +97,42 @@ pub fn table_file(path: &str, series: &str, kind: PlaceKind) -> PackFile {
     f.series = Some(series.into());
     f.place_kind = Some(kind);
     f
+}
+
+/// A Korean place: `(id, English name, Korean name, level, parent)`.
+pub type KoreanPlace<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    AdminLevel,
+    Option<&'a str>,
+);
+
+/// A gazetteer of Korea alone with these places (give them sorted by id).
+pub fn korea(places: &[KoreanPlace<'_>]) -> Gazetteer {
+    Gazetteer {
+        countries: vec![Country {
+            iso3: "KOR".into(),
+            numeric: None,
+            name_en: "South Korea".into(),
+            name_ko: None,
+            region: "Asia".into(),
+            subregion: "East and North-East Asia".into(),
+            asia_pacific: true,
+        }],
+        cities: places
+            .iter()
+            .map(|(id, en, ko, level, parent)| City {
+                id: id.to_string(),
+                name_en: en.to_string(),
+                name_ko: ko.map(str::to_string),
+                country: "KOR".into(),
+                lat: Some(37.0),
+                lon: Some(127.0),
+                population: None,
+                level: *level,
+                parent: parent.map(str::to_string),
+            })
+            .collect(),
+    }
 }

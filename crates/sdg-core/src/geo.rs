@@ -73,6 +73,10 @@ pub enum ArcRefs {
     Polygon(Vec<Vec<i64>>),
     /// MultiPolygon: polygons of rings of arc indices.
     MultiPolygon(Vec<Vec<Vec<i64>>>),
+    /// A LineString's arcs: read, never drawn as an area.
+    Line(Vec<i64>),
+    /// Anything else a valid TopoJSON may hold there: ignored, never a parse error.
+    Other(serde_json::Value),
 }
 
 fn id_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -117,10 +121,11 @@ pub fn arc_index(reference: i64) -> (usize, bool) {
 impl Geometry {
     /// Polygons as rings of arc references (a Polygon is one polygon).
     pub fn polygons(&self) -> Vec<&Vec<Vec<i64>>> {
-        match &self.arcs {
-            Some(ArcRefs::Polygon(rings)) => vec![rings],
-            Some(ArcRefs::MultiPolygon(polys)) => polys.iter().collect(),
-            None => Vec::new(),
+        // The type decides: a MultiLineString's arcs have a Polygon's shape.
+        match (self.kind.as_deref(), &self.arcs) {
+            (Some("Polygon"), Some(ArcRefs::Polygon(rings))) => vec![rings],
+            (Some("MultiPolygon"), Some(ArcRefs::MultiPolygon(polys))) => polys.iter().collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -177,7 +182,8 @@ impl Topology {
     }
 
     /// Structural problems as `(record, message)`: arc references out of range, rings
-    /// that do not close, non-finite numbers.
+    /// of fewer than three points, non-finite numbers. (An open ring is closed when
+    /// drawn, as topojson-client does: not a problem.)
     pub fn check(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.kind != "Topology" {
@@ -215,7 +221,7 @@ impl Topology {
                         if ring.iter().any(|&r| arc_index(r).0 >= arcs.len()) {
                             out.push((record.clone(), "arc reference out of range".into()));
                         } else if stitch_ring(&arcs, ring).is_none() {
-                            out.push((record.clone(), "ring does not close".into()));
+                            out.push((record.clone(), "ring has fewer than three points".into()));
                         }
                     }
                 }
@@ -225,8 +231,8 @@ impl Topology {
     }
 }
 
-/// Joins a ring's arcs into one closed list of points; `None` if an arc is missing or
-/// the ring does not close (checked to a tolerance that absorbs float round-off).
+/// Joins a ring's arcs into one closed list of points (an open ring is closed); `None`
+/// if an arc is missing or fewer than three points remain.
 pub fn stitch_ring(arcs: &[Vec<Point>], ring: &[i64]) -> Option<Vec<Point>> {
     let mut points: Vec<Point> = Vec::new();
     for &r in ring {
@@ -244,7 +250,12 @@ pub fn stitch_ring(arcs: &[Vec<Point>], ring: &[i64]) -> Option<Vec<Point>> {
     }
     let (first, last) = (*points.first()?, *points.last()?);
     let close = (first.0 - last.0).abs() < 1e-6 && (first.1 - last.1).abs() < 1e-6;
-    (points.len() >= 4 && close).then_some(points)
+    // An open ring is closed, as topojson-client does: a three-point ring is a
+    // triangle, not nothing.
+    if !close {
+        points.push(first);
+    }
+    (points.len() >= 4).then_some(points)
 }
 
 /// First and last point of an arc, in quantised integer coordinates.
@@ -539,15 +550,16 @@ mod tests {
     }
 
     #[test]
-    fn check_reports_bad_references_and_open_rings() {
-        let text = r#"{"type":"Topology","arcs":[[[0,0],[1,0],[1,1]]],
+    fn check_reports_bad_references_and_degenerate_rings_not_open_ones() {
+        let text = r#"{"type":"Topology","arcs":[[[0,0],[1,0],[1,1]],[[0,0],[1,0]]],
             "objects":{"a":{"type":"GeometryCollection","geometries":[
-              {"type":"Polygon","arcs":[[0]]},{"type":"Polygon","arcs":[[5]]}]}}}"#;
+              {"type":"Polygon","arcs":[[0]]},{"type":"Polygon","arcs":[[5]]},
+              {"type":"Polygon","arcs":[[1]]}]}}}"#;
         let topo: Topology = serde_json::from_str(text).unwrap();
         let problems = topo.check();
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].1.contains("does not close"));
-        assert!(problems[1].1.contains("out of range"));
+        assert!(problems[0].1.contains("out of range"));
+        assert!(problems[1].1.contains("fewer than three points"));
     }
 
     #[test]
@@ -627,5 +639,30 @@ mod tests {
         ]];
         let (x, y) = label_point(&[sq]).unwrap();
         assert!(close(x, 1.0) && close(y, 1.0));
+    }
+
+    #[test]
+    fn other_geometry_kinds_are_read_and_ignored_and_open_rings_are_closed() {
+        // A valid TopoJSON with a LineString, a MultiLineString and a Point beside a
+        // Polygon whose ring is one open three-point arc.
+        let text = r#"{"type":"Topology","arcs":[[[0,0],[10,0],[0,10]],[[0,0],[5,5]]],
+          "objects":{"x":{"type":"GeometryCollection","geometries":[
+            {"type":"Polygon","id":"tri","arcs":[[0]]},
+            {"type":"LineString","id":"line","arcs":[1]},
+            {"type":"MultiLineString","id":"lines","arcs":[[1],[0]]},
+            {"type":"Point","id":"p","coordinates":[1,1]}]}}}"#;
+        let topology: Topology = serde_json::from_str(text).expect("a LineString parses");
+        let features = topology.features("x");
+        assert_eq!(features.len(), 4);
+        let tri = &features[0];
+        assert_eq!(tri.polygons.len(), 1, "the triangle is kept");
+        assert_eq!(
+            tri.polygons[0][0],
+            vec![(0.0, 0.0), (10.0, 0.0), (0.0, 10.0), (0.0, 0.0)]
+        );
+        assert!(
+            features[1..].iter().all(|f| f.polygons.is_empty()),
+            "lines and points are no areas"
+        );
     }
 }

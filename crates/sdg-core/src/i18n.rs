@@ -185,6 +185,25 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("mydata.banner", "{rows} values from {file} are shown with the published data, where they win for their place and year.", "{file}의 값 {rows}개가 공표 자료와 함께 나오며, 같은 장소와 연도에서는 내 자료가 우선합니다."),
     ("mydata.manage", "Manage", "관리"),
     ("report.chart", "{series} in {city} over the years, with its country dashed", "{city}의 연도별 {series} (점선은 나라)"),
+    ("nav.city", "City profile", "도시 소개"),
+    ("nav.report", "City report", "도시 보고서"),
+    ("nav.share", "Share an action", "사례 공유"),
+    ("embed.button", "Embed", "퍼가기"),
+    ("embed.title", "Embed this view in your page", "이 화면을 내 페이지에 넣기"),
+    ("embed.intro", "Copy the code into your page. The view keeps its filters, language and theme; it shows a link to the full explorer and its sources.", "코드를 페이지에 붙여 넣으세요. 화면은 필터, 언어, 테마를 그대로 유지하고 탐색기 전체로 가는 링크와 출처를 보여 줍니다."),
+    ("embed.options", "Options", "옵션"),
+    ("embed.controls", "Show the controls (filters, presets, year player)", "조작 도구 보이기 (필터, 지역, 연도 재생)"),
+    ("embed.auto", "Automatic height (adds a small script, embed.js)", "높이 자동 맞춤 (작은 스크립트 embed.js 추가)"),
+    ("embed.height", "Height in pixels", "높이 (픽셀)"),
+    ("embed.snippet", "Code to paste", "붙여 넣을 코드"),
+    ("embed.link", "Or a link to this view", "또는 이 화면의 링크"),
+    ("embed.help", "A partner page needs no inline script: with a Content-Security-Policy, allow this site in frame-src and, for automatic height, in script-src (or copy embed.js to your own site).", "파트너 페이지에는 인라인 스크립트가 필요 없습니다. Content-Security-Policy를 쓴다면 frame-src에, 높이 자동 맞춤을 쓴다면 script-src에도 이 사이트를 허용하세요 (또는 embed.js를 내 사이트에 복사)."),
+    ("embed.close", "Close", "닫기"),
+    ("embed.open", "Open in Urban SDG Explorer ↗", "Urban SDG Explorer에서 열기 ↗"),
+    ("update.ready", "A new version of the explorer is ready (code and data together).", "탐색기의 새 버전이 준비되었습니다 (코드와 자료를 함께)."),
+    ("update.reload", "Reload to use it", "새로 고쳐 사용하기"),
+    ("kiosk.touch", "Touch the screen to explore", "화면을 눌러 둘러보세요"),
+    ("prefs.theme.contrast", "High contrast", "고대비"),
     ("korea.count", "{n} local governments with at least one action or statistic", "사례나 통계가 하나 이상 있는 지방정부 {n}곳"),
     ("actions.overview", "What cities did: local actions by target", "도시들의 실천: 세부 목표별 지역 사례"),
     ("actions.recent", "Recent actions", "최근 사례"),
@@ -543,5 +562,15 @@ mod message_tests {
         }
         assert_eq!(text(Lang::Ko, "nav.map"), "지도");
         assert_eq!(text(Lang::En, "no.such.key"), MISSING);
+    }
+
+    #[test]
+    fn every_view_has_a_name_in_both_languages() {
+        for view in crate::url_state::View::ALL {
+            let key = format!("nav.{}", view.key());
+            for lang in [Lang::En, Lang::Ko] {
+                assert_ne!(text(lang, &key), MISSING, "{key}");
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ pub mod export;
 pub(crate) mod fixtures;
 pub mod geo;
 pub mod i18n;
+pub mod kiosk;
 pub mod lists;
 pub mod load;
 pub mod loading;

@@ -19,8 +19,49 @@ pub fn country_options(gazetteer: &Gazetteer, lang: Lang) -> Options {
     out
 }
 
-/// Subregions of the countries that have cities, as `(slug, name)`, sorted by name.
-pub fn subregion_options(gazetteer: &Gazetteer) -> Options {
+/// Korean names of the subregions the bundle uses (ESCAP's for its members, the UN
+/// geoscheme's elsewhere): interface labels, as the countries' own names are data.
+const SUBREGIONS_KO: [(&str, &str); 24] = [
+    ("Australia and New Zealand", "오스트레일리아·뉴질랜드"),
+    ("Caribbean", "카리브"),
+    ("Central America", "중앙아메리카"),
+    ("Central Europe", "중부 유럽"),
+    ("East and North-East Asia", "동·동북아시아"),
+    ("Eastern Africa", "동아프리카"),
+    ("Eastern Asia", "동아시아"),
+    ("Eastern Europe", "동유럽"),
+    ("Middle Africa", "중부 아프리카"),
+    ("North America", "북아메리카"),
+    ("North and Central Asia", "북·중앙아시아"),
+    ("Northern Africa", "북아프리카"),
+    ("Northern Europe", "북유럽"),
+    ("Pacific", "태평양"),
+    ("Polynesia", "폴리네시아"),
+    ("South America", "남아메리카"),
+    ("South and South-West Asia", "남·서남아시아"),
+    ("South-East Asia", "동남아시아"),
+    ("Southeast Europe", "남동유럽"),
+    ("Southern Africa", "남아프리카"),
+    ("Southern Europe", "남유럽"),
+    ("Western Africa", "서아프리카"),
+    ("Western Asia", "서아시아"),
+    ("Western Europe", "서유럽"),
+];
+
+/// A subregion's name in `lang` (the English name where no Korean one is known).
+pub fn subregion_name(name: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::Ko => SUBREGIONS_KO
+            .iter()
+            .find(|(en, _)| *en == name)
+            .map_or(name, |(_, ko)| ko),
+        Lang::En => name,
+    }
+}
+
+/// Subregions of the countries that have cities, as `(slug, name in lang)`, sorted by
+/// that name.
+pub fn subregion_options(gazetteer: &Gazetteer, lang: Lang) -> Options {
     let mut names: Vec<&str> = gazetteer
         .countries_with_cities()
         .into_iter()
@@ -29,10 +70,12 @@ pub fn subregion_options(gazetteer: &Gazetteer) -> Options {
         .collect();
     names.sort_unstable();
     names.dedup();
-    names
+    let mut options: Options = names
         .into_iter()
-        .map(|n| (slug(n), n.to_string()))
-        .collect()
+        .map(|n| (slug(n), subregion_name(n, lang).to_string()))
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
 }
 
 /// The framework's series as `(id, "indicator · title")`, in framework order, leaving
@@ -176,7 +219,7 @@ mod tests {
     #[test]
     fn subregions_come_from_countries_with_cities() {
         let gz = gazetteer();
-        let subs = subregion_options(&gz);
+        let subs = subregion_options(&gz, Lang::En);
         assert_eq!(
             subs,
             vec![
@@ -187,6 +230,16 @@ mod tests {
                 ("south-east-asia".into(), "South-East Asia".into())
             ]
         );
+        // In Korean, the same slugs (the URL does not change with the language).
+        let ko = subregion_options(&gz, Lang::Ko);
+        assert_eq!(
+            ko,
+            vec![
+                ("east-and-north-east-asia".into(), "동·동북아시아".into()),
+                ("south-east-asia".into(), "동남아시아".into())
+            ]
+        );
+        assert_eq!(subregion_name("Atlantis", Lang::Ko), "Atlantis");
     }
 
     #[test]

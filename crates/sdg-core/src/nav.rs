@@ -104,6 +104,63 @@ impl ViewState {
     }
 }
 
+/// The copy-paste code a partner needs to embed a state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedCode {
+    /// The iframe element (its attributes escaped).
+    pub iframe: String,
+    /// The script element of `embed.js`, which resizes the iframe (automatic height).
+    pub script: String,
+    /// The plain link to the same view, outside an embed.
+    pub link: String,
+}
+
+/// Height of a snippet's iframe before the page reports its own.
+const EMBED_START_HEIGHT: u32 = 640;
+
+/// Escapes text for an HTML attribute value.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+impl ViewState {
+    /// The embed code of this state as shown at `page` (the app's absolute address
+    /// without a query, ending in `/`), titled `title` for screen readers. The embed
+    /// carries this state's view, filters, language and theme, plus its own options.
+    pub fn embed_code(&self, page: &str, title: &str) -> EmbedCode {
+        let base = page.split(['?', '#']).next().unwrap_or(page);
+        let mut embedded = self.clone();
+        embedded.embed = true;
+        let mut plain = self.clone();
+        plain.embed = false;
+        plain.hide_controls = false;
+        plain.height = crate::url_state::EmbedHeight::Auto;
+        let height = match self.height {
+            crate::url_state::EmbedHeight::Px(px) => px,
+            crate::url_state::EmbedHeight::Auto => EMBED_START_HEIGHT,
+        };
+        let src = format!("{base}?{}", embedded.to_query());
+        EmbedCode {
+            iframe: format!(
+                "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\"></iframe>",
+                attribute(&src),
+                attribute(title)
+            ),
+            script: match self.height {
+                crate::url_state::EmbedHeight::Auto => format!(
+                    "<script src=\"{}embed.js\" async></script>",
+                    attribute(base)
+                ),
+                crate::url_state::EmbedHeight::Px(_) => String::new(),
+            },
+            link: format!("{base}{}", plain.href()),
+        }
+    }
+}
+
 /// What a change of state does to the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryAction {
@@ -255,5 +312,36 @@ mod tests {
             let end = links.iter().fold(start.clone(), |s, l| s.follow(l));
             prop_assert_eq!((end.lang, end.theme), (start.lang, start.theme));
         }
+    }
+
+    #[test]
+    fn the_embed_code_carries_the_state_and_escapes_what_it_quotes() {
+        let (state, _) = ViewState::parse("view=map&region=korea&series=pm25&lang=ko");
+        let code = state.embed_code(
+            "https://example.org/sdg/?old=1",
+            "Urban SDG Explorer: \"PM2.5\" & <map>",
+        );
+        assert_eq!(
+            code.iframe,
+            "<iframe src=\"https://example.org/sdg/?view=map&amp;series=pm25&amp;region=korea&amp;lang=ko&amp;embed=1\" \
+             title=\"Urban SDG Explorer: &quot;PM2.5&quot; &amp; &lt;map&gt;\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
+        );
+        assert_eq!(
+            code.script,
+            "<script src=\"https://example.org/sdg/embed.js\" async></script>"
+        );
+        assert_eq!(
+            code.link,
+            "https://example.org/sdg/?view=map&series=pm25&region=korea&lang=ko"
+        );
+        // A fixed height needs no script; hidden controls travel in the embed only.
+        let (fixed, _) = ViewState::parse("view=chart&embed=1&controls=0&height=480");
+        let code = fixed.embed_code("https://example.org/", "t");
+        assert!(
+            code.iframe.contains("controls=0&amp;height=480")
+                && code.iframe.contains("height=\"480\"")
+        );
+        assert_eq!(code.script, "");
+        assert_eq!(code.link, "https://example.org/?view=chart");
     }
 }

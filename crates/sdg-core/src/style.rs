@@ -116,3 +116,124 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod colour_vision_tests {
+    //! The status colours stay apart for the common colour-vision deficiencies, so the
+    //! colour still helps where the symbols' shapes carry the meaning anyway.
+    use super::*;
+
+    /// Machado, Oliveira and Fernandes (2009), severity 1.0, on linear sRGB.
+    const DEFICIENCIES: [(&str, [[f64; 3]; 3]); 3] = [
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+
+    fn linear(hex: &str) -> [f64; 3] {
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        [c(1), c(3), c(5)]
+    }
+
+    /// CIELAB (D65) of a linear sRGB colour.
+    fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    fn simulate(m: &[[f64; 3]; 3], c: [f64; 3]) -> [f64; 3] {
+        let row = |i: usize| (m[i][0] * c[0] + m[i][1] * c[1] + m[i][2] * c[2]).clamp(0.0, 1.0);
+        [row(0), row(1), row(2)]
+    }
+
+    /// CIE76 colour difference.
+    fn delta(a: [f64; 3], b: [f64; 3]) -> f64 {
+        a.iter()
+            .zip(b)
+            .map(|(p, q)| (p - q).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// Smallest difference accepted between two status colours (CIE76 ΔE): well past
+    /// "noticeable" (about 2.3), into "different colours at a glance".
+    const MIN_DELTA: f64 = 12.0;
+
+    #[test]
+    fn status_colours_stay_apart_under_each_deficiency() {
+        let statuses = [
+            Status::Green,
+            Status::Yellow,
+            Status::Orange,
+            Status::Red,
+            Status::NoData,
+        ];
+        for (name, m) in DEFICIENCIES {
+            for (i, a) in statuses.iter().enumerate() {
+                for b in &statuses[i + 1..] {
+                    let d = delta(
+                        lab(simulate(&m, linear(status_color(*a)))),
+                        lab(simulate(&m, linear(status_color(*b)))),
+                    );
+                    assert!(
+                        d >= MIN_DELTA,
+                        "{name}: {a:?} and {b:?} differ by only ΔE {d:.1}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_simulation_is_sane() {
+        // Red and green, far apart for normal vision, come close for deuteranopia.
+        let (red, green) = (linear("#ff0000"), linear("#00ff00"));
+        let normal = delta(lab(red), lab(green));
+        let deutan = delta(
+            lab(simulate(&DEFICIENCIES[1].1, red)),
+            lab(simulate(&DEFICIENCIES[1].1, green)),
+        );
+        assert!(normal > 150.0 && deutan < normal / 2.0, "{normal} {deutan}");
+    }
+}

@@ -92,6 +92,8 @@ pub enum Theme {
     Light,
     /// Dark.
     Dark,
+    /// High contrast: black on white, heavy outlines and focus (WCAG 2.2 AA and more).
+    Contrast,
 }
 
 impl Theme {
@@ -101,9 +103,23 @@ impl Theme {
             Theme::Auto => "auto",
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
         }
     }
 }
+
+/// The height an embed asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmbedHeight {
+    /// Follow the content: the page posts its height to the partner page.
+    #[default]
+    Auto,
+    /// A fixed height in CSS pixels (the view fits it; nothing is posted).
+    Px(u32),
+}
+
+/// Fixed embed heights accepted, in CSS pixels.
+pub const EMBED_HEIGHTS: std::ops::RangeInclusive<u32> = 200..=4000;
 
 /// Everything a permalink remembers.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -153,6 +169,18 @@ pub struct ViewState {
     pub lang: Lang,
     /// `theme`.
     pub theme: Theme,
+    /// `embed=1`: one view with minimal chrome, for a partner's page.
+    pub embed: bool,
+    /// `controls=0`: an embed without its controls (filters, presets, player).
+    pub hide_controls: bool,
+    /// `height=auto|<px>`: how tall an embed is.
+    pub height: EmbedHeight,
+    /// `kiosk=1`: a touch screen at a forum (see [`crate::kiosk`]).
+    pub kiosk: bool,
+    /// `idle`: a kiosk's idle seconds before it resets and starts its loop.
+    pub kiosk_idle: Option<u32>,
+    /// `dwell`: seconds per view of a kiosk's loop.
+    pub kiosk_dwell: Option<u32>,
 }
 
 /// A parameter whose value was not understood and was dropped.
@@ -210,6 +238,12 @@ impl ViewState {
     fn set(&mut self, key: &str, value: &str) -> bool {
         let year = || value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
         let token = || Some(value.to_string()).filter(|v| is_token(v));
+        // `1` or `0`, the switches' values.
+        let flag = || match value {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
         let list = || -> Option<Vec<String>> {
             let items: Vec<String> = value
                 .split(',')
@@ -282,8 +316,35 @@ impl ViewState {
                 }
                 _ => false,
             },
+            "embed" => flag().map(|on| self.embed = on).is_some(),
+            "controls" => flag().map(|on| self.hide_controls = !on).is_some(),
+            "height" => match value {
+                "auto" => {
+                    self.height = EmbedHeight::Auto;
+                    true
+                }
+                px => px
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|p| EMBED_HEIGHTS.contains(p))
+                    .map(|p| self.height = EmbedHeight::Px(p))
+                    .is_some(),
+            },
+            "kiosk" => flag().map(|on| self.kiosk = on).is_some(),
+            "idle" | "dwell" => value
+                .parse::<u32>()
+                .ok()
+                .filter(|v| crate::kiosk::SECONDS.contains(v))
+                .map(|v| {
+                    if key == "idle" {
+                        self.kiosk_idle = Some(v);
+                    } else {
+                        self.kiosk_dwell = Some(v);
+                    }
+                })
+                .is_some(),
             "theme" => {
-                if let Some(t) = [Theme::Auto, Theme::Light, Theme::Dark]
+                if let Some(t) = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast]
                     .into_iter()
                     .find(|t| t.key() == value)
                 {
@@ -359,6 +420,23 @@ impl ViewState {
         }
         if self.theme != Theme::Auto {
             parts.push(("theme", self.theme.key().into()));
+        }
+        if self.embed {
+            parts.push(("embed", "1".into()));
+        }
+        if self.hide_controls {
+            parts.push(("controls", "0".into()));
+        }
+        if let EmbedHeight::Px(px) = self.height {
+            parts.push(("height", px.to_string()));
+        }
+        if self.kiosk {
+            parts.push(("kiosk", "1".into()));
+        }
+        for (k, v) in [("idle", self.kiosk_idle), ("dwell", self.kiosk_dwell)] {
+            if let Some(v) = v {
+                parts.push((k, v.to_string()));
+            }
         }
         let mut out = String::new();
         for (i, (k, v)) in parts.iter().enumerate() {
@@ -475,6 +553,23 @@ mod tests {
     }
 
     #[test]
+    fn embed_options_parse_and_bad_heights_are_dropped() {
+        let (s, notices) = ViewState::parse("view=map&embed=1&controls=0&height=640&lang=ko");
+        assert!(notices.is_empty());
+        assert!(s.embed && s.hide_controls);
+        assert_eq!(s.height, EmbedHeight::Px(640));
+        assert_eq!(
+            s.to_query(),
+            "view=map&lang=ko&embed=1&controls=0&height=640"
+        );
+        let (auto, _) = ViewState::parse("embed=1&height=auto");
+        assert_eq!(auto.height, EmbedHeight::Auto);
+        let (bad, notices) = ViewState::parse("embed=yes&height=99999&controls=maybe");
+        assert_eq!(notices.len(), 3);
+        assert_eq!(bad, ViewState::default());
+    }
+
+    #[test]
     fn default_state_is_the_empty_query() {
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(ViewState::parse(""), (ViewState::default(), vec![]));
@@ -512,7 +607,12 @@ mod tests {
                 prop::option::of(token()),
                 "\\PC{0,30}",
                 prop::sample::select(vec![Lang::En, Lang::Ko]),
-                prop::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
+                prop::sample::select(vec![
+                    Theme::Auto,
+                    Theme::Light,
+                    Theme::Dark,
+                    Theme::Contrast,
+                ]),
             ),
         )
             .prop_flat_map(|parts| {
@@ -528,6 +628,14 @@ mod tests {
                     ),
                     prop::option::of(token()),
                     any::<bool>(),
+                    (
+                        any::<bool>(),
+                        any::<bool>(),
+                        prop::option::of(EMBED_HEIGHTS),
+                        any::<bool>(),
+                        prop::option::of(crate::kiosk::SECONDS),
+                        prop::option::of(crate::kiosk::SECONDS),
+                    ),
                 )
             })
             .prop_map(
@@ -540,6 +648,7 @@ mod tests {
                     action_theme,
                     action,
                     actions_layer,
+                    (embed, hide_controls, height, kiosk, kiosk_idle, kiosk_dwell),
                 )| {
                     ViewState {
                         view,
@@ -562,6 +671,12 @@ mod tests {
                         query,
                         lang,
                         theme,
+                        embed,
+                        hide_controls,
+                        height: height.map_or(EmbedHeight::Auto, EmbedHeight::Px),
+                        kiosk,
+                        kiosk_idle,
+                        kiosk_dwell,
                     }
                 },
             )

@@ -601,37 +601,16 @@ pub fn template() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AdminLevel, City, Country};
+    use crate::model::AdminLevel;
 
     fn world() -> (Framework, Gazetteer) {
         let fw = crate::fixtures::framework(&["11.6.2"], vec![crate::fixtures::pm25()]);
-        let city = |id: &str, en: &str, ko: &str| City {
-            id: id.into(),
-            name_en: en.into(),
-            name_ko: Some(ko.into()),
-            country: "KOR".into(),
-            lat: None,
-            lon: None,
-            population: None,
-            level: AdminLevel::Municipality,
-            parent: None,
-        };
-        let g = Gazetteer {
-            countries: vec![Country {
-                iso3: "KOR".into(),
-                numeric: None,
-                name_en: "South Korea".into(),
-                name_ko: None,
-                region: "Asia".into(),
-                subregion: "East and North-East Asia".into(),
-                asia_pacific: true,
-            }],
-            cities: vec![
-                city("kr-24", "Gwangju", "광주광역시"),
-                city("kr-31010", "Suwon-si", "수원시"),
-                city("kr-31250", "Gwangju-si", "광주시"),
-            ],
-        };
+        let m = AdminLevel::Municipality;
+        let g = crate::fixtures::korea(&[
+            ("kr-24", "Gwangju", Some("광주광역시"), m, None),
+            ("kr-31010", "Suwon-si", Some("수원시"), m, None),
+            ("kr-31250", "Gwangju-si", Some("광주시"), m, None),
+        ]);
         (fw, g)
     }
 

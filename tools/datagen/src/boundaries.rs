@@ -94,7 +94,8 @@ impl Arcs {
                 polys.retain_mut(keep_poly);
                 !polys.is_empty()
             }
-            None => false,
+            // Lines and anything else are no boundaries to draw.
+            _ => false,
         };
         if !keep {
             g.arcs = None;
@@ -169,7 +170,8 @@ fn prune_unused_arcs(topo: &mut Topology) {
                 Some(ArcRefs::MultiPolygon(polys)) => {
                     polys.iter_mut().flatten().flatten().for_each(remap)
                 }
-                None => {}
+                Some(ArcRefs::Line(arcs)) => arcs.iter_mut().for_each(remap),
+                Some(ArcRefs::Other(_)) | None => {}
             }
         }
     }

@@ -207,6 +207,8 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         return Err(format!("pack `{id}` has files but no entry in packs.rs"));
     }
     write_json(out, "manifest.json", &manifest)?;
+    // A kiosk's settings, there to be edited on the kiosk's copy (see the README).
+    write_json(out, "kiosk.json", &sdg_core::kiosk::KioskConfig::default())?;
 
     let years: BTreeSet<i32> = c.city_obs.iter().map(|o| o.year).collect();
     let _ = writeln!(

@@ -164,38 +164,17 @@ pub fn matrix_csv(rows: &[MatrixRow]) -> String {
 mod tests {
     use super::*;
     use crate::actions::tests::{action, pack};
-    use crate::model::{AdminLevel, City, Country};
+    use crate::model::AdminLevel;
     use crate::scene::rows::fixture::tables;
 
     fn korea() -> Gazetteer {
-        let city = |id: &str, en: &str, ko: &str| City {
-            id: id.into(),
-            name_en: en.into(),
-            name_ko: Some(ko.into()),
-            country: "KOR".into(),
-            lat: Some(37.0),
-            lon: Some(127.0),
-            population: None,
-            level: AdminLevel::Municipality,
-            parent: None,
-        };
-        Gazetteer {
-            countries: vec![Country {
-                iso3: "KOR".into(),
-                numeric: None,
-                name_en: "South Korea".into(),
-                name_ko: None,
-                region: "Asia".into(),
-                subregion: "East and North-East Asia".into(),
-                asia_pacific: true,
-            }],
-            cities: vec![
-                city("kr-11", "Seoul", "서울특별시"),
-                city("kr-31010", "Suwon-si", "수원시"),
-                city("kr-31090", "Ansan-si", "안산시"),
-                city("kr-32010", "Chuncheon-si", "춘천시"),
-            ],
-        }
+        let m = AdminLevel::Municipality;
+        crate::fixtures::korea(&[
+            ("kr-11", "Seoul", Some("서울특별시"), m, None),
+            ("kr-31010", "Suwon-si", Some("수원시"), m, None),
+            ("kr-31090", "Ansan-si", Some("안산시"), m, None),
+            ("kr-32010", "Chuncheon-si", Some("춘천시"), m, None),
+        ])
     }
 
     fn framework() -> Framework {

@@ -257,43 +257,19 @@ pub fn reading_of<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AdminLevel, City, Country};
+    use crate::model::AdminLevel;
     use crate::scene::korea::Cell;
     use crate::scene::rows::fixture::tables;
 
-    fn place(id: &str, level: AdminLevel, parent: Option<&str>) -> City {
-        City {
-            id: id.into(),
-            name_en: id.into(),
-            name_ko: None,
-            country: "KOR".into(),
-            lat: None,
-            lon: None,
-            population: None,
-            level,
-            parent: parent.map(Into::into),
-        }
-    }
-
     fn korea() -> Gazetteer {
-        Gazetteer {
-            countries: vec![Country {
-                iso3: "KOR".into(),
-                numeric: None,
-                name_en: "South Korea".into(),
-                name_ko: None,
-                region: "Asia".into(),
-                subregion: "East and North-East Asia".into(),
-                asia_pacific: true,
-            }],
-            cities: vec![
-                place("kr-11", AdminLevel::City, None),
-                place("kr-11010", AdminLevel::Municipality, Some("kr-11")),
-                place("kr-31", AdminLevel::Province, None),
-                place("kr-31010", AdminLevel::Municipality, Some("kr-31")),
-                place("kr-31090", AdminLevel::Municipality, Some("kr-31")),
-            ],
-        }
+        use AdminLevel::{City, Municipality, Province};
+        crate::fixtures::korea(&[
+            ("kr-11", "kr-11", None, City, None),
+            ("kr-11010", "kr-11010", None, Municipality, Some("kr-11")),
+            ("kr-31", "kr-31", None, Province, None),
+            ("kr-31010", "kr-31010", None, Municipality, Some("kr-31")),
+            ("kr-31090", "kr-31090", None, Municipality, Some("kr-31")),
+        ])
     }
 
     fn row(id: &str, actions: usize) -> MatrixRow {

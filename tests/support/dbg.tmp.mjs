@@ -1,0 +1,15 @@
+import { serve } from './server.mjs';
+import { launch, watchedPage } from './browser.mjs';
+const browser = await launch();
+const server = await serve('dist');
+const page = await watchedPage(browser);
+await page.goto(server.url + '?view=overview');
+await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30000 });
+await page.waitForTimeout(8000);
+console.log(await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); const k = await caches.keys(); return [!!r?.active, !!navigator.serviceWorker.controller, k, k.length ? (await (await caches.open(k[0])).keys()).length : 0]; }));
+await page.context().setOffline(true);
+page.on('requestfailed', (r) => console.log('failed', r.url(), r.failure()?.errorText));
+await page.goto(server.url + '?view=map').catch((e) => console.log('goto', e.message));
+await page.waitForTimeout(5000);
+console.log(await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(e=>e.message), page.errors);
+await browser.close(); await server.close();
