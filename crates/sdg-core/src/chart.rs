@@ -462,14 +462,22 @@ fn draw(
             } else {
                 (x0, x1)
             };
+            let years = spec.kind == Kind::Lines;
+            // Room on the right for the lines' direct labels.
+            let label_room = if years { end_label_room(spec) } else { 10 };
             let mut chart = ChartBuilder::on(root)
                 .margin(10)
+                .margin_right(label_room)
                 .x_label_area_size(36)
                 .y_label_area_size(52)
                 .build_cartesian_2d(x0..x1, y0..y1)?;
-            let years = spec.kind == Kind::Lines;
+            // Light horizontal grid lines only: values are read across, years need no
+            // vertical rules.
             chart
                 .configure_mesh()
+                .disable_x_mesh()
+                .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+                .light_line_style(TRANSPARENT)
                 .x_desc(spec.x_title.as_str())
                 .y_desc(spec.y_title.as_str())
                 .x_labels(if years {
@@ -479,7 +487,12 @@ fn draw(
                 })
                 .x_label_formatter(&|v| {
                     if years {
-                        format!("{v:.0}")
+                        // Whole years only: a tick between two years has no label.
+                        if (v - v.round()).abs() < 1e-6 {
+                            format!("{v:.0}")
+                        } else {
+                            String::new()
+                        }
                     } else if spec.x_log {
                         compact(10f64.powf(*v))
                     } else {
@@ -489,7 +502,6 @@ fn draw(
                 .y_label_formatter(&|v| compact(*v))
                 .label_style(text.clone())
                 .axis_desc_style(text.clone())
-                .light_line_style(RGBColor(0xee, 0xee, 0xee))
                 .draw()?;
             for (si, s) in spec.series.iter().enumerate() {
                 let color = rgb(&s.color);
@@ -529,10 +541,61 @@ fn draw(
                     }
                 }
             }
+            if years {
+                // Direct labels at the lines' ends, nudged apart so that none overlap.
+                let ends: Vec<(String, String, (i32, i32))> = spec
+                    .series
+                    .iter()
+                    .filter(|s| !s.context)
+                    .filter_map(|s| {
+                        let last = s
+                            .points
+                            .iter()
+                            .rev()
+                            .find(|p| p.0.is_finite() && p.1.is_finite())?;
+                        Some((s.label.clone(), s.color.clone(), chart.backend_coord(last)))
+                    })
+                    .collect();
+                let ys = spread(ends.iter().map(|e| e.2 .1).collect(), 14);
+                for ((label, color, (x, _)), y) in ends.into_iter().zip(ys) {
+                    let style = ("sans-serif", 12).into_font().color(&rgb(&color));
+                    root.draw(&Text::new(label, (x + 8, y - 6), style))?;
+                }
+            }
         }
     }
     root.present()?;
     Ok(())
+}
+
+/// Right margin of a line chart: the widest direct label, within a quarter of the width.
+fn end_label_room(spec: &Spec) -> u32 {
+    let widest = spec
+        .series
+        .iter()
+        .filter(|s| !s.context)
+        .map(|s| text_width(&s.label, 12.0) as u32 + 14)
+        .max()
+        .unwrap_or(10);
+    widest.clamp(10, spec.width / 4)
+}
+
+/// Vertical positions, in the order given, moved apart to at least `gap` pixels while
+/// staying as close as possible to where they were (a simple top-down sweep).
+pub fn spread(ys: Vec<i32>, gap: i32) -> Vec<i32> {
+    let mut order: Vec<usize> = (0..ys.len()).collect();
+    order.sort_by_key(|&i| ys[i]);
+    let mut out = ys.clone();
+    let mut last: Option<i32> = None;
+    for i in order {
+        let y = match last {
+            Some(prev) if ys[i] < prev + gap => prev + gap,
+            _ => ys[i],
+        };
+        out[i] = y;
+        last = Some(y);
+    }
+    out
 }
 
 /// A short number for axis labels: 1,200,000 -> "1.2M", 0.25 -> "0.25".
@@ -875,5 +938,46 @@ mod tests {
         assert_eq!(compact(12.34), "12");
         assert_eq!(compact(2.34), "2.3");
         assert_eq!(compact(0.256), "0.26");
+    }
+
+    #[test]
+    fn lines_have_direct_labels_whole_year_ticks_and_no_vertical_grid() {
+        let plot = layout(&lines());
+        let texts: Vec<&str> = plot
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Each city's name is written at its line's end; the context line has none.
+        for city in lines().series.iter().filter(|s| !s.context) {
+            assert!(texts.contains(&city.label.as_str()), "{texts:?}");
+        }
+        for t in texts.iter().filter(|t| t.starts_with("20")) {
+            assert!(t.parse::<i32>().is_ok(), "a year tick is a whole year: {t}");
+        }
+        // Grid lines are horizontal only (equal y at both ends).
+        let vertical = plot.shapes.iter().any(|s| {
+            matches!(s, Shape::Line { points, color, .. }
+                if color == "#e4e4e4" && points.len() == 2 && points[0].0 == points[1].0)
+        });
+        assert!(!vertical);
+        let horizontal = plot.shapes.iter().filter(|s| {
+            matches!(s, Shape::Line { points, color, .. }
+                if color == "#e4e4e4" && points.len() == 2 && points[0].1 == points[1].1)
+        });
+        assert!(
+            horizontal.count() >= 3,
+            "the light horizontal grid is drawn"
+        );
+    }
+
+    #[test]
+    fn spread_moves_close_labels_apart_and_keeps_far_ones() {
+        assert_eq!(spread(vec![100, 105, 300], 14), vec![100, 114, 300]);
+        assert_eq!(spread(vec![50, 10], 14), vec![50, 10]);
+        assert_eq!(spread(vec![20, 20, 20], 10), vec![20, 30, 40]);
     }
 }
