@@ -30,11 +30,11 @@ fn page_address() -> String {
 pub fn EmbedBar() -> impl IntoView {
     let app = use_app();
     let full = move || {
-        let mut plain = app.state.get();
-        plain.embed = false;
-        plain.hide_controls = false;
-        plain.height = EmbedHeight::Auto;
-        format!("{}{}", page_address(), plain.href())
+        format!(
+            "{}{}",
+            page_address(),
+            app.state.with(ViewState::without_embed).href()
+        )
     };
     view! {
         <p class="embed-bar">

@@ -10,7 +10,7 @@ use sdg_core::i18n::format_int;
 use sdg_core::load::Context;
 use sdg_core::nav::Link;
 use sdg_core::url_state::View;
-use sdg_core::userdata::{import_csv, load_user_pack, pack_file, RowProblem, UserPack, COLUMNS};
+use sdg_core::userdata::{open, pack_file, RowProblem, COLUMNS};
 
 use crate::components::link::AppLink;
 use crate::download::download_text;
@@ -26,42 +26,36 @@ struct Outcome {
     pack_problems: Vec<String>,
 }
 
-/// Reads one file's text: a saved pack (`.json`) or a CSV.
+/// Opens one file's text with the core and lays its pack over the published data.
 fn read_file(app: App, name: &str, text: &str) -> Outcome {
     let this_year = js_sys::Date::new_0().get_full_year() as i32;
-    let mut outcome = Outcome {
-        name: name.to_string(),
-        lines: 0,
-        problems: Vec::new(),
-        pack_problems: Vec::new(),
-    };
-    let pack: Option<UserPack> = app.data.bundle.with_untracked(|b| {
-        let fw = b.framework.as_ref()?;
-        if name.to_lowercase().ends_with(".json") {
-            let ctx = Context {
-                framework: fw,
-                gazetteer: &b.gazetteer,
-            };
-            match load_user_pack(name, text, &ctx) {
-                Ok(p) => {
-                    outcome.lines = p.rows();
-                    Some(p)
-                }
-                Err(problems) => {
-                    outcome.pack_problems = problems.iter().map(ToString::to_string).collect();
-                    None
-                }
-            }
-        } else {
-            let import = import_csv(text, name, fw, &b.gazetteer, this_year);
-            outcome.lines = import.lines;
-            outcome.problems = import.problems;
-            Some(import.pack)
-        }
+    let opened = app.data.bundle.with_untracked(|b| {
+        let framework = b.framework.as_ref()?;
+        let ctx = Context {
+            framework,
+            gazetteer: &b.gazetteer,
+        };
+        Some(open(name, text, &ctx, this_year))
     });
-    let pack = pack.filter(|p| p.rows() > 0 || !p.targets.is_empty());
-    app.data.set_user(pack);
-    outcome
+    let Some(opened) = opened else {
+        return Outcome {
+            name: name.to_string(),
+            lines: 0,
+            problems: Vec::new(),
+            pack_problems: Vec::new(),
+        };
+    };
+    app.data.set_user(opened.pack);
+    Outcome {
+        name: name.to_string(),
+        lines: opened.lines,
+        problems: opened.problems,
+        pack_problems: opened
+            .pack_problems
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    }
 }
 
 /// The "your data" view.

@@ -127,6 +127,17 @@ fn attribute(text: &str) -> String {
 }
 
 impl ViewState {
+    /// The same view outside an embed: the full site's state (the embed bar's link
+    /// and the snippet's plain link).
+    pub fn without_embed(&self) -> ViewState {
+        ViewState {
+            embed: false,
+            hide_controls: false,
+            height: crate::url_state::EmbedHeight::Auto,
+            ..self.clone()
+        }
+    }
+
     /// The embed code of this state as shown at `page` (the app's absolute address
     /// without a query, ending in `/`), titled `title` for screen readers. The embed
     /// carries this state's view, filters, language and theme, plus its own options.
@@ -134,10 +145,7 @@ impl ViewState {
         let base = page.split(['?', '#']).next().unwrap_or(page);
         let mut embedded = self.clone();
         embedded.embed = true;
-        let mut plain = self.clone();
-        plain.embed = false;
-        plain.hide_controls = false;
-        plain.height = crate::url_state::EmbedHeight::Auto;
+        let plain = self.without_embed();
         let height = match self.height {
             crate::url_state::EmbedHeight::Px(px) => px,
             crate::url_state::EmbedHeight::Auto => EMBED_START_HEIGHT,

@@ -593,6 +593,44 @@ pub fn load_user_pack(file: &str, text: &str, ctx: &Context<'_>) -> Result<UserP
     }
 }
 
+/// What opening a file gave: the pack to lay over the published data (`None` when
+/// nothing usable was in it), the CSV's line problems, a saved pack's problems, and
+/// the number of data lines or values read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// The pack, if it holds at least one value or local target.
+    pub pack: Option<UserPack>,
+    /// Problems of a CSV, by line and column.
+    pub problems: Vec<RowProblem>,
+    /// Problems of a saved pack (file, record and field).
+    pub pack_problems: Vec<Problem>,
+    /// Data lines (CSV) or values (saved pack) read.
+    pub lines: usize,
+}
+
+/// Opens a file the user chose: a saved pack (`.json`) checked by the bundle's rules,
+/// or else a CSV in the template's shape.
+pub fn open(name: &str, text: &str, ctx: &Context<'_>, this_year: i32) -> Opened {
+    let (pack, problems, pack_problems, lines) = if name.to_lowercase().ends_with(".json") {
+        match load_user_pack(name, text, ctx) {
+            Ok(p) => {
+                let n = p.rows();
+                (Some(p), Vec::new(), Vec::new(), n)
+            }
+            Err(found) => (None, Vec::new(), found, 0),
+        }
+    } else {
+        let import = import_csv(text, name, ctx.framework, ctx.gazetteer, this_year);
+        (Some(import.pack), import.problems, Vec::new(), import.lines)
+    };
+    Opened {
+        pack: pack.filter(|p| p.rows() > 0 || !p.targets.is_empty()),
+        problems,
+        pack_problems,
+        lines,
+    }
+}
+
 /// The template's header line and a comment-free example, for `public/`.
 pub fn template() -> String {
     COLUMNS.join(",") + "\r\n"
@@ -725,5 +763,24 @@ mod tests {
         }
         assert_eq!(canonical_unit("ug/m3"), canonical_unit("µg/m³"));
         assert_eq!(canonical_unit("percent"), "%");
+    }
+
+    #[test]
+    fn opening_picks_the_reader_by_name_and_keeps_only_usable_packs() {
+        let (fw, g) = world();
+        let ctx = Context {
+            framework: &fw,
+            gazetteer: &g,
+        };
+        let csv = open("suwon.CSV", GOOD, &ctx, 2025);
+        let pack = csv.pack.expect("three good lines");
+        assert_eq!((pack.rows(), csv.lines), (3, 3));
+        let saved = open("mine.JSON", &pack_file(&pack), &ctx, 2025);
+        assert_eq!(saved.pack.as_ref(), Some(&pack));
+        assert_eq!(saved.lines, 3);
+        let broken = open("mine.json", "{", &ctx, 2025);
+        assert!(broken.pack.is_none() && !broken.pack_problems.is_empty());
+        let empty = open("empty.csv", "city,series,year,value,source\n", &ctx, 2025);
+        assert!(empty.pack.is_none() && empty.problems.is_empty());
     }
 }
