@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sdg_core::url_state::{EmbedHeight, View};
 
 use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
-use crate::components::filters::FilterBar;
+use crate::components::filters::FilterPanel;
 use crate::components::kiosk::Kiosk;
 use crate::components::nav::{Nav, Preferences};
 use crate::components::notices::Notices;
@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
             </header>
             <Nav />
         </Show>
-        <main id="main" tabindex="-1" class:no-controls=move || !controls()>
+        <main id="main" tabindex="-1" class:no-controls=move || !controls() class:has-panel=with_filters>
             <Show when=move || embedded>
                 <EmbedBar />
             </Show>
@@ -75,22 +75,26 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <Kiosk />
             <Show when=move || data.core_ready()>
-                <Show when=with_filters>
-                    <FilterBar rows=rows />
-                </Show>
-                {move || match view_kind.get() {
-                    View::Overview => view! { <Overview /> }.into_any(),
-                    View::Map => view! { <MapView rows=rows /> }.into_any(),
-                    View::Chart => view! { <ChartView rows=rows /> }.into_any(),
-                    View::Table => view! { <TableView rows=rows /> }.into_any(),
-                    View::City => view! { <CityView /> }.into_any(),
-                    View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
-                    View::Actions => view! { <ActionsView /> }.into_any(),
-                    View::Korea => view! { <KoreaView /> }.into_any(),
-                    View::Report => view! { <ReportView /> }.into_any(),
-                    View::Share => view! { <ShareView /> }.into_any(),
-                    View::MyData => view! { <MyDataView /> }.into_any(),
-                }}
+                <div class="workspace" class:with-panel=with_filters>
+                    <Show when=with_filters>
+                        <FilterPanel rows=rows />
+                    </Show>
+                    <div class="stage">
+                        {move || match view_kind.get() {
+                            View::Overview => view! { <Overview /> }.into_any(),
+                            View::Map => view! { <MapView rows=rows /> }.into_any(),
+                            View::Chart => view! { <ChartView rows=rows /> }.into_any(),
+                            View::Table => view! { <TableView rows=rows /> }.into_any(),
+                            View::City => view! { <CityView /> }.into_any(),
+                            View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
+                            View::Actions => view! { <ActionsView /> }.into_any(),
+                            View::Korea => view! { <KoreaView /> }.into_any(),
+                            View::Report => view! { <ReportView /> }.into_any(),
+                            View::Share => view! { <ShareView /> }.into_any(),
+                            View::MyData => view! { <MyDataView /> }.into_any(),
+                        }}
+                    </div>
+                </div>
             </Show>
         </main>
         <Show when=move || !embedded>

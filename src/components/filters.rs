@@ -1,5 +1,6 @@
 //! The filter bar: series, year, region, subregion, country, population class and
-//! status, with a live count of matching cities.
+//! status, with a live count of matching cities; and the panel that holds it, beside
+//! the picture on wide screens and in a drawer on phones.
 
 use leptos::prelude::*;
 
@@ -142,10 +143,7 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
             <SearchBox />
             <SeriesSelect />
             <YearSelect />
-            // On a phone the other filters fold away so that the map stays in view.
-            <details class="more-filters" open=wide_screen()>
-                <summary>{move || app.t("filter.more")}</summary>
-                <div class="more-filters-body">
+            <div class="more-filters">
                     <PickOne
                         label="filter.region"
                         testid="region-select"
@@ -183,8 +181,7 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                             .map(status_box)
                             .collect_view()}
                     </fieldset>
-                </div>
-            </details>
+            </div>
             <p class="count" role="status" data-testid="match-count">{count}</p>
         </section>
     }
@@ -240,15 +237,6 @@ pub fn option_list(options: Vec<(String, String)>, current: &str) -> impl IntoVi
         .collect_view()
 }
 
-/// True on screens wider than a phone (read once, at start).
-fn wide_screen() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w > 640.0)
-}
-
 /// Message key of a population class.
 pub fn size_key(size: SizeClass) -> &'static str {
     match size {
@@ -257,5 +245,106 @@ pub fn size_key(size: SizeClass) -> &'static str {
         SizeClass::From1mTo5m => "size.1m-5m",
         SizeClass::From5mTo10m => "size.5m-10m",
         SizeClass::Over10m => "size.10m+",
+    }
+}
+
+/// The filter panel: a side panel on wide screens; on phones a drawer behind a button
+/// that shows the count, so the picture keeps the screen. The drawer takes the focus
+/// when it opens and gives it back to its button when it closes (Escape closes it).
+#[component]
+pub fn FilterPanel(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let toggle_ref = NodeRef::<leptos::html::Button>::new();
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(b) = toggle_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let count = move || {
+        let n = rows.with(|r| r.len());
+        app.fill("filter.count", &[("n", &format_int(n as u64))])
+    };
+    view! {
+        <button
+            type="button"
+            class="filter-toggle"
+            data-testid="filter-toggle"
+            aria-controls="filter-panel"
+            aria-expanded=move || open.get().to_string()
+            node_ref=toggle_ref
+            on:click=move |_| {
+                open.set(true);
+                // Focus the drawer once it is shown.
+                request_animation_frame(move || {
+                    if let Some(b) = close_ref.get_untracked() {
+                        let _ = b.focus();
+                    }
+                });
+            }
+        >
+            {move || app.t("filter.label")}" · "{count}
+        </button>
+        <div
+            id="filter-panel"
+            class="filter-panel"
+            class:open=move || open.get()
+            role=move || open.get().then_some("dialog")
+            aria-modal=move || open.get().then_some("true")
+            aria-label=move || app.t("filter.label")
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if !open.get_untracked() {
+                    return;
+                }
+                match ev.key().as_str() {
+                    "Escape" => close(),
+                    // Tab goes round inside the open drawer, as in any dialog.
+                    "Tab" => keep_focus_inside(&ev),
+                    _ => {}
+                }
+            }
+        >
+            <button type="button" class="filter-close" node_ref=close_ref on:click=move |_| close()>
+                {move || app.t("filter.close")}
+            </button>
+            <FilterBar rows=rows />
+        </div>
+        <div class="drawer-backdrop" class:open=move || open.get() aria-hidden="true" on:click=move |_| close()></div>
+    }
+}
+
+/// Wraps Tab and Shift+Tab around the focusable elements of the element handling the
+/// event (the open drawer).
+fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(panel) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = panel.query_selector_all("button, select, input, a[href]") else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |e: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+    };
+    if ev.shift_key() && at(first) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && at(last) {
+        ev.prevent_default();
+        let _ = first.focus();
     }
 }

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use sdg_core::kiosk::{home, Attract, KioskConfig, Step};
+use sdg_core::kiosk::{home, playing_year, Attract, KioskConfig, Step};
+
+use crate::selection::series_years;
 
 use crate::state::use_app;
 
@@ -59,10 +61,29 @@ pub fn Kiosk() -> impl IntoView {
             }
         }
     };
+    // Asked once: a kiosk's screen does not change its mind.
+    let reduced_motion = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
     let ticking = Rc::clone(&clock);
     let interval = gloo_timers::callback::Interval::new(1000, move || {
-        let step = config.with_untracked(|c| ticking.borrow_mut().tick(js_sys::Date::now(), c));
+        let now = js_sys::Date::now();
+        let step = config.with_untracked(|c| ticking.borrow_mut().tick(now, c));
         apply(step);
+        // A playing stop steps through the series' years over its dwell.
+        let Some((i, since)) = ticking.borrow().shown_since() else {
+            return;
+        };
+        let (plays, dwell) =
+            config.with_untracked(|c| (c.stops.get(i).is_some_and(|s| s.play), c.dwell));
+        if plays && !reduced_motion {
+            let year = playing_year(&series_years(&app), now - since, dwell);
+            if year.is_some() && year != app.state.with_untracked(|s| s.year) {
+                app.state.update(|s| s.year = year);
+            }
+        }
     });
     let touched = Rc::clone(&clock);
     let touch = move || apply(touched.borrow_mut().touch(js_sys::Date::now()));

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use sdg_core::lists::{suggestions as suggest, Suggestion};
 use sdg_core::nav::Link;
+use sdg_core::resolve::search_files;
 
 use crate::state::use_app;
 
@@ -95,11 +96,23 @@ pub fn SearchBox(
                     open.set(true);
                 }
                 on:keydown=on_key
+                on:focus=move |_| {
+                    // The landing page has no city names yet: fetch them when the
+                    // search is about to be used, not before.
+                    if !app.data.gazetteer_ready.get_untracked() {
+                        let files = app.data.manifest.with_untracked(|m| m.as_ref().map(search_files));
+                        app.data.request(&files.unwrap_or_default());
+                    }
+                }
                 on:blur=move |_| {
                     // Let a click on a suggestion land first.
                     set_timeout(move || open.set(false), std::time::Duration::from_millis(150));
                 }
             />
+            <p class="search-status" aria-live="polite">
+                {move || (open.get() && !text.with(String::is_empty) && !app.data.gazetteer_ready.get())
+                    .then(|| app.t("search.loading"))}
+            </p>
             <ul id=list_id role="listbox" class="suggestions" hidden=move || !open.get() || suggestions.with(|s| s.is_empty())>
                 {move || {
                     suggestions

@@ -5,8 +5,10 @@
 
 use leptos::prelude::*;
 
-use sdg_core::chart::{layout, nearest, source_line, to_svg, Kind, Plot, Spec};
+use sdg_core::chart::{layout, nearest, svg_size, to_svg, Kind, Plot, Spec};
+use sdg_core::credits::of_tables;
 use sdg_core::lists::series_options;
+use sdg_core::query::SeriesTables;
 use sdg_core::scene::charts::{
     chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows, ScatterX,
 };
@@ -30,11 +32,22 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
             .unwrap_or_default()
     };
     let unit = Signal::derive(move || app.series.get().map(|s| s.unit).unwrap_or_default());
+    // Every pack the charts draw from, with its licence: under each chart and in
+    // each download.
     let source = Signal::derive(move || {
-        current_data(&app)
-            .and_then(|(_, t)| t.cities.as_ref().map(|(t, _)| source_line(&t.sources)))
-            .unwrap_or_default()
+        let (_, tables) = current_data(&app)?;
+        let against = app
+            .resolved
+            .with(|r| r.against.clone())
+            .and_then(|id| app.data.tables(&id));
+        let all: Vec<&SeriesTables> = std::iter::once(tables.as_ref())
+            .chain(against.as_deref())
+            .collect();
+        app.data
+            .manifest
+            .with(|m| m.as_ref().map(|m| of_tables(m, &all)))
     });
+    let source = Signal::derive(move || source.get().unwrap_or_default());
 
     let lines = Memo::new(move |_| {
         let lang = app.lang();
@@ -135,9 +148,11 @@ fn ChartCard(
     let readout = move |key: (usize, usize)| -> Option<String> {
         spec.with(|s| point_label(s.as_ref()?, key, &unit.get(), app.lang()))
     };
+    // The download's credit says what it is, in the page's language.
+    let credit = move || format!("{} {}", app.t("credit.label"), source.get());
     let svg_text = move || {
         plot.get()
-            .map(|p| to_svg(&p, &title.get(), &source.get()))
+            .map(|p| to_svg(&p, &title.get(), &credit()))
             .unwrap_or_default()
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -187,7 +202,8 @@ fn ChartCard(
                 <button type="button" on:click=move |_| download_text(&format!("{id}.svg"), "image/svg+xml", &svg_text())>{move || app.t("chart.svg")}</button>
                 <button type="button" on:click=move |_| {
                     if let Some(p) = plot.get_untracked() {
-                        download_png(&format!("{id}.png"), &svg_text(), p.width, p.height + 48);
+                        let (w, h) = svg_size(&p, &credit());
+                        download_png(&format!("{id}.png"), &svg_text(), w, h);
                     }
                 }>{move || app.t("chart.png")}</button>
             </div>
@@ -231,7 +247,7 @@ fn ChartCard(
                     </li>
                 }).collect_view())}
             </ul>
-            <p class="source">{move || app.t("chart.source")}" "{move || source.get()}</p>
+            <p class="source credit">{move || app.t("credit.label")}" "{move || source.get()}</p>
         </figure>
     }
 }

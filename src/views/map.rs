@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use sdg_core::assess::Status;
+use sdg_core::credits::of_tables;
 use sdg_core::i18n::format_value;
 use sdg_core::mapview::Zoom;
 use sdg_core::nav::Link;
@@ -386,6 +387,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 }}
                 <p class="help">{move || app.t("map.size")}</p>
             </div>
+            <p class="source credit">{move || app.t("credit.label")}" "{move || {
+                let (_, tables) = current_data(&app)?;
+                app.data.manifest.with(|m| m.as_ref().map(|m| of_tables(m, &[tables.as_ref()])))
+            }}</p>
             {move || app.series.get().and_then(|s| s.thresholds).map(|t| view! { <p class="source">{app.t("thresholds.source")}" "{t.source}</p> })}
             </Show>
             <p class="source">{move || app.t("map.boundaries")}</p>

@@ -6,6 +6,7 @@ pub mod city;
 pub mod indicator;
 pub mod korea;
 pub mod korea_map;
+pub mod landing_map;
 pub mod map;
 pub mod mydata;
 pub mod overview;

@@ -1,14 +1,19 @@
-//! Goal 11 at a glance: targets, indicators and the series carried, with how many
-//! cities have data for each, and where to go next.
+//! The landing page: shows before it tells. A search box, a live map of the headline
+//! series with its status counts ([`super::landing_map`]), the Goal 11 targets as
+//! compact tiles with what the bundle holds on each, featured local actions, and the
+//! sources. Everything here comes from the manifest, the framework and the small
+//! pre-computed landing map, so the first view stays light.
 
 use leptos::prelude::*;
 
 use sdg_core::i18n::format_int;
-use sdg_core::model::Series;
+use sdg_core::lists::{target_tiles, TargetTile};
 use sdg_core::nav::Link;
 
 use crate::components::link::AppLink;
+use crate::components::search::SearchBox;
 use crate::state::use_app;
+use crate::views::landing_map::LandingMap;
 
 /// The overview.
 #[component]
@@ -21,92 +26,84 @@ pub fn Overview() -> impl IntoView {
     });
     view! {
         <section class="overview" aria-labelledby="overview-title">
-            <h1 id="overview-title">{move || app.t("overview.title")}</h1>
-            <p class="goal-text">{move || framework.with(|f| f.as_ref().map(|f| f.goal(app.lang()).to_string()))}</p>
-            <p>
-                <span data-testid="city-count">{move || format_int(u64::from(total_cities()))}</span>
-                " "{move || app.t("overview.cities-loaded")}
-            </p>
-            <div class="targets">
-                {move || framework.get().map(|fw| {
-                    let lang = app.lang();
-                    fw.targets.iter().map(|t| {
-                        let indicators: Vec<_> = fw.indicators.iter().filter(|i| i.target == t.code).collect();
-                        view! {
-                            <article class="target-card">
-                                <h2><span class="code">{t.code.clone()}</span>" "{t.title(lang).to_string()}</h2>
-                                <ul>
-                                    {indicators.into_iter().map(|i| view! {
-                                        <li>
-                                            <span class="code">{i.code.clone()}</span>" "{i.title(lang).to_string()}
-                                            {i.note.clone().map(|n| view! { <small class="note">" "{n}</small> })}
-                                            <ul class="series-list">
-                                                {fw.series_of(&i.code).cloned().map(|s| view! { <SeriesItem series=s /> }).collect_view()}
-                                            </ul>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            </article>
-                        }
-                    }).collect_view()
-                })}
+            <div class="landing-top">
+                <div class="landing-intro">
+                    <h1 id="overview-title">{move || app.t("overview.title")}</h1>
+                    <p class="goal-text">{move || framework.with(|f| f.as_ref().map(|f| f.goal(app.lang()).to_string()))}</p>
+                    <SearchBox id="landing-search" label_key="landing.search" />
+                    <p class="city-count">
+                        <span data-testid="city-count">{move || format_int(u64::from(total_cities()))}</span>
+                        " "{move || app.t("overview.cities-loaded")}
+                    </p>
+                </div>
+                <LandingMap />
             </div>
+            <h2 class="tiles-title">{move || app.t("landing.targets")}</h2>
+            <ul class="target-tiles" data-testid="target-tiles">
+                {move || {
+                    let fw = framework.get()?;
+                    let tiles = app.data.manifest.with(|m| m.as_ref().map(|m| target_tiles(&fw, m)))?;
+                    Some(tiles.into_iter().map(|t| view! { <Tile tile=t /> }).collect_view())
+                }}
+            </ul>
             <ActionsSummary />
             <crate::views::sources::Sources />
         </section>
     }
 }
 
-/// One series of an indicator: its coverage, and links to its map and indicator page
-/// when cities have data.
+/// One target's tile: code and title, how many cities have data, its mapped series
+/// (links to their maps), and its local actions.
 #[component]
-fn SeriesItem(series: Series) -> impl IntoView {
+fn Tile(tile: TargetTile) -> impl IntoView {
     let app = use_app();
-    let coverage = app.data.manifest.with_untracked(|m| {
-        m.as_ref()
-            .and_then(|m| m.coverage.iter().find(|c| c.series == series.id).cloned())
-    });
+    let framework = app.data.bundle.with_untracked(|b| b.framework.clone());
     let title = {
-        let s = series.clone();
-        move || s.title(app.lang()).to_string()
-    };
-    let count = {
-        let coverage = coverage.clone();
-        move || match &coverage {
-            Some(c) => app.fill(
-                "overview.cities-with-data",
-                &[
-                    ("n", &format_int(u64::from(c.cities))),
-                    ("from", &c.years.0.to_string()),
-                    ("to", &c.years.1.to_string()),
-                ],
-            ),
-            None => app.t("overview.country-only").to_string(),
+        let (fw, code) = (framework.clone(), tile.code.clone());
+        move || {
+            fw.as_ref()
+                .and_then(|f| f.targets.iter().find(|t| t.code == code))
+                .map(|t| t.title(app.lang()).to_string())
+                .unwrap_or_default()
         }
     };
-    let links = coverage.map(|_| {
-        let (id, indicator) = (series.id.clone(), series.indicator.clone());
-        let map = Link::Map {
+    let cities = tile.cities();
+    let coverage = move || match cities {
+        0 => app.t("landing.tile-no-cities").to_string(),
+        n => app.fill("landing.tile-cities", &[("n", &format_int(u64::from(n)))]),
+    };
+    let series_links = tile.mapped.iter().map(|(id, indicator, _)| {
+        let series = framework.as_ref().and_then(|f| f.series(id).cloned());
+        let label = move || {
+            series
+                .as_ref()
+                .map(|s| s.title(app.lang()).to_string())
+                .unwrap_or_default()
+        };
+        let to = Link::Map {
             series: id.clone(),
             indicator: indicator.clone(),
         };
-        let page = Link::Indicator {
-            series: id,
-            indicator,
-        };
-        view! {
-            " "
-            <AppLink to=map>{move || app.t("overview.map")}</AppLink>
-            " · "
-            <AppLink to=page>{move || app.t("overview.indicator")}</AppLink>
-        }
+        view! { <li><AppLink to=to>{label}</AppLink></li> }
     });
+    let more = tile.without_cities;
+    let actions = tile.actions;
+    let code = tile.code.clone();
     view! {
-        <li>
-            {title}
-            {series.proxy_note.as_ref().map(|_| view! { <span class="proxy">{move || app.t("series.proxy")}</span> })}
-            " — "{count}
-            {links}
+        <li class="target-tile" data-target=tile.code.clone()>
+            <h3><span class="code">{tile.code.clone()}</span>" "<span class="target-title">{title}</span></h3>
+            <p class="coverage">{coverage}</p>
+            <ul class="series-list">{series_links.collect_view()}</ul>
+            {(more > 0).then(|| view! {
+                <p class="more">{move || app.fill("landing.tile-more", &[("n", &more.to_string())])}</p>
+            })}
+            {(actions > 0).then(|| view! {
+                <p class="tile-actions">
+                    <AppLink to=Link::ActionsOn(code.clone())>
+                        {move || app.fill("landing.tile-actions", &[("n", &format_int(u64::from(actions)))])}
+                    </AppLink>
+                </p>
+            })}
         </li>
     }
 }
@@ -133,7 +130,7 @@ fn ActionsSummary() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <h3>{app.t("actions.recent")}</h3>
-                    <ul>
+                    <ul class="featured-actions">
                         {s.recent.into_iter().map(|a| {
                             let title = lang.pick(&a.title_en, a.title_ko.as_deref()).to_string();
                             let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use sdg_core::credits::licence_of_row;
 use sdg_core::export::selection_csv;
 use sdg_core::i18n::{format_int, format_value, text, Lang};
 use sdg_core::nav::Link;
@@ -49,12 +50,20 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
             return;
         };
         let (filter, year) = app.state.with_untracked(|s| (Filter::of(s), s.year));
+        let Some(manifest) = app.data.manifest.get_untracked() else {
+            return;
+        };
         let csv = app.data.bundle.with_untracked(|b| {
             let data = Some((&series, table, index));
             let selected = select(&b.gazetteer, &filter, data, &tables.local, year);
-            selection_csv(&selected, &series, table, &b.gazetteer, |s| {
-                text(Lang::En, status_key(s)).to_string()
-            })
+            selection_csv(
+                &selected,
+                &series,
+                table,
+                &b.gazetteer,
+                |s| text(Lang::En, status_key(s)).to_string(),
+                |row| licence_of_row(&manifest, &tables, row),
+            )
         });
         download_text(
             &format!("urban-sdg-{}.csv", series.id),

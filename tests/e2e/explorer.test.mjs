@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { appSuite, matchCount } from '../support/app.mjs';
 
 const app = appSuite();
@@ -75,7 +74,7 @@ test('clicking a city on the map opens its profile', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('the CSV download holds the rows with their sources, Korean intact', async () => {
+test('the CSV download holds the rows with their sources and licences, Korean intact', async () => {
   const page = await open('?view=table&series=pm25&country=KOR');
   await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
@@ -85,6 +84,15 @@ test('the CSV download holds the rows with their sources, Korean intact', async 
   const rows = text.trim().split('\r\n');
   assert.equal(rows.length - 1, await count(page), 'one row per matching city');
   assert.ok(rows.slice(1).every((r) => /(WHO|Statistics Korea)/.test(r)), 'every row names its source');
+  assert.ok(rows[0].endsWith(',source,licence'), rows[0]);
+  // Each row's licence is its own pack's: WHO rows carry WHO's terms, KOSIS rows KOGL.
+  const licences = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')).packs.map((p) => p.licence);
+  for (const row of rows.slice(1)) {
+    const licence = licences.find((l) => row.endsWith(l.includes(',') ? `"${l}"` : l));
+    assert.ok(licence, `a pack's licence ends ${row}`);
+    if (/WHO Ambient/.test(row)) assert.match(licence, /CC BY-NC-SA 3\.0 IGO/, row);
+    if (/Statistics Korea|KOSIS/.test(row)) assert.match(licence, /KOGL/, row);
+  }
   assert.deepEqual(page.errors, []);
 });
 
@@ -120,31 +128,16 @@ test('charts: lines for compared cities, table alternative and SVG download', as
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
   const svg = readFileSync(await download.path(), 'utf8');
   assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+  // The source and licence line is under the chart and in its download.
+  const credit = await card.locator('.credit').textContent();
+  assert.match(credit, /Source and licence: .*WHO Ambient Air Quality Database.*CC BY-NC-SA 3\.0 IGO/);
+  assert.match(svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), /Source and licence: .*CC BY-NC-SA 3\.0 IGO/);
   await card.getByRole('button', { name: 'Show as table' }).click();
   assert.match(await card.locator('table').textContent(), /Seoul.*20\d\d/s);
   assert.deepEqual(page.errors, []);
 });
 
-const VIEWS = [
-  ['overview', ''],
-  ['map', '?view=map&region=korea'],
-  ['chart', '?view=chart&city=kr-11'],
-  ['table', '?view=table&country=KOR'],
-  ['city', '?view=city&city=kr-31010'],
-  ['indicator', '?view=indicator&series=pm25'],
-];
-for (const [name, query] of VIEWS) {
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
-    test(`axe finds no violations: ${name} at ${viewport.width}px`, async () => {
-      const page = await open(query, viewport);
-      await page.waitForTimeout(300);
-      const result = await new AxeBuilder({ page }).analyze();
-      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-      assert.deepEqual(summary, []);
-      assert.deepEqual(page.errors, []);
-    });
-  }
-}
+// axe over every view, language, theme and width: matrix.test.mjs.
 
 test('the map is usable by keyboard: step to a city, read it, open it', async () => {
   const page = await open('?view=map&region=korea&series=pm25');

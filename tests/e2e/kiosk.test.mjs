@@ -10,8 +10,9 @@ const app = appSuite();
 
 const QUERY = '?kiosk=1&idle=20&dwell=10';
 
-async function kioskPage() {
+async function kioskPage({ reducedMotion = 'no-preference' } = {}) {
   const page = await watchedPage(app.browser, { width: 1920, height: 1080 });
+  await page.emulateMedia({ reducedMotion });
   await page.clock.install();
   await page.goto(app.server.url + QUERY);
   await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
@@ -48,6 +49,33 @@ test('idle starts the captioned loop, a touch returns home, and no link leaves t
   await page.getByTestId('kiosk-caption').waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).search, QUERY);
   assert.deepEqual(page.errors, []);
+});
+
+/** The years the map stop shows, second by second, over its dwell. */
+async function mapStopYears(page) {
+  await advance(page, 31_000);
+  assert.match(page.url(), /view=map.*region=asia-pacific/);
+  await page.locator('svg.map path.city').first().waitFor({ state: 'attached' });
+  const years = [];
+  for (let s = 0; s < 9; s++) {
+    await advance(page, 1_000);
+    years.push(new URL(page.url()).searchParams.get('year'));
+  }
+  return years;
+}
+
+test('the map stop plays the years, and stays still for reduced motion', async () => {
+  const page = await kioskPage();
+  const years = (await mapStopYears(page)).filter(Boolean).map(Number);
+  assert.ok(new Set(years).size >= 3, `the years played: ${years}`);
+  assert.deepEqual(years, [...years].sort((a, b) => a - b), `forward only: ${years}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  const still = await kioskPage({ reducedMotion: 'reduce' });
+  assert.deepEqual((await mapStopYears(still)).filter(Boolean), [], 'no year is played');
+  assert.deepEqual(still.errors, []);
+  await still.context().close();
 });
 
 test('an hour of the attract loop keeps errors at zero and memory and DOM flat', async () => {

@@ -1,6 +1,5 @@
-// axe-core in every mode the app is shown in beyond the default: both languages, the
-// light, dark and high-contrast themes, 1440 and 390 px, embedded and on a kiosk. The
-// default light/English views are covered by explorer.test.mjs.
+// axe-core in the modes beyond the ordinary page: embedded and on a kiosk. Every view
+// in both languages, every theme and both widths is in matrix.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -13,12 +12,6 @@ const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 const CASES = [
-  ['overview, Korean, high contrast', '?lang=ko&theme=contrast', WIDE, 'loaded'],
-  ['map, dark, phone', '?view=map&region=korea&series=pm25&theme=dark', PHONE, 'map'],
-  ['Korea map and matrix, Korean, dark, phone', '?view=korea&lang=ko&theme=dark', PHONE, 'korea-map'],
-  ['city report, high contrast', '?view=report&city=kr-11&theme=contrast', WIDE, 'report'],
-  ['share form, dark', '?view=share&theme=dark', WIDE, 'share-form'],
-  ['your data, Korean, phone', '?view=mydata&lang=ko', PHONE, 'mydata-file'],
   ['embedded map, Korean', '?view=map&region=korea&series=pm25&lang=ko&embed=1', WIDE, 'map'],
   ['embedded chart without controls, dark', '?view=chart&city=kr-11&embed=1&controls=0&theme=dark', PHONE, 'loaded'],
   ['kiosk overview', '?kiosk=1', { width: 1920, height: 1080 }, 'loaded'],

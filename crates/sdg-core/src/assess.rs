@@ -93,6 +93,28 @@ fn status_with(t: &Thresholds, d: Direction, value: f64) -> Status {
     }
 }
 
+/// The band of values a status stands for under a series' thresholds, in words
+/// (`≤ 10`, `10–15`, `> 25`, with the unit); `None` for a status with no band (no
+/// data, not assessed) or a series without thresholds.
+pub fn band(series: &Series, status: Status) -> Option<String> {
+    let t = series.thresholds.as_ref()?;
+    let v = crate::i18n::format_value;
+    let u = &series.unit;
+    let text = match (series.direction, status) {
+        (Direction::Neutral, _) => return None,
+        (Direction::LowerIsBetter, Status::Green) => format!("≤ {}", v(t.green)),
+        (Direction::LowerIsBetter, Status::Yellow) => format!("{}–{}", v(t.green), v(t.yellow)),
+        (Direction::LowerIsBetter, Status::Orange) => format!("{}–{}", v(t.yellow), v(t.orange)),
+        (Direction::LowerIsBetter, Status::Red) => format!("> {}", v(t.orange)),
+        (_, Status::Green) => format!("≥ {}", v(t.green)),
+        (_, Status::Yellow) => format!("{}–{}", v(t.yellow), v(t.green)),
+        (_, Status::Orange) => format!("{}–{}", v(t.orange), v(t.yellow)),
+        (_, Status::Red) => format!("< {}", v(t.orange)),
+        _ => return None,
+    };
+    Some(format!("{text} {u}"))
+}
+
 /// A series as judged for one place that set itself a local target: the target
 /// becomes the green bound (for status and for the trend's "gain needed by 2030").
 /// The series' sourced bands beyond it keep grading a missed target; a band the
@@ -297,6 +319,29 @@ mod tests {
         assert_eq!(status(&s, Some(25.1)), Status::Red);
         assert_eq!(status(&s, None), Status::NoData);
         assert_eq!(status(&s, Some(f64::NAN)), Status::NoData);
+    }
+
+    #[test]
+    fn bands_say_in_words_what_each_status_covers() {
+        let p = pm25();
+        let bands: Vec<Option<String>> = Status::ALL.iter().map(|&st| band(&p, st)).collect();
+        let unit = &p.unit;
+        assert_eq!(bands[0], Some(format!("≤ 10 {unit}")));
+        assert_eq!(bands[1], Some(format!("10–15 {unit}")));
+        assert_eq!(bands[3], Some(format!("> 25 {unit}")));
+        assert_eq!((bands[4].clone(), bands[5].clone()), (None, None));
+        assert_eq!(band(&transit(), Status::Green).as_deref(), Some("≥ 90 %"));
+        assert_eq!(band(&transit(), Status::Orange).as_deref(), Some("50–75 %"));
+        assert_eq!(
+            band(
+                &Series {
+                    direction: Direction::Neutral,
+                    ..p
+                },
+                Status::Green
+            ),
+            None
+        );
     }
 
     #[test]

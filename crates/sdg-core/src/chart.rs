@@ -633,20 +633,6 @@ pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize
         .map(|(s, p, _)| (s, p))
 }
 
-/// A chart's source line from a table's source lines: the distinct publications (the
-/// part before the first `;`, which the data tool puts before per-row details such as
-/// WHO's original references), joined with ` · `.
-pub fn source_line(sources: &[String]) -> String {
-    let mut heads: Vec<&str> = sources
-        .iter()
-        .map(|s| s.split(';').next().unwrap_or(s).trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    heads.join(" · ")
-}
-
 /// An SVG `points` attribute for a polyline.
 pub fn points_attr(points: &[(i32, i32)]) -> String {
     let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
@@ -703,10 +689,34 @@ fn paint_attrs(color: &str, fill: bool) -> String {
     }
 }
 
+/// The source line of a downloaded chart, wrapped at ` · ` (or spaces) to fit
+/// `width` pixels of 11 px text.
+pub fn wrap_source(source: &str, width: u32) -> Vec<String> {
+    let max = (f64::from(width) / 6.2).max(20.0) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    for word in source.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Width and height of [`to_svg`]'s document: the plot, a title above and the
+/// wrapped source lines below.
+pub fn svg_size(plot: &Plot, source: &str) -> (u32, u32) {
+    let lines = wrap_source(source, plot.width).len() as u32;
+    (plot.width, plot.height + 34 + 14 * lines.max(1))
+}
+
 /// A standalone SVG document of a plot, with a title and a source line; every text is
 /// escaped.
 pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
-    let (w, h) = (plot.width, plot.height + 48);
+    let (w, h) = svg_size(plot, source);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/><text x=\"8\" y=\"18\" font-size=\"15\" font-weight=\"bold\">{}</text><g transform=\"translate(0 24)\">",
         escape_xml(title)
@@ -743,12 +753,17 @@ pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
             }
         };
     }
-    let _ = write!(
-        s,
-        "</g><text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"#555555\">{}</text></svg>",
-        h - 8,
-        escape_xml(source)
-    );
+    s.push_str("</g>");
+    let top = plot.height + 24 + 16;
+    for (i, line) in wrap_source(source, w).iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"#555555\">{}</text>",
+            top + 14 * i as u32,
+            escape_xml(line)
+        );
+    }
+    s.push_str("</svg>");
     s
 }
 
@@ -895,17 +910,19 @@ mod tests {
     }
 
     #[test]
-    fn source_line_keeps_distinct_publications() {
-        let sources = [
-            "WHO Ambient Air Quality Database, 2022 update (v9); original source: EEA".to_string(),
-            "WHO Ambient Air Quality Database, 2022 update (v9); original source: CPCB".to_string(),
-            "Statistics Korea, indicator 7-1-2".to_string(),
-        ];
-        assert_eq!(
-            source_line(&sources),
-            "Statistics Korea, indicator 7-1-2 · WHO Ambient Air Quality Database, 2022 update (v9)"
-        );
-        assert_eq!(source_line(&[]), "");
+    fn a_long_credit_wraps_inside_the_downloaded_chart() {
+        let plot = layout(&lines());
+        let credit = "Source and licence: WHO Ambient Air Quality Database 2022: city PM2.5 and PM10 — © WHO, non-commercial use (CC BY-NC-SA 3.0 IGO) · Seoul, Incheon and Gyeonggi municipalities (Statistics Korea, Gyeongin) — KOGL Type 1 (KOSIS data); MIT (repository)";
+        let lines = wrap_source(credit, plot.width);
+        assert!(lines.len() > 1, "{lines:?}");
+        let max = (f64::from(plot.width) / 6.2) as usize;
+        assert!(lines.iter().all(|l| l.chars().count() <= max), "{lines:?}");
+        assert_eq!(lines.join(" "), credit, "nothing is lost");
+        let (w, h) = svg_size(&plot, credit);
+        let svg = to_svg(&plot, "t", credit);
+        assert!(svg.contains(&format!("viewBox=\"0 0 {w} {h}\"")));
+        assert_eq!(svg.matches("fill=\"#555555\"").count(), lines.len());
+        assert!(svg.contains("CC BY-NC-SA 3.0 IGO"));
     }
 
     #[test]

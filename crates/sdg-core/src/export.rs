@@ -1,5 +1,5 @@
 //! CSV export of a selection: UTF-8 with a byte-order mark so that Excel opens Korean
-//! names intact, one row per city, with the source of each value.
+//! names intact, one row per city, with the source and the licence of each value.
 
 use crate::assess::Status;
 use crate::model::{Gazetteer, ObservationTable, Series};
@@ -23,13 +23,15 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-/// The CSV text of a selection for a series (with a UTF-8 BOM).
+/// The CSV text of a selection for a series (with a UTF-8 BOM). `licence` gives the
+/// licence of a value by its row in `table` (see [`crate::credits::licence_of_row`]).
 pub fn selection_csv(
     rows: &[Selected<'_>],
     series: &Series,
     table: &ObservationTable,
     gazetteer: &Gazetteer,
     status_label: impl Fn(Status) -> String,
+    licence: impl Fn(usize) -> String,
 ) -> String {
     let mut out = String::from("\u{feff}");
     let header = [
@@ -46,12 +48,13 @@ pub fn selection_csv(
         "year",
         "status",
         "source",
+        "licence",
     ];
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for r in rows {
         let country = gazetteer.country(&r.city.country);
-        let (value, year, source) = match r.latest {
+        let (value, year, source, licence) = match r.latest {
             Some(l) => (
                 l.value.to_string(),
                 l.year.to_string(),
@@ -59,8 +62,9 @@ pub fn selection_csv(
                     .row(l.row)
                     .map(|o| o.source.to_string())
                     .unwrap_or_default(),
+                licence(l.row),
             ),
-            None => (String::new(), String::new(), String::new()),
+            None => Default::default(),
         };
         let cells = [
             r.city.id.clone(),
@@ -76,6 +80,7 @@ pub fn selection_csv(
             year,
             status_label(r.status),
             source,
+            licence,
         ];
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
@@ -110,5 +115,51 @@ mod tests {
         }
         assert_eq!(csv_cell("-12.5"), "-12.5");
         assert_eq!(csv_cell("+3e2"), "+3e2");
+    }
+
+    #[test]
+    fn each_row_carries_its_source_and_its_licence() {
+        use crate::scene::rows::fixture::{gazetteer, pm25, pm25_tables};
+        let gz = gazetteer();
+        let tables = pm25_tables();
+        let (table, index) = tables.city().unwrap();
+        let series = pm25();
+        let filter = crate::query::Filter {
+            statuses: Status::ALL.to_vec(),
+            ..Default::default()
+        };
+        let rows = crate::query::select(
+            &gz,
+            &filter,
+            Some((&series, table, index)),
+            &tables.local,
+            None,
+        );
+        let mut pack =
+            crate::fixtures::pack("fixture", crate::model::PackKind::Observations, vec![]);
+        pack.licence = "CC BY 4.0".into();
+        let manifest = crate::model::Manifest {
+            schema: crate::model::SCHEMA_VERSION,
+            coverage: vec![],
+            actions: None,
+            packs: vec![pack],
+        };
+        let csv = selection_csv(
+            &rows,
+            &series,
+            table,
+            &gz,
+            |s| s.key().to_string(),
+            |row| crate::credits::licence_of_row(&manifest, &tables, row),
+        );
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert!(lines[0].ends_with(",status,source,licence"), "{}", lines[0]);
+        let seoul = lines.iter().find(|l| l.starts_with("kr-11,")).unwrap();
+        assert!(seoul.ends_with(",Source A; detail,CC BY 4.0"), "{seoul}");
+        let suwon = lines.iter().find(|l| l.starts_with("kr-31010,")).unwrap();
+        assert!(
+            suwon.ends_with(",nodata,,"),
+            "no value, no source, no licence: {suwon}"
+        );
     }
 }

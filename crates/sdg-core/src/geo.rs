@@ -380,6 +380,13 @@ impl Viewport {
         }
     }
 
+    /// Width on screen of the whole world along the equator: a step between two
+    /// points of one ring wider than half of it can only be a ring that crosses the
+    /// antimeridian (see [`wraps`]).
+    pub fn world_width(&self) -> f64 {
+        2.0 * equal_earth(180.0, 0.0).0 * self.k
+    }
+
     /// Screen position of `(lon, lat)`.
     pub fn project(&self, lon: f64, lat: f64) -> Point {
         let (x, y) = equal_earth(rotate(lon, self.lambda0), lat);
@@ -400,9 +407,12 @@ fn rotate(lon: f64, lambda0: f64) -> f64 {
 }
 
 /// SVG path data for polygons, with coordinates rounded to 0.1 px to keep the DOM
-/// small. Rings with fewer than three distinct screen points are skipped.
+/// small. Rings with fewer than three distinct screen points are skipped, and so are
+/// rings that cross the antimeridian (Fiji's, in Natural Earth), which would be drawn
+/// as a band across the whole map.
 pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
     let mut d = String::new();
+    let limit = (view.world_width() * 10.0 / 2.0) as i64;
     for ring in polygons.iter().flatten() {
         let mut pts: Vec<(i64, i64)> = ring
             .iter()
@@ -412,7 +422,7 @@ pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
             })
             .collect();
         pts.dedup();
-        if pts.len() < 4 {
+        if pts.len() < 4 || wraps(&pts, limit) {
             continue;
         }
         for (i, (x, y)) in pts.iter().enumerate() {
@@ -424,6 +434,12 @@ pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
         d.push('Z');
     }
     d
+}
+
+/// Whether a projected ring jumps across the map somewhere (one step wider than
+/// `limit`): the mark of a ring cut by the antimeridian of a rotated projection.
+pub fn wraps(points: &[(i64, i64)], limit: i64) -> bool {
+    points.windows(2).any(|w| (w[1].0 - w[0].0).abs() > limit)
 }
 
 fn push_tenths(out: &mut String, v: i64) {
@@ -575,6 +591,30 @@ mod tests {
         let mut ring = merged[0].clone();
         ring.sort();
         assert_eq!(ring, vec![0, 2]);
+    }
+
+    #[test]
+    fn a_ring_that_jumps_across_the_map_wraps() {
+        assert!(wraps(&[(10, 5), (950, 6), (940, 20)], 480));
+        assert!(!wraps(&[(10, 5), (300, 6), (600, 20)], 480));
+        // A ring over the antimeridian (as Fiji's is) is left out; its neighbour stays.
+        let view = Viewport::fit([-180.0, -60.0, 180.0, 80.0], 960.0, 500.0);
+        let fiji = vec![vec![vec![
+            (179.0, -16.0),
+            (-179.5, -16.5),
+            (-179.8, -17.0),
+            (179.2, -17.2),
+            (179.0, -16.0),
+        ]]];
+        let tonga = vec![vec![vec![
+            (-175.0, -21.0),
+            (-174.5, -21.0),
+            (-174.5, -21.5),
+            (-175.0, -21.5),
+            (-175.0, -21.0),
+        ]]];
+        assert_eq!(svg_path(&fiji, &view), "");
+        assert!(svg_path(&tonga, &view).starts_with('M'));
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Stop {
     pub caption_en: String,
     /// Caption in Korean.
     pub caption_ko: String,
+    /// Whether the years play while the stop is shown (a map or chart over time);
+    /// never when the screen's user asks for reduced motion.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub play: bool,
 }
 
 impl Stop {
@@ -68,6 +72,7 @@ pub fn default_stops() -> Vec<Stop> {
         query: query.into(),
         caption_en: en.into(),
         caption_ko: ko.into(),
+        play: query.starts_with("view=map"),
     };
     vec![
         stop(
@@ -218,6 +223,11 @@ impl Attract {
         self.looping.map(|(i, _)| i)
     }
 
+    /// The stop shown and the time it appeared, while looping.
+    pub fn shown_since(&self) -> Option<(usize, f64)> {
+        self.looping
+    }
+
     /// A touch at `now`: during the loop it returns home; otherwise it only counts.
     pub fn touch(&mut self, now: f64) -> Step {
         self.last_touch = now;
@@ -248,9 +258,42 @@ impl Attract {
     }
 }
 
+/// The year a playing stop shows `elapsed_ms` after it appeared: the series' years
+/// spread evenly over the dwell, the last one held to the end. `None` without years.
+pub fn playing_year(years: &[i32], elapsed_ms: f64, dwell: u32) -> Option<i32> {
+    let n = years.len();
+    if n == 0 {
+        return None;
+    }
+    let dwell_ms = f64::from(dwell.max(1)) * 1000.0;
+    // The last year gets a full share of the dwell too, so it is seen.
+    let i = ((elapsed_ms.max(0.0) / dwell_ms) * n as f64) as usize;
+    years.get(i.min(n - 1)).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_years_play_across_the_dwell_and_hold_the_last() {
+        let years = [2010, 2012, 2015, 2020];
+        let at = |s: f64| playing_year(&years, s * 1000.0, 12);
+        assert_eq!(at(0.0), Some(2010));
+        assert_eq!(at(2.9), Some(2010));
+        assert_eq!(at(3.0), Some(2012));
+        assert_eq!(at(6.5), Some(2015));
+        assert_eq!(at(9.0), Some(2020));
+        assert_eq!(at(30.0), Some(2020), "held after the dwell");
+        assert_eq!(playing_year(&[], 1000.0, 12), None);
+        let config = KioskConfig::default();
+        let plays: Vec<bool> = config.stops.iter().map(|s| s.play).collect();
+        assert_eq!(
+            plays,
+            vec![false, true, false, false],
+            "the map stop plays the years"
+        );
+    }
 
     #[test]
     fn idle_starts_the_loop_which_cycles_and_a_touch_returns_home() {

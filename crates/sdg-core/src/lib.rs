@@ -21,6 +21,7 @@
 //! - [`i18n`]: number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
+//! - [`credits`]: the source and licence line of charts, maps and downloads.
 //! - [`mapview`]: map presets, zoom and pan, symbol sizes, decluttering.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
@@ -30,6 +31,7 @@ pub mod actions;
 pub mod assess;
 pub mod bundle;
 pub mod chart;
+pub mod credits;
 pub mod csv;
 pub mod export;
 #[cfg(test)]

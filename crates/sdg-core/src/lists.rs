@@ -1,8 +1,9 @@
 //! The lists the UI offers from the gazetteer: the country and subregion options of
-//! the filters, search suggestions, and the peers a city can be compared with.
+//! the filters, search suggestions, the peers a city can be compared with, and the
+//! landing page's target tiles.
 
 use crate::i18n::Lang;
-use crate::model::{City, Framework, Gazetteer};
+use crate::model::{City, Framework, Gazetteer, Manifest};
 use crate::query::{fold, matches_text, slug};
 
 /// `(value, label)` options of a select.
@@ -146,6 +147,71 @@ pub fn peers(gazetteer: &Gazetteer, city: &City, lang: Lang) -> Options {
     out
 }
 
+/// One Goal 11 target as a landing-page tile: how much the bundle holds on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetTile {
+    /// Target code, e.g. `11.6`.
+    pub code: String,
+    /// Its indicators' codes.
+    pub indicators: Vec<String>,
+    /// Its series with city values, as `(series id, indicator code, cities)`, most
+    /// cities first.
+    pub mapped: Vec<(String, String, u32)>,
+    /// Its series without city values (country context, or nothing yet).
+    pub without_cities: usize,
+    /// Cities' own actions reported on it.
+    pub actions: u32,
+}
+
+impl TargetTile {
+    /// The most cities any one series of the target covers (cities are not added up
+    /// across series: the same city counts once per series).
+    pub fn cities(&self) -> u32 {
+        self.mapped.iter().map(|m| m.2).max().unwrap_or(0)
+    }
+}
+
+/// The tiles of every target, in framework order, from the manifest's coverage and
+/// actions summary (nothing else is loaded on the landing page).
+pub fn target_tiles(framework: &Framework, manifest: &Manifest) -> Vec<TargetTile> {
+    framework
+        .targets
+        .iter()
+        .map(|t| {
+            let indicators: Vec<String> = framework
+                .indicators
+                .iter()
+                .filter(|i| i.target == t.code)
+                .map(|i| i.code.clone())
+                .collect();
+            let series: Vec<_> = framework
+                .series
+                .iter()
+                .filter(|s| indicators.contains(&s.indicator))
+                .collect();
+            let mut mapped: Vec<(String, String, u32)> = series
+                .iter()
+                .filter_map(|s| {
+                    let c = manifest.coverage.iter().find(|c| c.series == s.id)?;
+                    Some((s.id.clone(), s.indicator.clone(), c.cities))
+                })
+                .collect();
+            mapped.sort_by_key(|m| std::cmp::Reverse(m.2));
+            TargetTile {
+                code: t.code.clone(),
+                without_cities: series.len() - mapped.len(),
+                indicators,
+                mapped,
+                actions: manifest
+                    .actions
+                    .as_ref()
+                    .and_then(|a| a.per_target.get(&t.code).copied())
+                    .unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,5 +350,53 @@ mod tests {
             .map(|p| p.0)
             .collect();
         assert_eq!(ids, vec!["kr-21", "gn-1"]);
+    }
+
+    #[test]
+    fn target_tiles_count_series_cities_and_actions_per_target() {
+        use crate::model::{ActionsSummary, SeriesCoverage};
+        let s = |id: &str, ind: &str| {
+            let mut x = crate::fixtures::pm25();
+            x.id = id.into();
+            x.indicator = ind.into();
+            x
+        };
+        let fw = crate::fixtures::framework(
+            &["11.6.2", "11.6.1", "11.7.1"],
+            vec![
+                s("pm25", "11.6.2"),
+                s("pm10", "11.6.2"),
+                s("waste", "11.6.1"),
+                s("open", "11.7.1"),
+            ],
+        );
+        let cov = |id: &str, n: u32| SeriesCoverage {
+            series: id.into(),
+            cities: n,
+            countries: 1,
+            years: (2010, 2020),
+        };
+        let manifest = Manifest {
+            schema: crate::model::SCHEMA_VERSION,
+            coverage: vec![cov("pm10", 50), cov("pm25", 300)],
+            actions: Some(ActionsSummary {
+                per_target: [("11.6".to_string(), 7)].into_iter().collect(),
+                recent: vec![],
+            }),
+            packs: vec![],
+        };
+        let tiles = target_tiles(&fw, &manifest);
+        assert_eq!(tiles.len(), 2);
+        let t = &tiles[0];
+        assert_eq!(t.code, "11.6");
+        assert_eq!(t.indicators, vec!["11.6.2", "11.6.1"]);
+        assert_eq!(t.mapped[0], ("pm25".to_string(), "11.6.2".to_string(), 300));
+        assert_eq!(t.cities(), 300, "the largest, not a sum");
+        assert_eq!(t.without_cities, 1);
+        assert_eq!(t.actions, 7);
+        assert_eq!(
+            (tiles[1].cities(), tiles[1].without_cities, tiles[1].actions),
+            (0, 1, 0)
+        );
     }
 }

@@ -25,6 +25,19 @@ pub enum Link {
         /// Its indicator code.
         indicator: String,
     },
+    /// The map of a series in a region, showing one status only when given (the
+    /// landing page's counts lead here). The year and other statuses are cleared: the
+    /// counts are of the latest values.
+    MapIn {
+        /// Series id.
+        series: String,
+        /// Its indicator code.
+        indicator: String,
+        /// The region.
+        region: crate::query::Region,
+        /// The status kept, if any.
+        status: Option<crate::assess::Status>,
+    },
     /// Adds a city to the compared ones (up to [`COMPARE_LIMIT`]) and opens the charts.
     Compare(String),
     /// One action's card.
@@ -57,6 +70,17 @@ impl ViewState {
                 next.view = View::Map;
                 next.series = Some(series.clone());
                 next.indicator = Some(indicator.clone());
+            }
+            Link::MapIn {
+                series,
+                indicator,
+                region,
+                status,
+            } => {
+                next = next.with_series(series, Some(indicator));
+                next.view = View::Map;
+                next.region = *region;
+                next.statuses = status.iter().copied().collect();
             }
             Link::Action(id) => {
                 next.view = View::Actions;
@@ -205,6 +229,26 @@ mod tests {
 
     fn korean_map() -> ViewState {
         ViewState::parse("view=map&region=korea&country=KOR&year=2019&lang=ko&theme=dark").0
+    }
+
+    #[test]
+    fn a_landing_count_opens_the_map_of_its_status_in_its_region() {
+        use crate::assess::Status;
+        let from = ViewState::parse("lang=ko&year=2015&status=green").0;
+        let to = from.follow(&Link::MapIn {
+            series: "pm25".into(),
+            indicator: "11.6.2".into(),
+            region: Region::AsiaPacific,
+            status: Some(Status::Red),
+        });
+        assert_eq!(
+            to.href(),
+            ViewState::parse(
+                "view=map&series=pm25&ind=11.6.2&region=asia-pacific&status=red&lang=ko"
+            )
+            .0
+            .href()
+        );
     }
 
     #[test]

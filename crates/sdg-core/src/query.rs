@@ -322,7 +322,15 @@ pub struct SeriesTables {
     /// The series as judged for places that set a local target (see
     /// [`crate::assess::local_series`]), by place id.
     pub local: BTreeMap<String, Series>,
+    /// The pack of each source line of the merged city table (same order as its
+    /// `sources`): which pack, hence which licence, a value comes from.
+    pub city_packs: Vec<String>,
+    /// The packs of the country table's source lines, likewise.
+    pub country_packs: Vec<String>,
 }
+
+/// The pack id that stands for a user's own data in [`SeriesTables::city_packs`].
+pub const USER_PACK: &str = "user";
 
 impl SeriesTables {
     /// Merges the loaded tables of `series` in manifest order (so that the first pack's
@@ -330,23 +338,52 @@ impl SeriesTables {
     /// the manifest declares.
     pub fn merge(bundle: &Bundle, manifest: &Manifest, series: &str) -> SeriesTables {
         let of_kind = |kind: PlaceKind| {
-            let tables: Vec<&ObservationTable> = manifest
+            let (packs, tables): (Vec<&str>, Vec<&ObservationTable>) = manifest
                 .packs
                 .iter()
-                .flat_map(|p| &p.files)
-                .filter(|f| f.series.as_deref() == Some(series) && f.place_kind == Some(kind))
-                .filter_map(|f| bundle.tables.get(&f.path))
+                .flat_map(|p| p.files.iter().map(move |f| (p.id.as_str(), f)))
+                .filter(|(_, f)| f.series.as_deref() == Some(series) && f.place_kind == Some(kind))
+                .filter_map(|(pack, f)| Some((pack, bundle.tables.get(&f.path)?)))
+                .unzip();
+            // merge_tables appends each table's source lines in this order.
+            let source_packs = packs
+                .iter()
+                .zip(&tables)
+                .flat_map(|(p, t)| std::iter::repeat_n(p.to_string(), t.sources.len()))
                 .collect();
-            merge_tables(&tables).map(|t| {
+            let merged = merge_tables(&tables).map(|t| {
                 let index = SeriesIndex::new(&t);
                 (t, index)
-            })
+            });
+            (merged, source_packs)
         };
+        let (cities, city_packs) = of_kind(PlaceKind::City);
+        let (countries, country_packs) = of_kind(PlaceKind::Country);
         SeriesTables {
-            cities: of_kind(PlaceKind::City),
-            countries: of_kind(PlaceKind::Country),
+            cities,
+            countries,
             local: BTreeMap::new(),
+            city_packs,
+            country_packs,
         }
+    }
+
+    /// The pack a city table row comes from ([`USER_PACK`] for the user's own data).
+    pub fn pack_of_city_row(&self, row: usize) -> Option<&str> {
+        let (table, _) = self.cities.as_ref()?;
+        let source = *table.source.get(row)?;
+        self.city_packs.get(usize::from(source)).map(String::as_str)
+    }
+
+    /// Every pack a value of these tables can come from, first seen first.
+    pub fn packs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in self.city_packs.iter().chain(&self.country_packs) {
+            if !out.contains(&p.as_str()) {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// Lays a user's data over the published tables: the user's values come first
@@ -355,6 +392,9 @@ impl SeriesTables {
     pub fn with_user(mut self, pack: &crate::userdata::UserPack, series: &Series) -> SeriesTables {
         if let Some(user) = pack.table(&series.id) {
             let published = self.cities.take().map(|(t, _)| t);
+            let mut packs = vec![USER_PACK.to_string(); user.sources.len()];
+            packs.append(&mut self.city_packs);
+            self.city_packs = packs;
             let mut tables = vec![user];
             tables.extend(published.as_ref());
             self.cities = merge_tables(&tables).map(|t| {

@@ -241,6 +241,18 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
     }
 }
 
+/// The files the city search needs wherever it is offered (the places, and what they
+/// are checked against): fetched on the landing page only when the search is used,
+/// since the first view cannot afford them.
+pub fn search_files(manifest: &Manifest) -> Vec<String> {
+    manifest
+        .packs
+        .iter()
+        .filter(|p| matches!(p.kind, PackKind::Countries | PackKind::Places))
+        .flat_map(|p| p.files.iter().map(|f| f.path.clone()))
+        .collect()
+}
+
 /// The state with what resolving decided written back: the chosen series, the known
 /// scatter series, the compared cities within the limit. Resolving it again decides
 /// the same (resolution is idempotent).
@@ -525,5 +537,13 @@ mod tests {
             }
             prop_assert!(early.files.iter().all(|f| full.files.contains(f)), "{:?} vs {:?}", early.files, full.files);
         }
+    }
+
+    #[test]
+    fn the_search_needs_the_places_the_landing_page_does_not_load() {
+        let m = manifest();
+        assert_eq!(search_files(&m), vec!["countries.json", "cities.json"]);
+        let landing = resolve(&ViewState::default(), Some(&framework()), &m);
+        assert!(!landing.files.contains(&"cities.json".to_string()));
     }
 }

@@ -209,6 +209,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     write_json(out, "manifest.json", &manifest)?;
     // A kiosk's settings, there to be edited on the kiosk's copy (see the README).
     write_json(out, "kiosk.json", &sdg_core::kiosk::KioskConfig::default())?;
+    crate::validate::write_landing(out)?;
 
     let years: BTreeSet<i32> = c.city_obs.iter().map(|o| o.year).collect();
     let _ = writeln!(

@@ -199,6 +199,7 @@ pub fn build(
         actions: None,
     };
     write(out, "manifest.json", &manifest)?;
+    crate::validate::write_landing(out)?;
     Ok(format!(
         "{}: {cities} synthetic cities × {series} series × {years} years = {} observations ({LABEL})",
         out.display(),

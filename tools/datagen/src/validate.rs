@@ -6,16 +6,28 @@ use std::path::Path;
 use sdg_core::bundle::Bundle;
 use sdg_core::load;
 use sdg_core::loading::LoadQueue;
+use sdg_core::model::Manifest;
+use sdg_core::scene::landing;
 
 /// Checks a bundle folder; returns every problem found, each naming file, record and
 /// field (empty = valid). Only a missing or unreadable manifest is an error.
 pub fn validate_dir(dir: &Path) -> Result<Vec<String>, String> {
+    load_dir(dir).map(|(_, _, problems)| problems)
+}
+
+/// Loads a bundle folder as the app would: the manifest, then every pack in the app's
+/// loading order. Returns what loaded and every problem found (a manifest that does
+/// not parse loads nothing and gives its own problems).
+pub fn load_dir(dir: &Path) -> Result<(Bundle, Option<Manifest>, Vec<String>), String> {
     let manifest_path = dir.join("manifest.json");
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     let manifest = match load::load_manifest("manifest.json", &text) {
         Ok(m) => m,
-        Err(problems) => return Ok(problems.iter().map(ToString::to_string).collect()),
+        Err(problems) => {
+            let problems = problems.iter().map(ToString::to_string).collect();
+            return Ok((Bundle::default(), None, problems));
+        }
     };
     let mut queue = LoadQueue::new(&manifest);
     let every = manifest
@@ -28,12 +40,26 @@ pub fn validate_dir(dir: &Path) -> Result<Vec<String>, String> {
             .map_err(|e| format!("{path}: cannot be read: {e}"));
         queue.fetched(&path, read);
     }
-    queue.drain(&mut Bundle::default());
-    Ok(queue
+    let mut bundle = Bundle::default();
+    queue.drain(&mut bundle);
+    let problems = queue
         .packs()
         .iter()
         .flat_map(|(_, status)| status.problems.iter().cloned())
-        .collect())
+        .collect();
+    Ok((bundle, Some(manifest), problems))
+}
+
+/// Writes `landing.json`, the landing page's map, from the bundle just written (the
+/// app's own loading, then the core's [`landing::build`]).
+pub fn write_landing(dir: &Path) -> Result<(), String> {
+    let (bundle, manifest, problems) = load_dir(dir)?;
+    let manifest = manifest.ok_or_else(|| problems.join("\n"))?;
+    let Some(scene) = landing::build(&bundle, &manifest) else {
+        return Err("landing.json: the bundle has no headline series with city values".into());
+    };
+    let text = serde_json::to_string(&scene).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join(landing::FILE), text).map_err(|e| format!("{}: {e}", landing::FILE))
 }
 
 /// Checks a saved "your data" pack against a bundle's framework and places, with the

@@ -10,11 +10,13 @@
 //! - [`korea`]: Korea's Goal 11 implementation matrix.
 //! - [`korea_map`]: the Korea map beside it, by series or by actions.
 //! - [`report`]: the print-ready city report.
+//! - [`landing`]: the landing page's map, computed at build time.
 
 pub mod charts;
 pub mod indicator;
 pub mod korea;
 pub mod korea_map;
+pub mod landing;
 pub mod map;
 pub mod report;
 pub mod rows;

@@ -176,6 +176,8 @@ pub(crate) mod fixture {
             cities: Some(table(PlaceKind::City, rows)),
             countries: (!countries.is_empty()).then(|| table(PlaceKind::Country, countries)),
             local: Default::default(),
+            city_packs: vec!["fixture".into()],
+            country_packs: vec!["fixture".into(); usize::from(!countries.is_empty())],
         }
     }
 
