@@ -7,7 +7,7 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk
+.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
@@ -39,9 +39,18 @@ lint: setup
 	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test -q -p sdg-core -p datagen
+	cargo test -q -p sdg-core -p datagen -- --skip every_city_chart
+	cargo test -q -p sdg-core --test chart_snapshots -- --nocapture
 
-e2e: dist
+## Record the charts' current renders as the reviewed set (after looking at what changed)
+approve-charts:
+	APPROVE_CHARTS=1 cargo test -q -p sdg-core --test chart_snapshots -- --nocapture
+
+## The broken datasets of tests/corpus/cases.json, written for the browser test
+corpus:
+	cargo run --release -q -p datagen -- corpus --data data --cases tests/corpus/cases.json --out target/corpus
+
+e2e: dist corpus
 	scripts/setup.sh --browser
 	node --test --test-concurrency=1 tests/e2e/
 

@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
 fn LoadState() -> impl IntoView {
     let app = use_app();
     let data = app.data;
+    let blocking = move || data.blocking_failures(app.view.get() != View::Overview);
     view! {
         <div class="load-state" aria-live="polite">
             {move || match data.fatal.get() {
@@ -117,6 +118,13 @@ fn LoadState() -> impl IntoView {
                     <div class="error" role="alert">
                         <h2>{app.t("load.fatal")}</h2>
                         <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+                None if !blocking().is_empty() => view! {
+                    <div class="error" role="alert" data-testid="core-failed">
+                        <h2>{app.t("load.fatal")}</h2>
+                        <ul>{blocking().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }
                 .into_any(),

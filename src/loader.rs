@@ -51,6 +51,18 @@ impl Data {
             .with(|q| q.loaded(&[PackKind::Framework, PackKind::Countries]))
     }
 
+    /// Why a view cannot be shown: the problems of the framework or countries packs
+    /// that failed, and of the places too when the view needs them (empty while they
+    /// load or once they have).
+    pub fn blocking_failures(&self, needs_places: bool) -> Vec<String> {
+        let kinds: &[PackKind] = if needs_places {
+            &[PackKind::Framework, PackKind::Countries, PackKind::Places]
+        } else {
+            &[PackKind::Framework, PackKind::Countries]
+        };
+        self.queue.with(|q| q.failures(kinds))
+    }
+
     /// True once the cities have loaded too.
     pub fn places_ready(&self) -> bool {
         self.core_ready() && self.gazetteer_ready.get()
@@ -207,10 +219,11 @@ async fn fetch_text(path: &str) -> Result<String, String> {
             response.status()
         ));
     }
-    response
-        .text()
+    let bytes = response
+        .binary()
         .await
-        .map_err(|e| format!("{path}: could not be read ({e})"))
+        .map_err(|e| format!("{path}: could not be read ({e})"))?;
+    sdg_core::load::decode_file(path, bytes)
 }
 
 async fn load_manifest_file(data: Data) {

@@ -197,6 +197,23 @@ impl LoadQueue {
             && of_kind.all(|e| e.state == FileState::Loaded)
     }
 
+    /// The problems of packs of these kinds that failed to load: when the framework
+    /// or the countries fail, nothing can be shown, and the app says why instead of
+    /// waiting for them.
+    pub fn failures(&self, kinds: &[PackKind]) -> Vec<String> {
+        let mut packs: Vec<usize> = self
+            .entries
+            .iter()
+            .filter(|e| kinds.contains(&e.kind) && e.state == FileState::Failed)
+            .map(|e| e.pack)
+            .collect();
+        packs.dedup();
+        packs
+            .into_iter()
+            .flat_map(|p| self.packs[p].1.problems.iter().cloned())
+            .collect()
+    }
+
     /// Files asked for and not settled yet.
     pub fn pending(&self) -> usize {
         self.packs.iter().map(|(_, s)| s.loading).sum()
@@ -214,6 +231,33 @@ impl LoadQueue {
             .find(|(id, _)| id == pack_id)
             .map(|(_, s)| s)
     }
+}
+
+/// Loads every file of a manifest in the app's own order and checks, reading each
+/// with `read` (from a folder, natively): the validator and the native tests load a
+/// bundle exactly as the app does. Returns what loaded and every problem.
+pub fn load_every_file(
+    manifest: &Manifest,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> (Bundle, Vec<String>) {
+    let mut queue = LoadQueue::new(manifest);
+    let every = manifest
+        .packs
+        .iter()
+        .flat_map(|p| &p.files)
+        .map(|f| f.path.as_str());
+    for path in queue.want(every) {
+        let text = read(&path).and_then(|bytes| crate::load::decode_file(&path, bytes));
+        queue.fetched(&path, text);
+    }
+    let mut bundle = Bundle::default();
+    queue.drain(&mut bundle);
+    let problems = queue
+        .packs()
+        .iter()
+        .flat_map(|(_, status)| status.problems.iter().cloned())
+        .collect();
+    (bundle, problems)
 }
 
 #[cfg(test)]
@@ -259,6 +303,26 @@ mod tests {
             _ => OBS,
         }
         .to_string()
+    }
+
+    #[test]
+    fn a_failed_framework_is_a_failure_to_report_not_a_wait() {
+        let mut q = LoadQueue::new(&manifest());
+        let fetch = q.want(["framework.json", "countries.json"]);
+        for path in &fetch {
+            let body = if path == "framework.json" {
+                "{\"goal_en\":".to_string()
+            } else {
+                text(path)
+            };
+            q.fetched(path, Ok(body));
+        }
+        q.drain(&mut Bundle::default());
+        assert!(!q.loaded(&[PackKind::Framework, PackKind::Countries]));
+        let failures = q.failures(&[PackKind::Framework, PackKind::Countries]);
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert!(failures[0].starts_with("framework.json: "), "{failures:?}");
+        assert_eq!(q.pending(), 0);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 mod boundaries;
 mod build;
 mod collect;
+mod corpus;
 mod framework;
 mod gazetteer;
 mod matcher;
@@ -41,6 +42,9 @@ const USAGE: &str = "usage:
   datagen validate DIR --user FILE       check a saved \"your data\" pack against a bundle
   datagen explain-match SOURCE NAME ISO3 [--raw DIR]
                                          how one source name is matched (e.g. who \"Jinzhou Qu\" CHN)
+  datagen corpus --data DIR --cases FILE --out DIR [--check]
+                                         write the broken datasets of FILE (or, with
+                                         --check, validate each over the bundle)
   datagen synthetic --real DIR --out DIR [--cities N] [--series S] [--years Y]
                                          a labelled SYNTHETIC bundle for benchmarks";
 
@@ -90,6 +94,26 @@ fn main() -> ExitCode {
                     true
                 })
             }
+            _ => Err(USAGE.to_string()),
+        },
+        Some("corpus") => match (
+            arg(&args, "--data"),
+            arg(&args, "--cases"),
+            arg(&args, "--out"),
+        ) {
+            (Some(data), Some(cases), Some(out)) => corpus::read_cases(&cases).and_then(|cases| {
+                if args.iter().any(|a| a == "--check") {
+                    corpus::check(&data, &cases, &out).map(|lines| {
+                        println!("{}", lines.join("\n"));
+                        true
+                    })
+                } else {
+                    corpus::materialise(&data, &cases, &out).map(|n| {
+                        println!("{n} broken datasets written to {}", out.display());
+                        true
+                    })
+                }
+            }),
             _ => Err(USAGE.to_string()),
         },
         Some("explain-match") => match (args.get(1), args.get(2), args.get(3)) {

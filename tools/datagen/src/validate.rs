@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sdg_core::bundle::Bundle;
 use sdg_core::load;
-use sdg_core::loading::LoadQueue;
+use sdg_core::loading::load_every_file;
 use sdg_core::model::Manifest;
 use sdg_core::scene::landing;
 
@@ -29,24 +29,9 @@ pub fn load_dir(dir: &Path) -> Result<(Bundle, Option<Manifest>, Vec<String>), S
             return Ok((Bundle::default(), None, problems));
         }
     };
-    let mut queue = LoadQueue::new(&manifest);
-    let every = manifest
-        .packs
-        .iter()
-        .flat_map(|p| &p.files)
-        .map(|f| f.path.as_str());
-    for path in queue.want(every) {
-        let read = std::fs::read_to_string(dir.join(&path))
-            .map_err(|e| format!("{path}: cannot be read: {e}"));
-        queue.fetched(&path, read);
-    }
-    let mut bundle = Bundle::default();
-    queue.drain(&mut bundle);
-    let problems = queue
-        .packs()
-        .iter()
-        .flat_map(|(_, status)| status.problems.iter().cloned())
-        .collect();
+    let (bundle, problems) = load_every_file(&manifest, |path| {
+        std::fs::read(dir.join(path)).map_err(|e| format!("{path}: cannot be read: {e}"))
+    });
     Ok((bundle, Some(manifest), problems))
 }
 

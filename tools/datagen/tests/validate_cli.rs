@@ -84,7 +84,7 @@ fn a_broken_gazetteer_is_one_message_and_tables_wait_for_it() {
     let (code, text) = validate(&dir);
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("cities.json: line 1, column 9: not a valid file of this kind"),
+        text.contains("cities.json: record 0: field `id`: not a valid file of this kind"),
         "{text}"
     );
     assert!(
