@@ -67,6 +67,9 @@ pub fn Kiosk() -> impl IntoView {
         .ok()
         .flatten()
         .is_some_and(|m| m.matches());
+    // The current series' years, recomputed when the series or its tables change, not
+    // on every tick.
+    let years = Memo::new(move |_| series_years(&app));
     let ticking = Rc::clone(&clock);
     let interval = gloo_timers::callback::Interval::new(1000, move || {
         let now = js_sys::Date::now();
@@ -79,7 +82,7 @@ pub fn Kiosk() -> impl IntoView {
         let (plays, dwell) =
             config.with_untracked(|c| (c.stops.get(i).is_some_and(|s| s.play), c.dwell));
         if plays && !reduced_motion {
-            let year = playing_year(&series_years(&app), now - since, dwell);
+            let year = years.with_untracked(|ys| playing_year(ys, now - since, dwell));
             if year.is_some() && year != app.state.with_untracked(|s| s.year) {
                 app.state.update(|s| s.year = year);
             }

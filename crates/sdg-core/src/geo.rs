@@ -412,19 +412,14 @@ fn rotate(lon: f64, lambda0: f64) -> f64 {
 /// as a band across the whole map.
 pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
     let mut d = String::new();
-    let limit = (view.world_width() * 10.0 / 2.0) as i64;
     for ring in polygons.iter().flatten() {
-        let mut pts: Vec<(i64, i64)> = ring
+        let projected: Vec<Point> = ring
             .iter()
-            .map(|&(lon, lat)| {
-                let (x, y) = view.project(lon, lat);
-                ((x * 10.0).round() as i64, (y * 10.0).round() as i64)
-            })
+            .map(|&(lon, lat)| view.project(lon, lat))
             .collect();
-        pts.dedup();
-        if pts.len() < 4 || wraps(&pts, limit) {
+        let Some(pts) = screen_ring(&projected, 10.0, view) else {
             continue;
-        }
+        };
         for (i, (x, y)) in pts.iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
             push_tenths(&mut d, *x);
@@ -434,6 +429,19 @@ pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
         d.push('Z');
     }
     d
+}
+
+/// A projected ring in whole units of `1 / scale` pixels, repeated points dropped:
+/// `None` for a ring with fewer than three distinct points, or one that crosses the
+/// antimeridian (see [`wraps`]). The one rule for every drawn ring.
+pub fn screen_ring(projected: &[Point], scale: f64, view: &Viewport) -> Option<Vec<(i64, i64)>> {
+    let mut pts: Vec<(i64, i64)> = projected
+        .iter()
+        .map(|&(x, y)| ((x * scale).round() as i64, (y * scale).round() as i64))
+        .collect();
+    pts.dedup();
+    let limit = (view.world_width() * scale / 2.0) as i64;
+    (pts.len() >= 4 && !wraps(&pts, limit)).then_some(pts)
 }
 
 /// Whether a projected ring jumps across the map somewhere (one step wider than

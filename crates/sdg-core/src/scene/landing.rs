@@ -189,22 +189,13 @@ pub fn land_path(topology: &Topology, object: &str, view: &Viewport) -> String {
                 .iter()
                 .map(|&(lon, lat)| view.project(lon, lat))
                 .collect();
-            let mut pts: Vec<(i64, i64)> = crate::geo::simplify(&projected, 0.8)
-                .into_iter()
-                .map(|(x, y)| (x.round() as i64, y.round() as i64))
-                .collect();
-            pts.dedup();
-            if pts.len() < 4 {
+            let simplified = crate::geo::simplify(&projected, 0.8);
+            let Some(pts) = crate::geo::screen_ring(&simplified, 1.0, view) else {
                 continue;
-            }
+            };
             let (lo_x, hi_x) = min_max(pts.iter().map(|p| p.0));
             let (lo_y, hi_y) = min_max(pts.iter().map(|p| p.1));
             if hi_x < 0 || hi_y < 0 || lo_x > WIDTH as i64 || lo_y > HEIGHT as i64 {
-                continue;
-            }
-            // A ring cut by the frame's antimeridian would be drawn as a band across
-            // the whole map; such rings lie outside the region's frame anyway.
-            if crate::geo::wraps(&pts, (view.world_width() / 2.0) as i64) {
                 continue;
             }
             // Relative moves after the first point: shorter text for the same shape.
