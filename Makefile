@@ -7,7 +7,7 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts
+.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
@@ -35,11 +35,11 @@ validate:
 
 lint: setup
 	cargo fmt --all -- --check
-	cargo clippy -q -p sdg-core -p datagen --all-targets -- -D warnings
+	cargo clippy -q -p sdg-core -p sdg-props -p datagen --all-targets -- -D warnings
 	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test -q -p sdg-core -p datagen -- --skip every_city_chart
+	cargo test -q -p sdg-core -p sdg-props -p datagen -- --skip every_city_chart
 	cargo test -q -p sdg-core --test chart_snapshots -- --nocapture
 
 ## Record the charts' current renders as the reviewed set (after looking at what changed)
@@ -60,6 +60,12 @@ bench: dist
 
 setup:
 	scripts/setup.sh
+
+FUZZ_SECONDS ?= 120
+
+## Each cargo-fuzz target for FUZZ_SECONDS; what breaks a check lands in fuzz/regressions/
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 KIOSK_PORT ?= 8090
 

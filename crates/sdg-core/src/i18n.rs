@@ -151,6 +151,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.not-a-year", "“{v}” is not a whole year", "“{v}”은(는) 연도가 아닙니다"),
     ("import.year", "{v} is before 1950 or in the future", "{v}은(는) 1950년 이전이거나 미래입니다"),
     ("import.not-a-number", "“{v}” is not a number (use a point for decimals)", "“{v}”은(는) 숫자가 아닙니다 (소수점은 점으로)"),
+    ("import.not-percent", "{v} is not a percentage (0 to 100)", "{v}은(는) 백분율이 아닙니다 (0에서 100 사이)"),
+    ("import.negative", "{v}: a concentration cannot be negative", "{v}: 농도는 음수일 수 없습니다"),
     ("import.unit", "unit “{v}” differs from the series' unit {w}: convert the value first", "단위 “{v}”이(가) 계열의 단위 {w}와 다릅니다. 값을 먼저 환산하세요"),
     ("import.duplicate", "this place, series and year came earlier in the file", "같은 장소, 계열, 연도가 앞에 이미 있습니다"),
     ("import.other-target", "an earlier line set another local target ({v}) for this place and series", "앞 줄에서 이 장소와 계열에 다른 지역 목표({v})를 정했습니다"),

@@ -642,6 +642,42 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
 }
 
+/// Why a number cannot be a value of a series in this unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// NaN or an infinity.
+    NotFinite,
+    /// A percentage outside 0–100.
+    NotAPercentage,
+    /// A negative concentration.
+    NegativeConcentration,
+}
+
+impl ValueProblem {
+    /// The validator's words for it.
+    pub fn message(self, value: f64) -> String {
+        match self {
+            Self::NotFinite => "value is not a finite number".into(),
+            Self::NotAPercentage => format!("{value} is not a percentage"),
+            Self::NegativeConcentration => "a concentration cannot be negative".into(),
+        }
+    }
+}
+
+/// The rule for one value of a series in `unit`: the bundle's tables and the user's
+/// CSV both go through it, so what an import accepts, a saved pack reopens with.
+pub fn value_problem(unit: &str, value: f64) -> Option<ValueProblem> {
+    if !value.is_finite() {
+        Some(ValueProblem::NotFinite)
+    } else if unit == "%" && !(-0.001..=100.001).contains(&value) {
+        Some(ValueProblem::NotAPercentage)
+    } else if unit == "µg/m³" && value < 0.0 {
+        Some(ValueProblem::NegativeConcentration)
+    } else {
+        None
+    }
+}
+
 /// Parses and checks an observation table against the framework and gazetteer:
 /// known series and places, matching unit, aligned columns, plausible values and
 /// years, no duplicate (place, year) keys.
@@ -680,7 +716,6 @@ pub fn load_observations(
             report.add(format!("source line {i}"), "sources", problem);
         }
     }
-    let percent = table.unit == "%";
     let mut seen: HashMap<(&str, i32), usize> = HashMap::new();
     for (i, ((place, year), value)) in table
         .places
@@ -713,12 +748,9 @@ pub fn load_observations(
         } else if *year < 1950 {
             report.add(&record, "years", format!("implausible year {year}"));
         }
-        if !value.is_finite() {
-            report.add(&record, "values", "value is not a finite number");
-        } else if percent && !(-0.001..=100.001).contains(value) {
-            report.add(&record, "values", format!("{value} is not a percentage"));
-        } else if series.is_some_and(|s| s.unit == "µg/m³") && *value < 0.0 {
-            report.add(&record, "values", "a concentration cannot be negative");
+        let unit = series.map_or(table.unit.as_str(), |s| s.unit.as_str());
+        if let Some(problem) = value_problem(unit, *value) {
+            report.add(&record, "values", problem.message(*value));
         }
         if let Some(first) = seen.insert((place.as_str(), *year), i) {
             report.add(&record, "years", format!("duplicate of row {first}"));
