@@ -7,7 +7,7 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak
+.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak bench-native
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
@@ -55,13 +55,23 @@ e2e: dist corpus
 	node --test --test-concurrency=1 tests/e2e/
 
 bench: dist
-	scripts/setup.sh --browser
+	scripts/setup.sh --bench
 	node tests/bench/bench.mjs
 
 setup:
 	scripts/setup.sh
 
 FUZZ_SECONDS ?= 120
+
+## The core at the synthetic scale (divan): load and validate, filter, rank, status and trend, map symbols
+bench-native:
+	@test -f target/synthetic/manifest.json || cargo run --release -q -p datagen -- synthetic --real data --out target/synthetic
+	cargo bench -q -p sdg-core --bench core
+
+## 8 simulated hours of the kiosk loop and random touches (SOAK_MINUTES, SOAK_SEED)
+soak: dist
+	scripts/setup.sh --browser
+	node tests/soak/run.mjs
 
 ## Each cargo-fuzz target for FUZZ_SECONDS; what breaks a check lands in fuzz/regressions/
 fuzz:

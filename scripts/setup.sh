@@ -45,7 +45,20 @@ if ! node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
   exit 1
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+# make bench only: d3-geo, topojson-client and Lighthouse, pinned by
+# tests/bench/tools/package-lock.json, in .tools/bench (make test never needs them).
+if [ "${1:-}" = "--bench" ] && { [ ! -d .tools/bench/node_modules/lighthouse ] || [ tests/bench/tools/package-lock.json -nt .tools/bench/node_modules/.package-lock.json ]; }; then
+  say "installing the benchmark's tools into .tools/bench"
+  mkdir -p .tools/bench
+  cp tests/bench/tools/package.json tests/bench/tools/package-lock.json .tools/bench/
+  (cd .tools/bench && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ "${1:-}" = "--bench" ] && ! command -v twiggy >/dev/null; then
+  say "installing twiggy (where the wasm's bytes go; about 3 minutes)"
+  cargo install twiggy --version 0.8.0 --locked
+fi
+
+if { [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; } && [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium for the browser tests"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq

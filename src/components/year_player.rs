@@ -1,5 +1,8 @@
 //! A year slider with play, over the current series' years (the map and the charts).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::selection::series_years;
@@ -22,12 +25,14 @@ pub fn YearPlayer() -> impl IntoView {
         })
     };
     let handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
+    // The `try_` forms: a timer tick or a cleanup may come after the player's
+    // signals are disposed, and must then do nothing rather than panic.
     let stop = move || {
-        playing.set(false);
-        if let Some(h) = handle.get_value() {
+        playing.try_set(false);
+        if let Some(h) = handle.try_get_value().flatten() {
             h.clear();
         }
-        handle.set_value(None);
+        handle.try_set_value(None);
     };
     let play = move |_| {
         if playing.get_untracked() {
@@ -36,14 +41,25 @@ pub fn YearPlayer() -> impl IntoView {
         }
         playing.set(true);
         if let Some(first) = years.with_untracked(|y| y.first().copied()) {
+            // This may replace the view holding this player (and dispose its signals)
+            // before the timer below exists: the timer then finds itself orphaned.
             app.update(|s| s.year = Some(first));
         }
+        let own: Rc<Cell<Option<IntervalHandle>>> = Rc::default();
+        let own_in_tick = Rc::clone(&own);
         let h = set_interval_with_handle(
             move || {
-                let next = years.with_untracked(|ys| {
+                let Some(next) = years.try_with_untracked(|ys| {
                     let cur = app.state.with_untracked(|s| s.year);
                     ys.iter().copied().find(|y| Some(*y) > cur)
-                });
+                }) else {
+                    // Found by the soak: a timer that outlived its player (the view
+                    // was replaced while it played) stops itself.
+                    if let Some(h) = own_in_tick.take() {
+                        h.clear();
+                    }
+                    return;
+                };
                 match next {
                     Some(y) => app.update(|s| s.year = Some(y)),
                     None => stop(),
@@ -51,10 +67,16 @@ pub fn YearPlayer() -> impl IntoView {
             },
             std::time::Duration::from_millis(900),
         );
-        handle.set_value(h.ok());
+        if let Ok(h) = h {
+            own.set(Some(h));
+            if handle.try_set_value(Some(h)).is_some() {
+                // The player is already gone: no timer for it.
+                h.clear();
+            }
+        }
     };
     on_cleanup(move || {
-        if let Some(h) = handle.get_value() {
+        if let Some(h) = handle.try_get_value().flatten() {
             h.clear();
         }
     });
