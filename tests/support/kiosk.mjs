@@ -8,7 +8,7 @@ export const KIOSK_QUERY = '?kiosk=1&idle=20&dwell=10';
  * Opens the kiosk at 1920×1080 on a paused fake clock: only `advance` moves time.
  * The idle count starts when the kiosk mounts, and the installed clock runs with real
  * time until paused: on a slow machine loading alone can eat a test's margin. So a
- * harmless key restarts the count just before the clock is paused.
+ * harmless key restarts the count once the clock is paused.
  */
 export async function kioskPage(browser, url, { reducedMotion = 'no-preference' } = {}) {
   const page = await watchedPage(browser, { width: 1920, height: 1080 });
@@ -16,8 +16,18 @@ export async function kioskPage(browser, url, { reducedMotion = 'no-preference' 
   await page.clock.install();
   await page.goto(url + KIOSK_QUERY);
   await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  // Pause a little ahead of the page's clock (it runs on meanwhile: a slow machine
+  // can overtake a small margin, and pausing in the past throws), then restart the
+  // idle count on the paused clock.
+  for (let margin = 1000; ; margin *= 4) {
+    try {
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + margin);
+      break;
+    } catch (e) {
+      if (!/past/.test(String(e)) || margin > 60_000) throw e;
+    }
+  }
   await page.keyboard.press('Shift');
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
   return page;
 }
 
