@@ -15,7 +15,7 @@ use sdg_core::mapview::Zoom;
 use sdg_core::model::{Manifest, Series};
 use sdg_core::query::{Filter, Region, SeriesTables};
 use sdg_core::scene::map::{place_symbols, preset_viewport};
-use sdg_core::scene::rows::{select_rows, shared_cities};
+use sdg_core::scene::rows::{select_rows, shared_cities, Row};
 
 fn main() {
     divan::main();
@@ -80,6 +80,21 @@ fn first() -> (Series, SeriesTables) {
     (s, tables)
 }
 
+/// Every city's row for the first series, as the unfiltered map selects them.
+fn every_city_row() -> (Series, Vec<Row>) {
+    let (s, tables) = first();
+    let gz = &bundle().0.gazetteer;
+    let rows = select_rows(
+        gz,
+        &shared_cities(gz),
+        &Filter::default(),
+        &s,
+        &tables,
+        None,
+    );
+    (s, rows)
+}
+
 #[divan::bench(sample_count = 5)]
 fn load_and_validate_every_file() -> usize {
     let (bundle, problems) = load_all();
@@ -101,16 +116,7 @@ fn filter_asia_pacific(b: divan::Bencher) {
 
 #[divan::bench(sample_count = 20)]
 fn rank_latest_values(b: divan::Bencher) {
-    let (s, tables) = first();
-    let gz = &bundle().0.gazetteer;
-    let rows = select_rows(
-        gz,
-        &shared_cities(gz),
-        &Filter::default(),
-        &s,
-        &tables,
-        None,
-    );
+    let (s, rows) = every_city_row();
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value()).collect();
     b.bench(|| assess::ranks(s.direction, &values).len());
 }
@@ -137,16 +143,7 @@ fn status_and_trend_for_all_series() -> usize {
 
 #[divan::bench(sample_count = 20)]
 fn place_all_map_symbols(b: divan::Bencher) {
-    let (s, tables) = first();
-    let gz = &bundle().0.gazetteer;
-    let rows = select_rows(
-        gz,
-        &shared_cities(gz),
-        &Filter::default(),
-        &s,
-        &tables,
-        None,
-    );
+    let (_, rows) = every_city_row();
     let view = preset_viewport(Region::World);
     let skip = HashSet::new();
     b.bench(|| place_symbols(&rows, &view, Zoom::default(), &skip).len());
