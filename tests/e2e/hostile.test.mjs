@@ -121,9 +121,12 @@ test('hostile text in every field of the bundle is shown as text, never run', as
     // The hostile names really reached the page, as text.
     const page = await app.open('?view=city&city=kr-31010', PHONE, server);
     await page.getByTestId('city-name').waitFor();
-    assert.match(await page.getByTestId('city-name').textContent(), /Suwon-si .*(<|javascript:|data:|\u202E|\u200D|Llanfair|\{\{v\}\})/);
+    // Which hostile string a name gets depends on the order the files are fetched in.
+    const name = await page.getByTestId('city-name').textContent();
+    assert.ok(name.startsWith('Suwon-si ') && HOSTILE.some((h) => name.includes(h)), name);
     await page.getByTestId('action-card').first().waitFor();
-    assert.match(await page.locator('main').textContent(), /<script>window\.__pwned=1<\/script>/);
+    const text = await page.locator('main').textContent();
+    assert.ok(HOSTILE.filter((h) => h.includes('<')).some((h) => text.includes(h)), 'markup shown as text');
     await assertSafe(page, 'Suwon, hostile');
     await page.context().close();
   } finally {
