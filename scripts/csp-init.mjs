@@ -1,20 +1,67 @@
-// trunk post-build hook: moves the inline module script trunk writes into index.html
-// (the wasm start-up) into a file of its own, so that the app runs under a strict
-// Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline';
-// trunk 0.21 has no option for it, see trunk-rs/trunk#288).
-import { readFileSync, writeFileSync } from 'node:fs';
+// trunk post-build hook: the start-up script.
+//
+// 1. Two builds of the app (see src/lib.rs): the full app, trunk's main rust link, and
+//    the landing build, a second rust link of type "worker" that trunk builds but does
+//    not start (nor hash). Its files get content-hashed names here, and trunk's preload
+//    links for the full app are removed: a visitor of the plain landing page must not
+//    download the full app before the page responds.
+// 2. The start-up script starts one of them: the landing build when the query is
+//    plainly the landing page's, else the full app. That is a guess made before any
+//    wasm runs; the landing build checks it with the core's rule
+//    (`ViewState::on_landing`) and calls `urbanSdgOpenFullApp` when it is wrong.
+// 3. The inline module script trunk writes into index.html moves into a file of its
+//    own, so that the app runs under a strict Content-Security-Policy (`script-src
+//    'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'; trunk 0.21 has no option for it,
+//    see trunk-rs/trunk#288).
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp-init: run me as a trunk hook (TRUNK_STAGING_DIR is not set)');
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const page = join(dir, 'index.html');
-const html = readFileSync(page, 'utf8');
+let html = readFileSync(page, 'utf8');
+
+// The landing build's files, under names that change with their content.
+const landingWasm = readFileSync(join(dir, 'landing_bg.wasm'));
+const landing = `landing-${hashOf(landingWasm)}`;
+renameSync(join(dir, 'landing_bg.wasm'), join(dir, `${landing}_bg.wasm`));
+const landingJs = readFileSync(join(dir, 'landing.js'), 'utf8');
+if (!landingJs.includes("'landing_bg.wasm'")) throw new Error('csp-init: landing.js does not name landing_bg.wasm');
+writeFileSync(join(dir, `${landing}.js`), landingJs.replace("'landing_bg.wasm'", `'${landing}_bg.wasm'`));
+rmSync(join(dir, 'landing.js'));
+
+// trunk's start-up of the full app names its two files.
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 const found = [...html.matchAll(inline)];
 if (found.length !== 1) throw new Error(`csp-init: expected one inline module script, found ${found.length}`);
-const code = found[0][1].trim() + '\n';
-const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+const trunkInit = found[0][1];
+const fullJs = trunkInit.match(/from '\.\/([^']+\.js)'/)?.[1];
+const fullWasm = trunkInit.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!fullJs || !fullWasm) throw new Error('csp-init: trunk start-up script not understood');
+
+const code = `// Starts one build of the app (written by scripts/csp-init.mjs).
+const start = async (js, wasm) => {
+  const bindings = await import(js);
+  const instance = await bindings.default({ module_or_path: wasm });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+};
+let full;
+// Called by the landing build when the page is not the plain landing page.
+window.urbanSdgOpenFullApp = () => (full ??= start('./${fullJs}', './${fullWasm}'));
+// A guess that may say "full app" too often, never "landing" wrongly: no view other
+// than the overview, no embed, no kiosk.
+const query = new URLSearchParams(location.search);
+const plainLanding = ['', 'overview'].includes(query.get('view') ?? '') && !query.has('embed') && !query.has('kiosk');
+await (plainLanding ? start('./${landing}.js', './${landing}_bg.wasm') : window.urbanSdgOpenFullApp());
+`;
+const name = `init-${hashOf(code)}.js`;
 writeFileSync(join(dir, name), code);
-writeFileSync(page, html.replace(found[0][0], `<script type="module" src="./${name}"></script>`));
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(readFileSync(page, 'utf8'))) throw new Error('csp-init: an inline script is left');
+html = html.replace(found[0][0], `<script type="module" src="./${name}"></script>`);
+// trunk's preloads of the full app: it loads only when needed.
+html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+writeFileSync(page, html);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('csp-init: an inline script is left');
+if (html.includes(fullWasm)) throw new Error('csp-init: index.html still names the full app');

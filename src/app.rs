@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use sdg_core::url_state::{EmbedHeight, View};
+use sdg_core::url_state::{EmbedHeight, View, ViewState};
 
 use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
 use crate::components::filters::FilterPanel;
@@ -12,7 +12,7 @@ use crate::components::notices::Notices;
 use crate::components::update::UpdateBanner;
 use crate::loader;
 use crate::selection::selection;
-use crate::state::{install, use_app};
+use crate::state::{install, use_app, App as AppState};
 use crate::views::{
     actions::ActionsView,
     chart::ChartView,
@@ -27,13 +27,35 @@ use crate::views::{
     table::TableView,
 };
 
+/// What one build of the app can show: the shell is the same in every build.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// Whether this build can show a state; for any other, the page loads the full app.
+    pub serves: fn(&ViewState) -> bool,
+    /// The views under the shell's header and notices.
+    pub render: fn(AppState) -> AnyView,
+}
+
+/// The full app: every view, the filters and the kiosk.
+pub const EVERY_VIEW: Workspace = Workspace {
+    serves: |_| true,
+    render: every_view,
+};
+
+/// The landing build: the plain landing page only.
+pub const LANDING_ONLY: Workspace = Workspace {
+    serves: ViewState::on_landing,
+    render: landing_only,
+};
+
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// What this build shows.
+    workspace: Workspace,
+) -> impl IntoView {
     let data = loader::start();
-    let app = install(data);
-    let rows = selection(app);
-    let view_kind = app.view;
+    let app = install(data, workspace.serves);
     // An embed is decided once, by the URL it was opened with: a partner's frame never
     // turns into the full site, nor the reverse.
     let (embedded, auto_height) = app
@@ -47,8 +69,8 @@ pub fn App() -> impl IntoView {
             let _ = root.class_list().add_1("embedded");
         }
     }
-    let controls = move || !app.state.with(|s| s.embed && s.hide_controls);
-    let with_filters = move || app.resolved.with(|r| r.filters) && controls();
+    let controls = move || shows_controls(app);
+    let with_filters = move || shows_filters(app);
     view! {
         <Show when=move || !embedded>
             <a class="skip-link" href="#main">{move || app.t("skip")}</a>
@@ -73,29 +95,7 @@ pub fn App() -> impl IntoView {
             <Notices />
             <UserDataBanner />
             <UpdateBanner />
-            <Kiosk />
-            <Show when=move || data.core_ready()>
-                <div class="workspace" class:with-panel=with_filters>
-                    <Show when=with_filters>
-                        <FilterPanel rows=rows />
-                    </Show>
-                    <div class="stage">
-                        {move || match view_kind.get() {
-                            View::Overview => view! { <Overview /> }.into_any(),
-                            View::Map => view! { <MapView rows=rows /> }.into_any(),
-                            View::Chart => view! { <ChartView rows=rows /> }.into_any(),
-                            View::Table => view! { <TableView rows=rows /> }.into_any(),
-                            View::City => view! { <CityView /> }.into_any(),
-                            View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
-                            View::Actions => view! { <ActionsView /> }.into_any(),
-                            View::Korea => view! { <KoreaView /> }.into_any(),
-                            View::Report => view! { <ReportView /> }.into_any(),
-                            View::Share => view! { <ShareView /> }.into_any(),
-                            View::MyData => view! { <MyDataView /> }.into_any(),
-                        }}
-                    </div>
-                </div>
-            </Show>
+            {(workspace.render)(app)}
         </main>
         <Show when=move || !embedded>
             <footer class="site-footer">
@@ -103,6 +103,63 @@ pub fn App() -> impl IntoView {
             </footer>
         </Show>
     }
+}
+
+/// Every view, with the filter panel beside those that filter, and the kiosk.
+fn every_view(app: AppState) -> AnyView {
+    let rows = selection(app);
+    let view_kind = app.view;
+    let with_filters = move || shows_filters(app);
+    view! {
+        <Kiosk />
+        <Show when=move || app.data.core_ready()>
+            <div class="workspace" class:with-panel=with_filters>
+                <Show when=with_filters>
+                    <FilterPanel rows=rows />
+                </Show>
+                <div class="stage">
+                    {move || match view_kind.get() {
+                        View::Overview => view! { <Overview /> }.into_any(),
+                        View::Map => view! { <MapView rows=rows /> }.into_any(),
+                        View::Chart => view! { <ChartView rows=rows /> }.into_any(),
+                        View::Table => view! { <TableView rows=rows /> }.into_any(),
+                        View::City => view! { <CityView /> }.into_any(),
+                        View::Indicator => view! { <IndicatorView rows=rows /> }.into_any(),
+                        View::Actions => view! { <ActionsView /> }.into_any(),
+                        View::Korea => view! { <KoreaView /> }.into_any(),
+                        View::Report => view! { <ReportView /> }.into_any(),
+                        View::Share => view! { <ShareView /> }.into_any(),
+                        View::MyData => view! { <MyDataView /> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The landing page alone.
+fn landing_only(app: AppState) -> AnyView {
+    view! {
+        <Show when=move || app.data.core_ready()>
+            <div class="workspace">
+                <div class="stage">
+                    <Overview />
+                </div>
+            </div>
+        </Show>
+    }
+    .into_any()
+}
+
+/// True when the filter panel shows beside the view.
+fn shows_filters(app: AppState) -> bool {
+    app.resolved.with(|r| r.filters) && shows_controls(app)
+}
+
+/// False in an embed whose controls are hidden (`controls=0`).
+fn shows_controls(app: AppState) -> bool {
+    !app.state.with(|s| s.embed && s.hide_controls)
 }
 
 /// Loading progress, and the error that stops everything (no manifest).

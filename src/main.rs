@@ -1,17 +1,5 @@
-//! Urban SDG Explorer: a browser-side explorer of cities' progress on SDG 11.
-//!
-//! The views only wire signals to the pure core (`crates/sdg-core`); see the README
-//! for the layout.
-
-mod app;
-mod components;
-mod download;
-mod loader;
-mod selection;
-mod state;
-mod views;
+//! The full app: every view.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    urban_sdg_explorer::start(urban_sdg_explorer::EVERY_VIEW);
 }

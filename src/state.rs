@@ -2,6 +2,7 @@
 //! the core resolves from the two. Views get it with [`use_app`].
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use sdg_core::i18n::{self, Lang};
 use sdg_core::model::{Manifest, Series};
@@ -72,9 +73,37 @@ fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The start-up script's hook that loads the full app into this page (see
+/// `scripts/csp-init.mjs`).
+const OPEN_FULL_APP: &str = "urbanSdgOpenFullApp";
+
+/// Leaves the landing build for the full app: by loading `url` when the reader asked
+/// for another state (a new page, so Back returns to this one), or in place when the
+/// page was opened on a URL the landing build cannot show.
+pub fn open_full_app(url: Option<(&str, HistoryAction)>) {
+    let location = window().location();
+    if let Some((url, action)) = url {
+        let _ = match action {
+            HistoryAction::Push => location.assign(url),
+            _ => location.replace(url),
+        };
+        return;
+    }
+    let hook = js_sys::Reflect::get(&window(), &OPEN_FULL_APP.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match hook {
+        Some(open) => {
+            let _ = open.call0(&wasm_bindgen::JsValue::NULL);
+        }
+        None => leptos::logging::error!("the start-up script has no {OPEN_FULL_APP}"),
+    }
+}
+
 /// Creates the state from the URL and keeps the two in step both ways; asks the
-/// loader for exactly the files the resolved state needs.
-pub fn install(data: Data) -> App {
+/// loader for exactly the files the resolved state needs. A state this build does not
+/// `serve` is opened in the full app instead.
+pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
     let (initial, notices) = ViewState::parse(&location_search());
     let state = RwSignal::new(initial.clone());
     let resolved = Memo::new(move |_| {
@@ -127,12 +156,16 @@ pub fn install(data: Data) -> App {
             return;
         }
         let q = next.to_query();
-        last.set_value(next);
         let url = if q.is_empty() {
             window().location().pathname().unwrap_or_default()
         } else {
             format!("?{q}")
         };
+        if !serves(&next) {
+            open_full_app(Some((&url, action)));
+            return;
+        }
+        last.set_value(next);
         if let Ok(history) = window().history() {
             let _ = match action {
                 HistoryAction::Push => {

@@ -361,6 +361,15 @@ impl ViewState {
         }
     }
 
+    /// True when the state is the plain landing page: the overview, neither embedded
+    /// nor on a kiosk. Such a URL opens in the small landing build of the app
+    /// (`src/bin/landing.rs`), which leaves for the full build as soon as the state
+    /// is anything else; the start-up script's guess (`scripts/csp-init.mjs`) must
+    /// never say "landing" where this says no.
+    pub fn on_landing(&self) -> bool {
+        self.view == View::Overview && !self.embed && !self.kiosk
+    }
+
     /// The query string (without `?`) holding every non-default field, in a fixed order.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<(&str, String)> = Vec::new();
@@ -491,6 +500,23 @@ pub fn decode(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_the_plain_overview_opens_in_the_landing_build() {
+        for (query, landing) in [
+            ("", true),
+            ("?lang=ko&theme=dark", true),
+            ("?view=overview&q=seoul", true),
+            ("?view=bogus", true),
+            ("?region=asia-pacific&year=2019", true),
+            ("?view=map", false),
+            ("?view=overview&embed=1", false),
+            ("?kiosk=1", false),
+            ("?view=city&city=kr-11", false),
+        ] {
+            assert_eq!(ViewState::parse(query).0.on_landing(), landing, "{query}");
+        }
+    }
 
     #[test]
     fn parses_a_full_permalink() {

@@ -1,0 +1,39 @@
+//! Urban SDG Explorer: a browser-side explorer of cities' progress on SDG 11.
+//!
+//! The views only wire signals to the pure core (`crates/sdg-core`); see the README
+//! for the layout.
+//!
+//! Two builds share this library. The full app (`src/main.rs`) shows every view. The
+//! landing build (`src/bin/landing.rs`) shows only the plain landing page, so the first
+//! view of most visitors needs about half the code; as soon as its state is anything
+//! else ([`sdg_core::url_state::ViewState::on_landing`]), the page loads the full app.
+
+mod app;
+mod components;
+mod download;
+mod loader;
+mod selection;
+mod state;
+mod views;
+
+use sdg_core::url_state::ViewState;
+
+pub use app::{Workspace, EVERY_VIEW, LANDING_ONLY};
+
+/// Starts the app with `workspace` as what it can show.
+pub fn start(workspace: Workspace) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App workspace=workspace /> });
+}
+
+/// Starts the landing build, or hands the page to the full app at once when the URL
+/// is not the plain landing page (the start-up script guesses from the query; the
+/// core decides).
+pub fn start_landing() {
+    let search = leptos::prelude::window().location().search().unwrap_or_default();
+    if ViewState::parse(&search).0.on_landing() {
+        start(LANDING_ONLY);
+    } else {
+        state::open_full_app(None);
+    }
+}
