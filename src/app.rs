@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use sdg_core::bundle::{AddFile, Bundle};
 use sdg_core::url_state::{EmbedHeight, View, ViewState};
 
 use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
@@ -34,18 +35,24 @@ pub struct Workspace {
     pub serves: fn(&ViewState) -> bool,
     /// The views under the shell's header and notices.
     pub render: fn(AppState) -> AnyView,
+    /// How fetched files are read: a build that reads fewer kinds carries fewer
+    /// parsers.
+    pub reads: AddFile,
 }
 
 /// The full app: every view, the filters and the kiosk.
 pub const EVERY_VIEW: Workspace = Workspace {
     serves: |_| true,
     render: every_view,
+    reads: Bundle::add_file,
 };
 
 /// The landing build: the plain landing page only.
 pub const LANDING_ONLY: Workspace = Workspace {
     serves: ViewState::on_landing,
     render: landing_only,
+    // The landing page shows the framework's targets and searches the places.
+    reads: Bundle::add_gazetteer_file,
 };
 
 /// The whole app.
@@ -54,7 +61,7 @@ pub fn App(
     /// What this build shows.
     workspace: Workspace,
 ) -> impl IntoView {
-    let data = loader::start();
+    let data = loader::start(workspace.reads);
     let app = install(data, workspace.serves);
     // An embed is decided once, by the URL it was opened with: a partner's frame never
     // turns into the full site, nor the reverse.

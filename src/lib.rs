@@ -30,7 +30,10 @@ pub fn start(workspace: Workspace) {
 /// is not the plain landing page (the start-up script guesses from the query; the
 /// core decides).
 pub fn start_landing() {
-    let search = leptos::prelude::window().location().search().unwrap_or_default();
+    let search = leptos::prelude::window()
+        .location()
+        .search()
+        .unwrap_or_default();
     if ViewState::parse(&search).0.on_landing() {
         start(LANDING_ONLY);
     } else {

@@ -10,7 +10,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use sdg_core::bundle::Bundle;
+use sdg_core::bundle::{AddFile, Bundle};
 use sdg_core::load::load_manifest;
 use sdg_core::loading::{LoadQueue, PackStatus};
 use sdg_core::model::{Manifest, PackInfo, PackKind};
@@ -36,6 +36,8 @@ pub struct Data {
     /// The user's own data ("your data, not published"), laid over every series'
     /// tables while it is loaded.
     pub user: RwSignal<Option<Arc<UserPack>>>,
+    /// How this build reads a fetched file into the bundle.
+    reads: AddFile,
     /// Flips once the framework has loaded.
     pub framework_ready: Memo<bool>,
     /// Flips once the countries and the cities have loaded: what reads the gazetteer
@@ -128,7 +130,8 @@ impl Data {
         let mut done = Vec::new();
         self.queue.update_untracked(|q| {
             q.fetched(path, result);
-            self.bundle.update_untracked(|b| done = q.drain(b));
+            self.bundle
+                .update_untracked(|b| done = q.drain_with(b, self.reads));
         });
         self.queue.notify();
         if done.is_empty() {
@@ -189,8 +192,9 @@ fn empty_manifest() -> Manifest {
     }
 }
 
-/// Creates the data signals and starts loading the manifest.
-pub fn start() -> Data {
+/// Creates the data signals and starts loading the manifest; fetched files are read
+/// with `reads`.
+pub fn start(reads: AddFile) -> Data {
     let queue = RwSignal::new(LoadQueue::default());
     let data = Data {
         fatal: RwSignal::new(None),
@@ -199,6 +203,7 @@ pub fn start() -> Data {
         bundle: RwSignal::new(Bundle::default()),
         tables: RwSignal::new(HashMap::new()),
         user: RwSignal::new(None),
+        reads,
         framework_ready: Memo::new(move |_| queue.with(|q| q.loaded(&[PackKind::Framework]))),
         gazetteer_ready: Memo::new(move |_| {
             queue.with(|q| q.loaded(&[PackKind::Countries, PackKind::Places]))

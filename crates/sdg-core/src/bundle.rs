@@ -54,6 +54,11 @@ pub fn depends_on(kind: PackKind) -> &'static [PackKind] {
     }
 }
 
+/// How a build of the app reads a fetched file into the bundle: [`Bundle::add_file`]
+/// for every kind, or [`Bundle::add_gazetteer_file`] for a build that reads no more
+/// (the landing build, which then carries no parser of the other kinds).
+pub type AddFile = fn(&mut Bundle, PackKind, &PackFile, &str) -> Result<(), Vec<Problem>>;
+
 fn missing(path: &str, what: &str) -> Vec<Problem> {
     vec![Problem {
         file: path.to_string(),
@@ -133,6 +138,44 @@ impl Bundle {
     /// Parses, checks and keeps one file of a pack of `kind`.
     pub fn add(&mut self, kind: PackKind, path: &str, text: &str) -> Result<(), Vec<Problem>> {
         match kind {
+            PackKind::Framework | PackKind::Countries | PackKind::Places => {
+                self.add_gazetteer(kind, path, text)?;
+            }
+            PackKind::Observations => {
+                let table = load::load_observations(path, text, &self.context(path)?)?;
+                self.tables.insert(path.to_string(), table);
+            }
+            PackKind::Boundaries => {
+                let topo = load::load_topology(path, text)?;
+                self.topologies.insert(path.to_string(), topo);
+            }
+            PackKind::Actions => {
+                let actions = load::load_actions(path, text, &self.context(path)?)?;
+                self.actions = Some(actions);
+            }
+        }
+        Ok(())
+    }
+
+    /// Like [`Bundle::add_file`] for the framework, countries and places packs; a file
+    /// of another kind is refused with a problem saying so. A build that reads only
+    /// these (see [`AddFile`]) does not carry the other kinds' parsers.
+    pub fn add_gazetteer_file(
+        &mut self,
+        kind: PackKind,
+        file: &PackFile,
+        text: &str,
+    ) -> Result<(), Vec<Problem>> {
+        self.add_gazetteer(kind, &file.path, text)
+    }
+
+    fn add_gazetteer(
+        &mut self,
+        kind: PackKind,
+        path: &str,
+        text: &str,
+    ) -> Result<(), Vec<Problem>> {
+        match kind {
             PackKind::Framework => {
                 self.framework = Some(load::load_framework(path, text)?);
             }
@@ -156,17 +199,13 @@ impl Bundle {
                     }
                 }
             }
-            PackKind::Observations => {
-                let table = load::load_observations(path, text, &self.context(path)?)?;
-                self.tables.insert(path.to_string(), table);
-            }
-            PackKind::Boundaries => {
-                let topo = load::load_topology(path, text)?;
-                self.topologies.insert(path.to_string(), topo);
-            }
-            PackKind::Actions => {
-                let actions = load::load_actions(path, text, &self.context(path)?)?;
-                self.actions = Some(actions);
+            PackKind::Observations | PackKind::Boundaries | PackKind::Actions => {
+                return Err(vec![Problem {
+                    file: path.to_string(),
+                    record: String::new(),
+                    field: String::new(),
+                    message: "this build of the app reads only the framework and places".into(),
+                }]);
             }
         }
         Ok(())
@@ -192,6 +231,27 @@ mod tests {
 
     const OBS: &str = r#"{"series":"pm25","unit":"µg/m³","place_kind":"city","sources":["WHO"],
             "places":["kr-11","kr-11"],"years":[2015,2019],"values":[26.0,20.0],"source":[0,0]}"#;
+
+    #[test]
+    fn the_gazetteer_reader_reads_the_first_kinds_alike_and_refuses_the_others() {
+        let file = |path: &str| PackFile::new(path, 1);
+        let mut b = Bundle::default();
+        for (kind, path, text) in [
+            (PackKind::Framework, "framework.json", FRAMEWORK),
+            (PackKind::Countries, "countries.json", COUNTRIES),
+            (PackKind::Places, "cities.json", CITIES),
+        ] {
+            b.add_gazetteer_file(kind, &file(path), text).unwrap();
+        }
+        assert_eq!(b.gazetteer.cities, loaded().gazetteer.cities);
+        assert!(b.framework.is_some());
+        let refused = b
+            .add_gazetteer_file(PackKind::Observations, &file("obs/who/pm25.json"), OBS)
+            .unwrap_err();
+        assert_eq!(refused[0].file, "obs/who/pm25.json");
+        assert!(refused[0].message.contains("reads only"), "{}", refused[0]);
+        assert!(b.tables.is_empty());
+    }
 
     #[test]
     fn loads_in_order() {

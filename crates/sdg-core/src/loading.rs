@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::bundle::{depends_on, kind_rank, Bundle};
+use crate::bundle::{depends_on, kind_rank, AddFile, Bundle};
 use crate::load::Problem;
 use crate::model::{Manifest, PackFile, PackKind};
 
@@ -163,6 +163,11 @@ impl LoadQueue {
     /// into `bundle`. Returns the files settled by this call (loaded or failed), in
     /// that order.
     pub fn drain(&mut self, bundle: &mut Bundle) -> Vec<PackFile> {
+        self.drain_with(bundle, Bundle::add_file)
+    }
+
+    /// [`LoadQueue::drain`], reading each file with `add` (see [`AddFile`]).
+    pub fn drain_with(&mut self, bundle: &mut Bundle, add: AddFile) -> Vec<PackFile> {
         let mut done = Vec::new();
         loop {
             let next = (0..self.entries.len()).find(|&i| {
@@ -178,8 +183,7 @@ impl LoadQueue {
                 unreachable!("chosen because it was fetched");
             };
             let entry = &self.entries[i];
-            let result = bundle
-                .add_file(entry.kind, &entry.file, &text)
+            let result = add(bundle, entry.kind, &entry.file, &text)
                 .map_err(|p| p.iter().map(Problem::to_string).collect());
             done.push(entry.file.clone());
             self.settle(i, result);
