@@ -9,7 +9,8 @@
 //    plainly the landing page's, else the full app. That is a guess made before any
 //    wasm runs; the landing build checks it with the core's rule
 //    (`ViewState::on_landing`) and calls `urbanSdgOpenFullApp` when it is wrong.
-// 3. The inline module script trunk writes into index.html moves into a file of its
+// 3. The start-up fetches and compiles a build's wasm while its JS glue loads.
+// 4. The inline module script trunk writes into index.html moves into a file of its
 //    own, so that the app runs under a strict Content-Security-Policy (`script-src
 //    'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'; trunk 0.21 has no option for it,
 //    see trunk-rs/trunk#288).
@@ -42,9 +43,19 @@ const fullWasm = trunkInit.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!fullJs || !fullWasm) throw new Error('csp-init: trunk start-up script not understood');
 
 const code = `// Starts one build of the app (written by scripts/csp-init.mjs).
+// The wasm is fetched and compiled (streaming, off the main thread) while the JS glue
+// loads, not after it: on a real network its download overlaps the glue's round trips
+// (on localhost the bench's map time did not change: main-thread work dominates there).
+const compile = (wasm) =>
+  fetch(wasm).then(async (response) => {
+    if (!response.ok) throw new Error(\`\${wasm}: HTTP \${response.status}\`);
+    const streamable = (response.headers.get('content-type') ?? '').startsWith('application/wasm');
+    return streamable ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+  });
 const start = async (js, wasm) => {
+  const module = compile(wasm);
   const bindings = await import(js);
-  const instance = await bindings.default({ module_or_path: wasm });
+  const instance = await bindings.default({ module_or_path: await module });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 };
@@ -61,7 +72,7 @@ const name = `init-${hashOf(code)}.js`;
 writeFileSync(join(dir, name), code);
 html = html.replace(found[0][0], `<script type="module" src="./${name}"></script>`);
 // trunk's preloads of the full app: it loads only when needed.
-html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*href="[^"]*\.(?:js|wasm)"[^>]*>/g, '');
 writeFileSync(page, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('csp-init: an inline script is left');
 if (html.includes(fullWasm)) throw new Error('csp-init: index.html still names the full app');

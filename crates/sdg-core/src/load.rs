@@ -5,7 +5,7 @@
 //! Nothing here panics on input: every defect becomes a [`Problem`] naming the file,
 //! the record and the field.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -15,6 +15,7 @@ use crate::model::{
     ActionsPack, City, Country, Direction, Framework, Gazetteer, Manifest, ObservationTable,
     PackKind, PlaceKind, SCHEMA_VERSION,
 };
+use crate::{FastMap, FastSet};
 
 /// One defect found in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,7 +270,7 @@ pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
             ),
         );
     }
-    let mut ids = HashSet::new();
+    let mut ids = FastSet::default();
     for pack in &manifest.packs {
         if !ids.insert(pack.id.as_str()) {
             report.add(&pack.id, "id", "duplicate pack id");
@@ -429,7 +430,7 @@ pub fn load_actions(
     let mut report = Report::new(file);
     let known_target = |t: &str| ctx.framework.targets.iter().any(|x| x.code == t);
     let en = crate::i18n::Lang::En;
-    let mut ids = HashSet::new();
+    let mut ids = FastSet::default();
     for a in &pack.actions {
         if report.problems.len() >= MAX_PROBLEMS {
             report.add("", "", "too many problems; the rest are not listed");
@@ -716,7 +717,7 @@ pub fn load_observations(
             report.add(format!("source line {i}"), "sources", problem);
         }
     }
-    let mut seen: HashMap<(&str, i32), usize> = HashMap::new();
+    let mut seen: FastMap<(&str, i32), usize> = FastMap::default();
     for (i, ((place, year), value)) in table
         .places
         .iter()

@@ -517,7 +517,7 @@ impl Gazetteer {
 
     /// Countries with at least one city, in ISO3 order.
     pub fn countries_with_cities(&self) -> Vec<&Country> {
-        let present: std::collections::HashSet<&str> =
+        let present: crate::FastSet<&str> =
             self.cities.iter().map(|c| c.country.as_str()).collect();
         self.countries
             .iter()

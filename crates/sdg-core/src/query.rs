@@ -1,12 +1,13 @@
 //! Filters, text search (English and Korean), latest values and selections.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{status, Status};
 use crate::bundle::Bundle;
 use crate::model::{City, Gazetteer, Manifest, ObservationTable, PlaceKind, Series};
+use crate::{FastMap, FastSet};
 
 /// Population classes of the UN World Urbanization Prospects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,13 +209,13 @@ pub struct Latest {
 /// Index of one observation table by place: rows sorted by year, for quick lookups.
 #[derive(Debug, Clone, Default)]
 pub struct SeriesIndex {
-    by_place: HashMap<String, Vec<usize>>,
+    by_place: FastMap<String, Vec<usize>>,
 }
 
 impl SeriesIndex {
     /// Builds the index of a table.
     pub fn new(table: &ObservationTable) -> Self {
-        let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_place: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, p) in table.places.iter().enumerate() {
             by_place.entry(p.clone()).or_default().push(i);
         }
@@ -284,7 +285,7 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
         values: Vec::new(),
         source: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FastSet::default();
     for t in tables {
         let offset = out.sources.len();
         out.sources.extend(t.sources.iter().cloned());
