@@ -24,6 +24,10 @@ pub struct App {
     /// The current view, as a memo: what depends only on it is not re-run by a filter
     /// change.
     pub view: Memo<View>,
+    /// The interface language, as a memo: the many translated strings of a page are
+    /// not re-run by a filter change (measured: a region change ran every
+    /// `t`-closure and rebuilt the country list when this read the whole state).
+    language: Memo<Lang>,
     /// What the state means for the loaded bundle (series, files, notices, preset).
     pub resolved: Memo<Resolved>,
     /// The current series, once the framework has loaded.
@@ -43,7 +47,7 @@ impl App {
 
     /// The current language (reactive).
     pub fn lang(&self) -> Lang {
-        self.state.with(|s| s.lang)
+        self.language.get()
     }
 
     /// Changes the view state (the URL follows, see [`install`]).
@@ -135,6 +139,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
         state,
         notices: RwSignal::new(notices),
         view: Memo::new(move |_| state.with(|s| s.view)),
+        language: Memo::new(move |_| state.with(|s| s.lang)),
         resolved,
         series: Memo::new(move |_| {
             let id = resolved.with(|r| r.series_id().map(str::to_string))?;
