@@ -1,7 +1,6 @@
 //! The map: renders the core's map scene (boundaries, placed symbols, colours, legend)
 //! and turns wheel, drag, pinch, buttons and keys into zoom changes and city focus.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -20,6 +19,7 @@ use sdg_core::scene::map::{
 };
 use sdg_core::scene::Row;
 use sdg_core::style::{status_color, status_key, status_symbol};
+use sdg_core::FastSet;
 
 use crate::components::filters::region_key;
 use crate::components::status::{StatusLegend, StatusSymbol};
@@ -115,7 +115,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
     let placed = Memo::new(move |_| {
         let view = viewport.get();
         let z = zoom.get();
-        let skip: HashSet<String> = province_ids.get().into_iter().collect();
+        let skip: FastSet<String> = province_ids.get().into_iter().collect();
         rows.with(|r| place_symbols(r, &view, z, &skip))
     });
 

@@ -3,7 +3,6 @@
 //! load and validate every file, filter, rank, status and trend for all series, and
 //! place all map symbols. Run with `cargo bench -p sdg-core --bench core`.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -145,6 +144,6 @@ fn status_and_trend_for_all_series() -> usize {
 fn place_all_map_symbols(b: divan::Bencher) {
     let (_, rows) = every_city_row();
     let view = preset_viewport(Region::World);
-    let skip = HashSet::new();
+    let skip = sdg_core::FastSet::default();
     b.bench(|| place_symbols(&rows, &view, Zoom::default(), &skip).len());
 }

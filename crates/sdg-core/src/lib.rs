@@ -54,9 +54,9 @@ pub mod style;
 pub mod url_state;
 pub mod userdata;
 
-/// A hash map with the fast Fx hash, for the per-row lookups of loading, merging and
-/// filtering (see the dependency's comment in Cargo.toml).
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+/// A hash map with the fast Fx hash, for the per-row lookups of loading, merging,
+/// filtering and placing symbols (see the dependency's comment in Cargo.toml).
+pub type FastMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// A hash set with the fast Fx hash (see [`FastMap`]).
-pub(crate) type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
+pub type FastSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;

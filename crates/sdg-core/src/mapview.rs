@@ -112,8 +112,7 @@ pub fn declutter(points: &[(f64, f64, f64)], priority: &[f64], overlap: f64) -> 
     });
     let max_r = points.iter().map(|p| p.2).fold(1.0_f64, f64::max);
     let cell = (2.0 * max_r * overlap).max(1.0);
-    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut grid: crate::FastMap<(i64, i64), Vec<usize>> = crate::FastMap::default();
     let mut kept = Vec::new();
     for i in order {
         let (x, y, r) = points[i];

@@ -3,7 +3,9 @@
 //! legend shows, the Korea preset's province choropleth, and what keys and pointer
 //! gestures do.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::FastSet;
 
 use crate::assess::{status, Status};
 use crate::geo::{svg_path, Topology, Viewport};
@@ -69,7 +71,7 @@ pub fn place_symbols(
     rows: &[Row],
     view: &Viewport,
     zoom: Zoom,
-    skip: &HashSet<String>,
+    skip: &FastSet<String>,
 ) -> Vec<Placed> {
     let mut index = Vec::new();
     let mut circles = Vec::new();
@@ -387,7 +389,7 @@ mod tests {
     fn symbols_are_placed_in_the_frame_large_first_without_skipped_ids() {
         let rows = rows();
         let korea = preset_viewport(Region::Korea);
-        let placed = place_symbols(&rows, &korea, Zoom::default(), &HashSet::new());
+        let placed = place_symbols(&rows, &korea, Zoom::default(), &FastSet::default());
         let ids: Vec<&str> = placed.iter().map(|p| p.row.city.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -401,7 +403,7 @@ mod tests {
                 "{p:?}"
             );
         }
-        let skip: HashSet<String> = ["kr-11".to_string()].into();
+        let skip: FastSet<String> = ["kr-11".to_string()].into_iter().collect();
         let without = place_symbols(&rows, &korea, Zoom::default(), &skip);
         assert_eq!(without.len(), 2);
         // The world view puts Seoul and Suwon's neighbours close: the larger is kept.
@@ -409,7 +411,7 @@ mod tests {
             &rows,
             &preset_viewport(Region::World),
             Zoom::default(),
-            &HashSet::new(),
+            &FastSet::default(),
         );
         assert!(world.len() < rows.len(), "decluttered: {}", world.len());
         assert!(world.iter().any(|p| p.row.city.id == "kr-11"));
@@ -447,7 +449,7 @@ mod tests {
             &rows,
             &preset_viewport(Region::Korea),
             Zoom::default(),
-            &HashSet::new(),
+            &FastSet::default(),
         );
         assert!(placed.iter().all(|p| p.row.city.id != "kr-11"));
         assert_eq!(placed.len(), 2);
@@ -458,7 +460,7 @@ mod tests {
         let rows = rows();
         let view = preset_viewport(Region::Korea);
         let z = Zoom::default().zoom_at(8.0, WIDTH / 2.0, HEIGHT / 2.0);
-        let placed = place_symbols(&rows, &view, z, &HashSet::new());
+        let placed = place_symbols(&rows, &view, z, &FastSet::default());
         assert!(placed.len() < 3, "{}", placed.len());
     }
 
