@@ -37,6 +37,6 @@ pub fn start_landing() {
     if ViewState::parse(&search).0.on_landing() {
         start(LANDING_ONLY);
     } else {
-        state::open_full_app(None);
+        state::open_full_app_here();
     }
 }

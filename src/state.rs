@@ -81,18 +81,19 @@ fn location_search() -> String {
 /// `scripts/csp-init.mjs`).
 const OPEN_FULL_APP: &str = "urbanSdgOpenFullApp";
 
-/// Leaves the landing build for the full app: by loading `url` when the reader asked
-/// for another state (a new page, so Back returns to this one), or in place when the
-/// page was opened on a URL the landing build cannot show.
-pub fn open_full_app(url: Option<(&str, HistoryAction)>) {
+/// Leaves the landing build for `url`, a state it cannot show, by loading that page
+/// (the full app): pushed, so Back returns to the landing page, or in its place.
+fn leave_for_full_app(url: &str, action: HistoryAction) {
     let location = window().location();
-    if let Some((url, action)) = url {
-        let _ = match action {
-            HistoryAction::Push => location.assign(url),
-            _ => location.replace(url),
-        };
-        return;
-    }
+    let _ = match action {
+        HistoryAction::Push => location.assign(url),
+        _ => location.replace(url),
+    };
+}
+
+/// Hands this page to the full app in place: it was opened on a URL the landing build
+/// cannot show.
+pub fn open_full_app_here() {
     let hook = js_sys::Reflect::get(&window(), &OPEN_FULL_APP.into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -167,7 +168,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
             format!("?{q}")
         };
         if !serves(&next) {
-            open_full_app(Some((&url, action)));
+            leave_for_full_app(&url, action);
             return;
         }
         last.set_value(next);

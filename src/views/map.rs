@@ -1,8 +1,6 @@
 //! The map: renders the core's map scene (boundaries, placed symbols, colours, legend)
 //! and turns wheel, drag, pinch, buttons and keys into zoom changes and city focus.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use sdg_core::assess::Status;
@@ -27,9 +25,6 @@ use crate::components::year_player::YearPlayer;
 use crate::selection::current_data;
 use crate::state::use_app;
 
-/// One boundary layer projected for one preset: `(feature id, SVG path)`, shared.
-type BoundaryPaths = Arc<Vec<(String, String)>>;
-
 /// The map view.
 #[component]
 pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
@@ -43,39 +38,24 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
     });
 
     // Boundaries are decoded and projected when their file arrives or the preset
-    // changes, not on every other file's arrival (the bundle changes with each). Each
-    // preset's paths are kept: going back to a preset (a reader comparing regions, a
-    // kiosk's loop) does not project them again.
+    // changes, not on every other file's arrival (the bundle changes with each).
     let layer = move |boundary: sdg_core::resolve::Boundary| {
         let loaded = Memo::new(move |_| {
             app.data
                 .bundle
                 .with(|b| b.topologies.contains_key(boundary.path))
         });
-        let projected: StoredValue<Vec<(Region, BoundaryPaths)>> = StoredValue::new(Vec::new());
         Memo::new(move |_| {
-            let region = preset.get();
-            let shown = preset_boundaries(region).contains(&boundary);
+            let view = viewport.get();
+            let shown = preset_boundaries(preset.get()).contains(&boundary);
             if !loaded.get() || !shown {
-                return BoundaryPaths::default();
+                return Vec::new();
             }
-            let kept = projected.with_value(|p| {
-                p.iter()
-                    .find(|(r, _)| *r == region)
-                    .map(|(_, paths)| paths.clone())
-            });
-            kept.unwrap_or_else(|| {
-                let view = viewport.get_untracked();
-                let paths: BoundaryPaths = app.data.bundle.with_untracked(|b| {
-                    Arc::new(
-                        b.topologies
-                            .get(boundary.path)
-                            .map(|t| boundary_paths(t, boundary.object, &view))
-                            .unwrap_or_default(),
-                    )
-                });
-                projected.update_value(|p| p.push((region, paths.clone())));
-                paths
+            app.data.bundle.with_untracked(|b| {
+                b.topologies
+                    .get(boundary.path)
+                    .map(|t| boundary_paths(t, boundary.object, &view))
+                    .unwrap_or_default()
             })
         })
     };
