@@ -10,10 +10,11 @@
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serve } from '../support/server.mjs';
 import { CHROME_FLAGS, CHROMIUM, launch, watchedPage } from '../support/browser.mjs';
 import { interact, random } from '../support/soak.mjs';
+import { referencePage } from './reference.mjs';
 
 const RUNS = 5;
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -189,13 +190,7 @@ const server = await serve('dist');
   await page.context().close();
 }
 // The d3 reference page (tests/bench/d3/), served beside the same bundle.
-const REF = 'target/bench/d3ref';
-mkdirSync(REF, { recursive: true });
-for (const f of ['index.html', 'ref.js']) copyFileSync(`tests/bench/d3/${f}`, `${REF}/${f}`);
-for (const [pkg, file] of [['d3-array', 'd3-array.min.js'], ['d3-geo', 'd3-geo.min.js'], ['topojson-client', 'topojson-client.min.js']]) {
-  copyFileSync(`.tools/bench/node_modules/${pkg}/dist/${file}`, `${REF}/${file}`);
-}
-const reference = await serve(REF, { data: 'dist/data' });
+const reference = await serve(referencePage(), { data: 'dist/data' });
 const refReady = (page) => page.locator('svg.map circle.city').first().waitFor({ state: 'attached', timeout: 120_000 });
 
 // Ours and the reference, alternately, so that both see the same machine.
