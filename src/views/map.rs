@@ -1,6 +1,8 @@
 //! The map: renders the core's map scene (boundaries, placed symbols, colours, legend)
 //! and turns wheel, drag, pinch, buttons and keys into zoom changes and city focus.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use sdg_core::assess::Status;
@@ -12,18 +14,22 @@ use sdg_core::query::Region;
 use sdg_core::resolve::{preset_boundaries, KR_MUNICIPALITIES, KR_PROVINCES, WORLD};
 use sdg_core::scene::map::{
     boundary_paths, key_action, legend_statuses, place_actions, place_symbols, preset_viewport,
-    province_values, step_focus, to_map_units, tooltip_position, wheel_zoom, zoom_after,
-    ActionSymbol, Colouring, Gesture, MapAction, Placed, HEIGHT, WIDTH,
+    province_values, step_focus, symbol_at, symbol_layers, to_map_units, tooltip_position,
+    wheel_zoom, zoom_after, ActionSymbol, Colouring, Gesture, MapAction, Placed, HEIGHT, WIDTH,
 };
 use sdg_core::scene::Row;
-use sdg_core::style::{status_color, status_key, status_symbol};
-use sdg_core::FastSet;
+use sdg_core::style::{status_key, status_symbol};
+use sdg_core::{FastMap, FastSet};
 
 use crate::components::filters::region_key;
 use crate::components::status::{StatusLegend, StatusSymbol};
 use crate::components::year_player::YearPlayer;
 use crate::selection::current_data;
 use crate::state::use_app;
+
+/// How far beyond a symbol's shape the pointer still finds it, in map units: small
+/// symbols are hard to hit with a finger.
+const POINTER_SLACK: f64 = 1.5;
 
 /// The map view.
 #[component]
@@ -38,25 +44,34 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
     });
 
     // Boundaries are decoded and projected when their file arrives or the preset
-    // changes, not on every other file's arrival (the bundle changes with each).
+    // changes, not on every other file's arrival (the bundle changes with each). Each
+    // preset's projection is kept: a region change back to a preset seen before
+    // re-projects nothing (a topology, once loaded, never changes).
     let layer = move |boundary: sdg_core::resolve::Boundary| {
         let loaded = Memo::new(move |_| {
             app.data
                 .bundle
                 .with(|b| b.topologies.contains_key(boundary.path))
         });
+        let projected = StoredValue::new(FastMap::<Region, Arc<Vec<(String, String)>>>::default());
         Memo::new(move |_| {
-            let view = viewport.get();
-            let shown = preset_boundaries(preset.get()).contains(&boundary);
-            if !loaded.get() || !shown {
-                return Vec::new();
+            let preset = preset.get();
+            if !loaded.get() || !preset_boundaries(preset).contains(&boundary) {
+                return Arc::default();
             }
-            app.data.bundle.with_untracked(|b| {
+            if let Some(paths) = projected.with_value(|p| p.get(&preset).cloned()) {
+                return paths;
+            }
+            let paths = Arc::new(app.data.bundle.with_untracked(|b| {
                 b.topologies
                     .get(boundary.path)
-                    .map(|t| boundary_paths(t, boundary.object, &view))
+                    .map(|t| boundary_paths(t, boundary.object, &viewport.get_untracked()))
                     .unwrap_or_default()
-            })
+            }));
+            projected.update_value(|p| {
+                p.insert(preset, Arc::clone(&paths));
+            });
+            paths
         })
     };
     let world = layer(WORLD);
@@ -73,8 +88,8 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
     let fill = move |status: Status, value: Option<f64>| -> String {
         colouring
             .get()
-            .map(|c| c.fill(status, value))
-            .unwrap_or_else(|| status_color(status).to_string())
+            .unwrap_or(Colouring::ByStatus)
+            .fill(status, value)
     };
     let province_fills = Memo::new(move |_| {
         let year = app.state.with(|s| s.year);
@@ -154,9 +169,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let (x, y) = map_units(ev.client_x(), ev.client_y());
         zoom.update(|z| *z = wheel_zoom(*z, ev.delta_y(), x, y));
     };
-    let city_at = move |ev: &leptos::ev::Event| -> Option<Placed> {
-        let id = event_target::<web_sys::Element>(ev).get_attribute("data-id")?;
-        placed.with_untracked(|p| p.iter().find(|c| c.row.city.id == id).cloned())
+    // The city under the pointer, found in the core: the symbols are a few paths.
+    let city_at = move |ev: &leptos::ev::MouseEvent| -> Option<Placed> {
+        let (x, y) = map_units(ev.client_x(), ev.client_y());
+        placed.with_untracked(|p| symbol_at(p, x, y, POINTER_SLACK).map(|i| p[i].clone()))
     };
     let open = move |p: &Placed| app.go(&Link::City(p.row.city.id.clone()));
     let act = move |action: MapAction| match action {
@@ -212,16 +228,10 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             </div>
         })
     };
-    let coloured = move || {
-        placed
-            .get()
-            .into_iter()
-            .map(|p| {
-                let f = fill(p.row.status, p.row.value());
-                (p, f)
-            })
-            .collect::<Vec<_>>()
-    };
+    let layers = Memo::new(move |_| {
+        let colouring = colouring.get().unwrap_or(Colouring::ByStatus);
+        placed.with(|p| symbol_layers(p, |p| colouring.fill(p.row.status, p.row.value())))
+    });
     let label = move || {
         if actions_layer.get() {
             let shown = action_symbols.with(Vec::len).to_string();
@@ -314,11 +324,16 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                             }
                         />
                     </g>
-                    // One set of listeners for all cities (event delegation): thousands of
-                    // symbols carry only their attributes.
+                    // The cities as one path per colour (see `symbol_layers`); the pointer
+                    // finds its city in the core.
                     <g
                         class="cities"
-                        on:pointerover=move |ev| { if let Some(p) = city_at(&ev) { hovered.set(Some(p)); } }
+                        on:pointermove=move |ev| {
+                            let at = city_at(&ev);
+                            if hovered.with_untracked(|h| h.as_ref().map(|h| &h.row.city.id) != at.as_ref().map(|p| &p.row.city.id)) {
+                                hovered.set(at);
+                            }
+                        }
                         on:pointerout=move |_| hovered.set(None)
                         on:click=move |ev| {
                             if gesture.with_value(Gesture::dragged) {
@@ -329,25 +344,12 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
                             }
                         }
                     >
-                        // The fill is part of the key: a symbol is redrawn only when its
-                        // place, status or colour changes, with no effect per symbol.
-                        <For
-                            each=coloured
-                            key=|(p, f)| (p.row.city.id.clone(), (p.x * 10.0) as i64, (p.y * 10.0) as i64, p.row.status, f.clone())
-                            children=move |(p, f): (Placed, String)| {
-                                view! {
-                                    <path
-                                        class="city"
-                                        data-id=p.row.city.id.clone()
-                                        d=status_symbol(p.row.status, p.x, p.y, p.r)
-                                        fill=f
-                                    ></path>
-                                }
-                            }
-                        />
+                        {move || layers.get().into_iter().map(|l| view! {
+                            <path class="city" d=l.d fill=l.fill data-count=l.count></path>
+                        }).collect_view()}
                     </g>
                     {move || hovered.get().map(|p| view! {
-                        <path class="city-highlight" d=status_symbol(p.row.status, p.x, p.y, p.r + 2.0) aria-hidden="true"></path>
+                        <path class="city-highlight" data-id=p.row.city.id.clone() d=status_symbol(p.row.status, p.x, p.y, p.r + 2.0) aria-hidden="true"></path>
                     })}
                 </svg>
                 {tooltip}

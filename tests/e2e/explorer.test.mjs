@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appSuite, matchCount } from '../support/app.mjs';
+import { appSuite, firstSymbolPoint, matchCount, symbolCount } from '../support/app.mjs';
 
 const app = appSuite();
 const { open } = app;
@@ -25,13 +25,13 @@ test('filtering changes the count and the map, and replaces the history entry', 
   const page = await open('?view=map&series=pm25');
   await page.locator('svg.map path.city').first().waitFor();
   const before = await count(page);
-  const symbolsBefore = await page.locator('svg.map path.city').count();
+  const symbolsBefore = await symbolCount(page);
   const historyBefore = await page.evaluate(() => history.length);
   await page.getByTestId('region-select').selectOption('asia-pacific');
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) !== n, before);
   const after = await count(page);
   assert.ok(after < before && after > 100, `${before} -> ${after}`);
-  assert.notEqual(await page.locator('svg.map path.city').count(), symbolsBefore);
+  assert.notEqual(await symbolCount(page), symbolsBefore);
   assert.match(page.url(), /region=asia-pacific/);
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'a filter does not push history');
   await page.getByTestId('subregion-select').selectOption('south-east-asia');
@@ -64,13 +64,19 @@ for (const [typed, expected] of [['Seoul', 'Seoul'], ['서울', 'Seoul']]) {
   });
 }
 
-test('clicking a city on the map opens its profile', async () => {
+test('pointing at a city on the map shows it, and clicking opens its profile', async () => {
   const page = await open('?view=map&region=korea&series=pm25');
-  const symbol = page.locator('svg.map path.city').first();
-  await symbol.waitFor();
-  await symbol.click({ force: true });
+  await page.locator('svg.map path.city').first().waitFor();
+  // The symbols of one colour are one path: point where the keyboard's first city is.
+  const { id, x, y } = await firstSymbolPoint(page);
+  await page.mouse.move(x, y);
+  await page.locator('.tooltip').waitFor();
+  assert.equal(await page.locator('svg.map .city-highlight').getAttribute('data-id'), id, 'the same city');
+  await page.mouse.move(1, 1);
+  await page.locator('.tooltip').waitFor({ state: 'detached' });
+  await page.mouse.click(x, y);
   await page.getByTestId('city-name').waitFor();
-  assert.match(page.url(), /view=city/);
+  assert.match(page.url(), new RegExp(`view=city.*city=${id}|city=${id}.*view=city`));
   assert.deepEqual(page.errors, []);
 });
 

@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::svg::push_tenths;
+
 /// A point `(x, y)`: `(lon, lat)` before projection.
 pub type Point = (f64, f64);
 
@@ -448,17 +450,6 @@ pub fn screen_ring(projected: &[Point], scale: f64, view: &Viewport) -> Option<V
 /// `limit`): the mark of a ring cut by the antimeridian of a rotated projection.
 pub fn wraps(points: &[(i64, i64)], limit: i64) -> bool {
     points.windows(2).any(|w| (w[1].0 - w[0].0).abs() > limit)
-}
-
-fn push_tenths(out: &mut String, v: i64) {
-    use std::fmt::Write;
-    let sign = if v < 0 { "-" } else { "" };
-    let a = v.unsigned_abs();
-    if a.is_multiple_of(10) {
-        let _ = write!(out, "{sign}{}", a / 10);
-    } else {
-        let _ = write!(out, "{sign}{}.{}", a / 10, a % 10);
-    }
 }
 
 /// Area-weighted centroid of the largest polygon's outer ring, in `(lon, lat)`;

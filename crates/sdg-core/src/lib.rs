@@ -18,6 +18,7 @@
 //! - [`lists`]: filter options, search suggestions, peers.
 //! - [`scene`]: what each view draws (map, charts, table, indicator page).
 //! - [`style`]: status colours, symbols and labels.
+//! - [`svg`]: numbers written into SVG path data.
 //! - [`i18n`]: number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
@@ -51,6 +52,7 @@ pub mod resolve;
 pub mod scene;
 pub mod share;
 pub mod style;
+pub mod svg;
 pub mod url_state;
 pub mod userdata;
 

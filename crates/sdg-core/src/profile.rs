@@ -119,8 +119,8 @@ pub fn sparkline_path(points: &[(i32, f64)], w: f64, h: f64) -> String {
     };
     let mut d = String::new();
     for (i, (x, y)) in finite.iter().enumerate() {
-        let cmd = if i == 0 { 'M' } else { 'L' };
-        d.push_str(&format!("{cmd}{:.1} {:.1}", sx(*x), sy(*y)));
+        let command = if i == 0 { 'M' } else { 'L' };
+        crate::svg::push_command(&mut d, command, &[sx(*x), sy(*y)]);
     }
     d
 }
@@ -193,11 +193,11 @@ mod tests {
     fn sparklines_span_the_box_oldest_left_highest_up() {
         assert_eq!(
             sparkline_path(&[(2015, 10.0), (2017, 20.0), (2019, 15.0)], 90.0, 22.0),
-            "M2.0 20.0L45.0 2.0L88.0 11.0"
+            "M2 20L45 2L88 11"
         );
         assert_eq!(
             sparkline_path(&[(2015, 5.0), (2019, 5.0)], 90.0, 22.0),
-            "M2.0 11.0L88.0 11.0"
+            "M2 11L88 11"
         );
         assert_eq!(sparkline_path(&[(2015, 5.0)], 90.0, 22.0), "");
         assert_eq!(

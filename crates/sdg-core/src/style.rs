@@ -2,6 +2,7 @@
 //! shown by colour alone: each has its own shape as well.
 
 use crate::assess::{Status, Trend};
+use crate::svg::push_command;
 
 /// Fill colour of a status (SDSN dashboard colours, darkened for contrast).
 pub fn status_color(status: Status) -> &'static str {
@@ -15,41 +16,47 @@ pub fn status_color(status: Status) -> &'static str {
     }
 }
 
+/// How far any status symbol reaches from its centre, in radii: the triangle's base
+/// corners, at `(±1.1, 0.8)`, are the farthest point of any shape.
+pub const SYMBOL_REACH: f64 = 1.4;
+
+/// The corners of a status's polygon, in radii from its centre (y down); `None` for
+/// the circle.
+fn symbol_corners(status: Status) -> Option<&'static [(f64, f64)]> {
+    match status {
+        Status::Yellow => Some(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
+        Status::Orange => Some(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        Status::Red => Some(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        _ => None,
+    }
+}
+
 /// SVG path of the status symbol centred at `(x, y)` with radius `r`: a circle for
 /// green (and the statuses without a colour claim), a diamond for yellow, a triangle
 /// for orange, a square for red.
 pub fn status_symbol(status: Status, x: f64, y: f64, r: f64) -> String {
-    match status {
-        Status::Yellow => format!(
-            "M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z",
-            y - r * 1.2,
-            x + r * 1.2,
-            y + r * 1.2,
-            x - r * 1.2
-        ),
-        Status::Orange => format!(
-            "M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-            y - r * 1.2,
-            x + r * 1.1,
-            y + r * 0.8,
-            x - r * 1.1,
-            y + r * 0.8
-        ),
-        Status::Red => format!(
-            "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
-            x - r * 0.9,
-            y - r * 0.9,
-            r * 1.8,
-            r * 1.8,
-            -r * 1.8
-        ),
-        _ => format!(
-            "M{:.1} {y:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0Z",
-            x - r,
-            2.0 * r,
-            -2.0 * r
-        ),
+    let mut d = String::new();
+    push_status_symbol(&mut d, status, x, y, r);
+    d
+}
+
+/// Appends the path of [`status_symbol`] to `out`: the map writes thousands of
+/// symbols into a few paths.
+pub fn push_status_symbol(out: &mut String, status: Status, x: f64, y: f64, r: f64) {
+    match symbol_corners(status) {
+        Some(corners) => {
+            for (i, (cx, cy)) in corners.iter().enumerate() {
+                let command = if i == 0 { 'M' } else { 'L' };
+                push_command(out, command, &[x + cx * r, y + cy * r]);
+            }
+        }
+        None => {
+            push_command(out, 'M', &[x - r, y]);
+            push_command(out, 'a', &[r, r, 0.0, 1.0, 0.0, 2.0 * r, 0.0]);
+            push_command(out, 'a', &[r, r, 0.0, 1.0, 0.0, -2.0 * r, 0.0]);
+        }
     }
+    out.push('Z');
 }
 
 /// Message key of a status label.
@@ -86,17 +93,43 @@ mod tests {
         let assessed = [Status::Green, Status::Yellow, Status::Orange, Status::Red];
         let shapes: std::collections::BTreeSet<String> = assessed
             .iter()
-            .map(|s| {
-                status_symbol(*s, 0.0, 0.0, 5.0)
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .collect()
-            })
+            .map(|s| format!("{:?}", symbol_corners(*s)))
             .collect();
         assert_eq!(shapes.len(), 4, "{shapes:?}");
+        assert!(
+            status_symbol(Status::Green, 0.0, 0.0, 5.0).contains('a'),
+            "a circle"
+        );
         let colours: std::collections::BTreeSet<&str> =
             Status::ALL.iter().map(|s| status_color(*s)).collect();
         assert_eq!(colours.len(), Status::ALL.len());
+    }
+
+    #[test]
+    fn no_symbol_reaches_beyond_its_reach() {
+        let farthest = Status::ALL
+            .iter()
+            .filter_map(|s| symbol_corners(*s))
+            .flatten()
+            .map(|(x, y)| x.hypot(*y))
+            .fold(1.0, f64::max);
+        assert!(farthest <= SYMBOL_REACH, "{farthest}");
+        assert!(
+            farthest > SYMBOL_REACH - 0.1,
+            "the reach is tight: {farthest}"
+        );
+    }
+
+    #[test]
+    fn a_symbol_is_written_in_tenths() {
+        assert_eq!(
+            status_symbol(Status::Red, 10.0, 10.0, 5.0),
+            "M5.5 5.5L14.5 5.5L14.5 14.5L5.5 14.5Z"
+        );
+        assert_eq!(
+            status_symbol(Status::Green, 10.0, 10.0, 2.5),
+            "M7.5 10a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0Z"
+        );
     }
 
     #[test]

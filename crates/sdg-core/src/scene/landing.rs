@@ -218,10 +218,11 @@ fn min_max(values: impl Iterator<Item = i64>) -> (i64, i64) {
 /// One status's dots as SVG path data: its symbol (shape and colour, so status never
 /// rests on colour alone) at every position, `r` map units in size.
 pub fn dots_path(dots: &StatusDots, r: f64) -> String {
-    dots.xy
-        .chunks_exact(2)
-        .map(|p| crate::style::status_symbol(dots.status, f64::from(p[0]), f64::from(p[1]), r))
-        .collect()
+    let mut d = String::new();
+    for p in dots.xy.chunks_exact(2) {
+        crate::style::push_status_symbol(&mut d, dots.status, f64::from(p[0]), f64::from(p[1]), r);
+    }
+    d
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::FastSet;
+use crate::{FastMap, FastSet};
 
 use crate::assess::{status, Status};
 use crate::geo::{svg_path, Topology, Viewport};
@@ -16,7 +16,7 @@ use crate::mapview::{
 use crate::model::Series;
 use crate::query::{Region, SeriesTables};
 use crate::scene::Row;
-use crate::style::status_color;
+use crate::style::{push_status_symbol, status_color, SYMBOL_REACH};
 
 /// Width of the map's coordinate space (the SVG viewBox).
 pub const WIDTH: f64 = 960.0;
@@ -107,6 +107,55 @@ pub fn place_symbols(
         .collect();
     out.sort_by(|a, b| b.r.total_cmp(&a.r));
     out
+}
+
+/// The placed symbols of one fill colour, drawn as one SVG path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SymbolLayer {
+    /// Fill colour.
+    pub fill: String,
+    /// Path data: each symbol's shape (see [`status_symbol`]), in placing order.
+    pub d: String,
+    /// How many symbols the path holds.
+    pub count: usize,
+}
+
+/// The placed symbols as one path per fill colour, in the order each colour first
+/// appears. Thousands of elements, one per city, cost the browser more to create,
+/// style and hit-test than the cities' whole drawing in a few paths; the pointer finds
+/// its city with [`symbol_at`] instead. Symbols are decluttered, so drawing one colour
+/// after another hides nothing.
+pub fn symbol_layers(placed: &[Placed], fill: impl Fn(&Placed) -> String) -> Vec<SymbolLayer> {
+    let mut layers: Vec<SymbolLayer> = Vec::new();
+    let mut of_fill: FastMap<String, usize> = FastMap::default();
+    for p in placed {
+        let colour = fill(p);
+        let at = *of_fill.entry(colour).or_insert_with_key(|colour| {
+            layers.push(SymbolLayer {
+                fill: colour.clone(),
+                d: String::new(),
+                count: 0,
+            });
+            layers.len() - 1
+        });
+        let layer = &mut layers[at];
+        push_status_symbol(&mut layer.d, p.row.status, p.x, p.y, p.r);
+        layer.count += 1;
+    }
+    layers
+}
+
+/// The symbol at a point in map units: among the symbols whose centre is within
+/// reach of it ([`SYMBOL_REACH`] radii, plus `slack`), the nearest. Its index is also the keyboard's focus index (the order of
+/// [`place_symbols`]).
+pub fn symbol_at(placed: &[Placed], x: f64, y: f64, slack: f64) -> Option<usize> {
+    placed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, (p.x - x).hypot(p.y - y), SYMBOL_REACH * p.r + slack))
+        .filter(|(_, distance, reach)| distance <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _, _)| i)
 }
 
 /// A city of the actions layer: placed, and sized by its number of actions.
@@ -384,6 +433,7 @@ pub fn tooltip_position(x: f64, y: f64) -> (f64, f64) {
 mod tests {
     use super::*;
     use crate::scene::rows::fixture::*;
+    use crate::style::status_symbol;
 
     #[test]
     fn symbols_are_placed_in_the_frame_large_first_without_skipped_ids() {
@@ -415,6 +465,57 @@ mod tests {
         );
         assert!(world.len() < rows.len(), "decluttered: {}", world.len());
         assert!(world.iter().any(|p| p.row.city.id == "kr-11"));
+    }
+
+    /// A placed symbol of the fixture's first row, at (x, y) with radius r.
+    fn at(status: Status, x: f64, y: f64, r: f64) -> Placed {
+        let mut row = rows()[0].clone();
+        row.status = status;
+        Placed { row, x, y, r }
+    }
+
+    #[test]
+    fn symbols_are_drawn_as_one_path_per_fill_in_placing_order() {
+        let placed = vec![
+            at(Status::Red, 10.0, 10.0, 4.0),
+            at(Status::Green, 50.0, 10.0, 3.0),
+            at(Status::Red, 90.0, 10.0, 2.0),
+        ];
+        let layers = symbol_layers(&placed, |p| status_color(p.row.status).to_string());
+        assert_eq!(layers.len(), 2);
+        assert_eq!(layers[0].fill, status_color(Status::Red));
+        assert_eq!(layers[0].count, 2);
+        assert_eq!(
+            layers[0].d,
+            format!(
+                "{}{}",
+                status_symbol(Status::Red, 10.0, 10.0, 4.0),
+                status_symbol(Status::Red, 90.0, 10.0, 2.0)
+            )
+        );
+        assert_eq!(layers[1].fill, status_color(Status::Green));
+        assert_eq!(layers[1].d, status_symbol(Status::Green, 50.0, 10.0, 3.0));
+        assert!(symbol_layers(&[], |_| String::new()).is_empty());
+    }
+
+    #[test]
+    fn the_pointer_finds_the_nearest_symbol_within_reach() {
+        let placed = vec![
+            at(Status::Red, 10.0, 10.0, 4.0),
+            at(Status::Green, 16.0, 10.0, 3.0),
+            at(Status::Red, 90.0, 10.0, 2.0),
+        ];
+        assert_eq!(symbol_at(&placed, 10.0, 10.0, 0.0), Some(0));
+        // Within both reaches: the nearer centre wins, whatever the drawing order.
+        assert_eq!(symbol_at(&placed, 14.0, 10.0, 0.0), Some(1));
+        assert_eq!(
+            symbol_at(&placed, 92.7, 10.0, 0.0),
+            Some(2),
+            "within the reach"
+        );
+        assert_eq!(symbol_at(&placed, 93.0, 10.0, 0.0), None, "out of reach");
+        assert_eq!(symbol_at(&placed, 93.0, 10.0, 0.5), Some(2), "with slack");
+        assert_eq!(symbol_at(&[], 0.0, 0.0, 10.0), None);
     }
 
     #[test]
