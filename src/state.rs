@@ -192,9 +192,12 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
     });
     on_cleanup(move || handle.remove());
 
-    // <html lang> and the theme follow the state.
+    // <html lang> and the theme follow the state, written only when they change:
+    // rewriting them (even unchanged) on every other change of the state made the
+    // browser look again at the style of the whole page.
+    let look = Memo::new(move |_| app.state.with(|s| (s.lang, s.theme)));
     Effect::new(move |_| {
-        let (lang, theme) = app.state.with(|s| (s.lang, s.theme));
+        let (lang, theme) = look.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.key());
             let _ = root.set_attribute("data-theme", theme.key());

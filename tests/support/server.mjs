@@ -11,6 +11,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
   '.md': 'text/markdown; charset=utf-8',
 };
@@ -54,6 +55,12 @@ export async function serve(root, { prefix = '/', rewrite, data, headers = {} } 
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
     precached,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Connections a page still holds open (its tab not closed yet) would keep close()
+    // waiting: they are ended once the server stops accepting new ones.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }

@@ -164,6 +164,23 @@ pub fn matches_text(city: &City, folded_query: &str) -> bool {
 }
 
 impl Filter {
+    /// Whether the cities of country `iso3` pass the region, subregion and country
+    /// parts of the filter.
+    pub fn passes_country(&self, gazetteer: &Gazetteer, iso3: &str) -> bool {
+        let country = gazetteer.country(iso3);
+        let region_ok = match self.region {
+            Region::World => true,
+            Region::AsiaPacific => country.is_some_and(|k| k.asia_pacific),
+            Region::Korea => iso3 == "KOR",
+        };
+        region_ok
+            && self
+                .subregion
+                .as_ref()
+                .is_none_or(|s| country.is_some_and(|k| slug(&k.subregion) == *s))
+            && (self.countries.is_empty() || self.countries.iter().any(|c| c == iso3))
+    }
+
     /// The filter a view state describes.
     pub fn of(state: &crate::url_state::ViewState) -> Filter {
         Filter {
@@ -461,23 +478,18 @@ pub fn select<'a>(
     year: Option<i32>,
 ) -> Vec<Selected<'a>> {
     let query = fold(filter.text.trim());
+    // Whether a country passes the region, subregion and country filters is decided
+    // once per country: looking the country up for every city (a binary search by code)
+    // was most of this function's time.
+    let mut country_passes: FastMap<&str, bool> = FastMap::default();
     gazetteer
         .cities
         .iter()
         .enumerate()
         .filter(|(_, c)| {
-            let country = gazetteer.country(&c.country);
-            let region_ok = match filter.region {
-                Region::World => true,
-                Region::AsiaPacific => country.is_some_and(|k| k.asia_pacific),
-                Region::Korea => c.country == "KOR",
-            };
-            region_ok
-                && filter
-                    .subregion
-                    .as_ref()
-                    .is_none_or(|s| country.is_some_and(|k| slug(&k.subregion) == *s))
-                && (filter.countries.is_empty() || filter.countries.contains(&c.country))
+            *country_passes
+                .entry(&c.country)
+                .or_insert_with(|| filter.passes_country(gazetteer, &c.country))
                 && filter
                     .size
                     .is_none_or(|s| c.population.is_some_and(|p| SizeClass::of(p) == s))
