@@ -81,16 +81,12 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         provinces.with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
 
-    let colouring = Memo::new(move |_| {
-        let series = app.series.get()?;
-        Some(rows.with(|r| Colouring::of(&series, r)))
+    // By status until the series is known.
+    let colouring = Memo::new(move |_| match app.series.get() {
+        Some(series) => rows.with(|r| Colouring::of(&series, r)),
+        None => Colouring::ByStatus,
     });
-    let fill = move |status: Status, value: Option<f64>| -> String {
-        colouring
-            .get()
-            .unwrap_or(Colouring::ByStatus)
-            .fill(status, value)
-    };
+    let fill = move |status: Status, value: Option<f64>| colouring.get().fill(status, value);
     let province_fills = Memo::new(move |_| {
         let year = app.state.with(|s| s.year);
         let Some((series, tables)) = current_data(&app) else {
@@ -229,7 +225,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
         })
     };
     let layers = Memo::new(move |_| {
-        let colouring = colouring.get().unwrap_or(Colouring::ByStatus);
+        let colouring = colouring.get();
         placed.with(|p| symbol_layers(p, |p| colouring.fill(p.row.status, p.row.value())))
     });
     let label = move || {
@@ -376,7 +372,7 @@ pub fn MapView(rows: Memo<Vec<Row>>) -> impl IntoView {
             <YearPlayer />
             <div class="legend-row">
                 {move || match colouring.get() {
-                    Some(Colouring::ByValue { lo, hi }) => view! {
+                    Colouring::ByValue { lo, hi } => view! {
                         <div class="value-legend">
                             <span>{format_value(lo)}</span>
                             <span class="ramp" aria-hidden="true"></span>
