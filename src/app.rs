@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use sdg_core::bundle::{AddFile, Bundle};
+use sdg_core::model::Manifest;
 use sdg_core::url_state::{EmbedHeight, View, ViewState};
 
 use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
@@ -60,8 +61,10 @@ pub const LANDING_ONLY: Workspace = Workspace {
 pub fn App(
     /// What this build shows.
     workspace: Workspace,
+    /// The bundle's manifest, or why it could not be loaded.
+    manifest: Result<Manifest, Vec<String>>,
 ) -> impl IntoView {
-    let data = loader::start(workspace.reads);
+    let data = loader::start(workspace.reads, manifest);
     let app = install(data, workspace.serves);
     // An embed is decided once, by the URL it was opened with: a partner's frame never
     // turns into the full site, nor the reverse.

@@ -23,7 +23,16 @@ pub use app::{Workspace, EVERY_VIEW, LANDING_ONLY};
 /// Starts the app with `workspace` as what it can show.
 pub fn start(workspace: Workspace) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(move || leptos::view! { <app::App workspace=workspace /> });
+    // The manifest comes first (the page preloads it, so it is at hand within a task or
+    // two): with it, the app asks for the files its first view needs before building
+    // the page, and they download while it builds. (Leptos's own executor is set up
+    // by the mount, hence wasm-bindgen's here.)
+    wasm_bindgen_futures::spawn_local(async move {
+        let manifest = loader::fetch_manifest().await;
+        leptos::mount::mount_to_body(move || {
+            leptos::view! { <app::App workspace=workspace manifest=manifest /> }
+        });
+    });
 }
 
 /// Starts the landing build, or hands the page to the full app at once when the URL

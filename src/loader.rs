@@ -6,9 +6,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use gloo_net::http::Request;
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use sdg_core::bundle::{AddFile, Bundle};
 use sdg_core::load::load_manifest;
@@ -117,15 +120,17 @@ impl Data {
             .unwrap_or_default();
         for path in fresh {
             let data = *self;
+            let text = fetch_text(&path);
             spawn_local(async move {
-                let result = fetch_text(&path).await;
+                let result = text.await;
                 data.arrived(&path, result);
             });
         }
     }
 
     /// A fetch finished: hand it to the queue, load whatever is now ready, and rebuild
-    /// the merged tables of the series that gained a file.
+    /// the merged tables of the series that gained a file, once none of its files is
+    /// still on its way.
     fn arrived(&self, path: &str, result: Result<String, String>) {
         let mut done = Vec::new();
         self.queue.update_untracked(|q| {
@@ -138,7 +143,12 @@ impl Data {
             return;
         }
         self.bundle.notify();
-        let series: BTreeSet<String> = done.into_iter().filter_map(|f| f.series).collect();
+        let series: BTreeSet<String> = self.queue.with_untracked(|q| {
+            done.into_iter()
+                .filter_map(|f| f.series)
+                .filter(|s| q.series_settled(s))
+                .collect()
+        });
         if series.is_empty() {
             return;
         }
@@ -192,13 +202,17 @@ fn empty_manifest() -> Manifest {
     }
 }
 
-/// Creates the data signals and starts loading the manifest; fetched files are read
-/// with `reads`.
-pub fn start(reads: AddFile) -> Data {
-    let queue = RwSignal::new(LoadQueue::default());
-    let data = Data {
-        fatal: RwSignal::new(None),
-        manifest: RwSignal::new(None),
+/// Creates the data signals from the manifest (or why it could not be loaded); fetched
+/// files are read with `reads`.
+pub fn start(reads: AddFile, manifest: Result<Manifest, Vec<String>>) -> Data {
+    let (queue, fatal, manifest) = match manifest {
+        Ok(m) => (LoadQueue::new(&m), None, Some(m)),
+        Err(problems) => (LoadQueue::default(), Some(problems), None),
+    };
+    let queue = RwSignal::new(queue);
+    Data {
+        fatal: RwSignal::new(fatal),
+        manifest: RwSignal::new(manifest),
         queue,
         bundle: RwSignal::new(Bundle::default()),
         tables: RwSignal::new(HashMap::new()),
@@ -208,40 +222,53 @@ pub fn start(reads: AddFile) -> Data {
         gazetteer_ready: Memo::new(move |_| {
             queue.with(|q| q.loaded(&[PackKind::Countries, PackKind::Places]))
         }),
-    };
-    spawn_local(load_manifest_file(data));
-    data
-}
-
-async fn fetch_text(path: &str) -> Result<String, String> {
-    let response = Request::get(&format!("{DATA_ROOT}{path}"))
-        .send()
-        .await
-        .map_err(|e| format!("{path}: could not be fetched ({e})"))?;
-    if !response.ok() {
-        return Err(format!(
-            "{path}: the server answered HTTP {}",
-            response.status()
-        ));
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| format!("{path}: could not be read ({e})"))?;
-    sdg_core::load::decode_file(path, bytes)
 }
 
-async fn load_manifest_file(data: Data) {
-    let manifest = match fetch_text("manifest.json").await {
+/// Fetches `data/<path>` as text. The request is sent now, not when the future is first
+/// polled: a future handed to `spawn_local` runs only once the current task is done,
+/// and the app asks for its first files just before building the page, so that they
+/// download while it does (measured: the map's files went out ~230 ms later at 4x CPU,
+/// after the first render, when they were sent from a spawned future).
+pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, String>> {
+    let sent = window().fetch_with_str(&format!("{DATA_ROOT}{path}"));
+    let path = path.to_string();
+    async move {
+        let failed = |what: &str, e: JsValue| format!("{path}: {what} ({})", js_error(&e));
+        let response: web_sys::Response = JsFuture::from(sent)
+            .await
+            .and_then(JsCast::dyn_into)
+            .map_err(|e| failed("could not be fetched", e))?;
+        if !response.ok() {
+            return Err(format!(
+                "{path}: the server answered HTTP {}",
+                response.status()
+            ));
+        }
+        let body = response
+            .array_buffer()
+            .map_err(|e| failed("could not be read", e))?;
+        let buffer = JsFuture::from(body)
+            .await
+            .map_err(|e| failed("could not be read", e))?;
+        sdg_core::load::decode_file(&path, js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+/// A thrown JS value in words: an `Error`'s message, else its string form.
+fn js_error(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Fetches and checks the manifest. The page preloads it (index.html), so this is
+/// quick; the app is built once it is here (see `crate::start`).
+pub async fn fetch_manifest() -> Result<Manifest, Vec<String>> {
+    match fetch_text("manifest.json").await {
         Ok(text) => load_manifest("manifest.json", &text)
             .map_err(|problems| problems.iter().map(ToString::to_string).collect()),
         Err(e) => Err(vec![e]),
-    };
-    match manifest {
-        Ok(m) => {
-            data.queue.set(LoadQueue::new(&m));
-            data.manifest.set(Some(m));
-        }
-        Err(problems) => data.fatal.set(Some(problems)),
     }
 }

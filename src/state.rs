@@ -151,6 +151,9 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
     };
     provide_context(app);
 
+    // The first view's files are asked for now, before the page is built (effects run
+    // after it is), so that they download while it builds; later changes by the effect.
+    resolved.with_untracked(|r| data.request(&r.files));
     Effect::new(move |_| resolved.with(|r| data.request(&r.files)));
 
     // State -> URL, by the core's history rule. `last` is what the URL shows.

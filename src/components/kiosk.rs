@@ -13,8 +13,8 @@ use crate::selection::series_years;
 
 use crate::state::use_app;
 
-/// Where a kiosk's own settings may live.
-const KIOSK_FILE: &str = "data/kiosk.json";
+/// Where a kiosk's own settings may live (in the data folder).
+const KIOSK_FILE: &str = "kiosk.json";
 
 /// The kiosk's clock and caption (renders nothing unless `kiosk=1`).
 #[component]
@@ -29,13 +29,7 @@ pub fn Kiosk() -> impl IntoView {
     }
     let config = RwSignal::new(KioskConfig::default().with_url(&start));
     leptos::task::spawn_local(async move {
-        let Ok(response) = gloo_net::http::Request::get(KIOSK_FILE).send().await else {
-            return;
-        };
-        if !response.ok() {
-            return;
-        }
-        if let Ok(text) = response.text().await {
+        if let Ok(text) = crate::loader::fetch_text(KIOSK_FILE).await {
             // A broken kiosk.json keeps the defaults: a kiosk never stops for it.
             if let Ok(c) = KioskConfig::parse("kiosk.json", &text) {
                 config.set(c.with_url(&start));

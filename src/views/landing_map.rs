@@ -32,14 +32,9 @@ pub fn LandingMap() -> impl IntoView {
     let app = use_app();
     let preview = RwSignal::new(Preview::Loading);
     leptos::task::spawn_local(async move {
-        let path = format!("data/{FILE}");
-        let result = match gloo_net::http::Request::get(&path).send().await {
-            Ok(r) if r.ok() => match r.text().await {
-                Ok(text) => Landing::parse(FILE, &text),
-                Err(e) => Err(format!("{FILE}: {e}")),
-            },
-            Ok(r) => Err(format!("{FILE}: HTTP {}", r.status())),
-            Err(e) => Err(format!("{FILE}: {e}")),
+        let result = match crate::loader::fetch_text(FILE).await {
+            Ok(text) => Landing::parse(FILE, &text),
+            Err(e) => Err(e),
         };
         preview.set(match result {
             Ok(l) => Preview::Ready(Box::new(l)),

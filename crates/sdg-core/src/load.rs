@@ -717,7 +717,9 @@ pub fn load_observations(
             report.add(format!("source line {i}"), "sources", problem);
         }
     }
-    let mut seen: FastMap<(&str, i32), usize> = FastMap::default();
+    let mut repeats = Repeats::new(&table.places, &table.years);
+    // Rows of one place come together: the place is looked up once per run of rows.
+    let mut last_place: Option<(&str, bool)> = None;
     for (i, ((place, year), value)) in table
         .places
         .iter()
@@ -729,17 +731,26 @@ pub fn load_observations(
             report.add("", "", "too many problems; the rest are not listed");
             break;
         }
-        let record = format!("row {i} ({place} {year})");
-        let known = match table.place_kind {
-            PlaceKind::City => ctx.gazetteer.city(place).is_some(),
-            PlaceKind::Country => ctx.gazetteer.country(place).is_some(),
+        // Written only for a row with a problem (formatting it for every row was a
+        // tenth of the load of a large table).
+        let record = || format!("row {i} ({place} {year})");
+        let known = match last_place {
+            Some((last, known)) if last == place => known,
+            _ => {
+                let known = match table.place_kind {
+                    PlaceKind::City => ctx.gazetteer.city(place).is_some(),
+                    PlaceKind::Country => ctx.gazetteer.country(place).is_some(),
+                };
+                last_place = Some((place, known));
+                known
+            }
         };
         if !known {
-            report.add(&record, "places", format!("unknown place `{place}`"));
+            report.add(record(), "places", format!("unknown place `{place}`"));
         }
         if *year > crate::assess::TARGET_YEAR {
             report.add(
-                &record,
+                record(),
                 "years",
                 format!(
                     "year {year} is after {}, the end of the SDG period",
@@ -747,19 +758,19 @@ pub fn load_observations(
                 ),
             );
         } else if *year < 1950 {
-            report.add(&record, "years", format!("implausible year {year}"));
+            report.add(record(), "years", format!("implausible year {year}"));
         }
         let unit = series.map_or(table.unit.as_str(), |s| s.unit.as_str());
         if let Some(problem) = value_problem(unit, *value) {
-            report.add(&record, "values", problem.message(*value));
+            report.add(record(), "values", problem.message(*value));
         }
-        if let Some(first) = seen.insert((place.as_str(), *year), i) {
-            report.add(&record, "years", format!("duplicate of row {first}"));
+        if let Some(first) = repeats.first_of(i) {
+            report.add(record(), "years", format!("duplicate of row {first}"));
         }
         if let Some(src) = table.source.get(i) {
             if usize::from(*src) >= table.sources.len() {
                 report.add(
-                    &record,
+                    record(),
                     "source",
                     format!("source index {src} is out of range"),
                 );
@@ -767,6 +778,69 @@ pub fn load_observations(
         }
     }
     report.finish(table)
+}
+
+/// Finds the rows of a table that repeat an earlier row's place and year. The data
+/// tool writes tables sorted by place and year, where a repeat can only be the row
+/// just before; a map of every row is built only once a table is found out of order.
+struct Repeats<'a> {
+    places: &'a [String],
+    years: &'a [i32],
+    /// The first row of each (place, year), once the table is found out of order.
+    seen: Option<FastMap<(&'a str, i32), usize>>,
+}
+
+impl<'a> Repeats<'a> {
+    fn new(places: &'a [String], years: &'a [i32]) -> Self {
+        Self {
+            places,
+            years,
+            seen: None,
+        }
+    }
+
+    fn key(&self, i: usize) -> Option<(&'a str, i32)> {
+        Some((self.places.get(i)?.as_str(), *self.years.get(i)?))
+    }
+
+    /// The first earlier row with row `i`'s place and year; rows are asked for in
+    /// order.
+    fn first_of(&mut self, i: usize) -> Option<usize> {
+        let key = self.key(i)?;
+        if self.seen.is_none() {
+            let before = i.checked_sub(1).and_then(|j| self.key(j));
+            match before {
+                None => return None,
+                Some(b) if b < key => return None,
+                // A repeat of the row before: rows before it are smaller or its own
+                // repeats, so the first of the run is found by walking back.
+                Some(b) if b == key => {
+                    let mut first = i - 1;
+                    while first > 0 && self.key(first - 1) == Some(key) {
+                        first -= 1;
+                    }
+                    return Some(first);
+                }
+                Some(_) => {
+                    let mut seen = FastMap::default();
+                    for j in 0..i {
+                        if let Some(k) = self.key(j) {
+                            seen.entry(k).or_insert(j);
+                        }
+                    }
+                    self.seen = Some(seen);
+                }
+            }
+        }
+        let seen = self.seen.as_mut()?;
+        match seen.get(&key) {
+            Some(&first) => Some(first),
+            None => {
+                seen.insert(key, i);
+                None
+            }
+        }
+    }
 }
 
 /// Parses and checks a TopoJSON file: arcs in range, rings closed, numbers finite.
@@ -793,6 +867,37 @@ pub fn load_topology(file: &str, text: &str) -> Result<Topology, Vec<Problem>> {
 #[cfg(test)]
 mod file_tests {
     use super::*;
+
+    #[test]
+    fn repeats_name_the_first_row_of_each_place_and_year_sorted_or_not() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for case in 0..200 {
+            let rows = 1 + next(40) as usize;
+            let mut keys: Vec<(String, i32)> = (0..rows)
+                .map(|_| (format!("p{}", next(5)), 2000 + next(4) as i32))
+                .collect();
+            // Most tables come sorted; some are sorted but for one late swap.
+            if case % 4 != 0 {
+                keys.sort();
+            }
+            if case % 4 == 1 && rows > 2 {
+                keys.swap(rows - 1, rows / 2);
+            }
+            let places: Vec<String> = keys.iter().map(|k| k.0.clone()).collect();
+            let years: Vec<i32> = keys.iter().map(|k| k.1).collect();
+            let mut repeats = Repeats::new(&places, &years);
+            for i in 0..rows {
+                let brute = (0..i).find(|&j| keys[j] == keys[i]);
+                assert_eq!(repeats.first_of(i), brute, "case {case}, row {i}: {keys:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_parse_error_names_its_record_and_field() {

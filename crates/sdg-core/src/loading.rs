@@ -218,6 +218,16 @@ impl LoadQueue {
             .collect()
     }
 
+    /// Whether every file of `series` that was asked for has loaded or failed. The
+    /// app merges a series' tables once its files are all in, not once per file: a
+    /// merge of a large table took as long as reading it.
+    pub fn series_settled(&self, series: &str) -> bool {
+        self.entries
+            .iter()
+            .filter(|e| e.file.series.as_deref() == Some(series))
+            .all(|e| !matches!(e.state, FileState::Fetching | FileState::Fetched(_)))
+    }
+
     /// Files asked for and not settled yet.
     pub fn pending(&self) -> usize {
         self.packs.iter().map(|(_, s)| s.loading).sum()
@@ -382,6 +392,43 @@ mod tests {
         assert!(q.loaded(&[PackKind::Framework, PackKind::Countries, PackKind::Places]));
         assert_eq!(q.status("who").map(|s| s.loaded), Some(1));
         assert_eq!(paths.len(), 4);
+    }
+
+    #[test]
+    fn a_series_is_settled_once_each_of_its_wanted_files_has_loaded_or_failed() {
+        let mut m = manifest();
+        let uk = crate::fixtures::table_file("obs/uk/pm25.json", "pm25", PlaceKind::City);
+        let ko = crate::fixtures::table_file("obs/kr/pm10.json", "pm10", PlaceKind::City);
+        m.packs.push(crate::fixtures::pack(
+            "uk",
+            PackKind::Observations,
+            vec![uk],
+        ));
+        m.packs.push(crate::fixtures::pack(
+            "kr",
+            PackKind::Observations,
+            vec![ko],
+        ));
+        let mut q = LoadQueue::new(&m);
+        let mut bundle = Bundle::default();
+        assert!(
+            q.series_settled("pm25"),
+            "nothing asked for: nothing to wait for"
+        );
+        q.want(["obs/pm25.json", "obs/uk/pm25.json"]);
+        for p in [
+            "framework.json",
+            "countries.json",
+            "cities.json",
+            "obs/pm25.json",
+        ] {
+            q.fetched(p, Ok(text(p)));
+        }
+        q.drain(&mut bundle);
+        assert!(!q.series_settled("pm25"), "obs/uk/pm25.json is on its way");
+        assert!(q.series_settled("pm10"), "never asked for");
+        q.fetched("obs/uk/pm25.json", Err("obs/uk/pm25.json: HTTP 404".into()));
+        assert!(q.series_settled("pm25"), "a failure settles it too");
     }
 
     #[test]

@@ -315,7 +315,7 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
             ) else {
                 continue;
             };
-            if seen.insert((p.clone(), *y)) {
+            if seen.insert((p.as_str(), *y)) {
                 out.places.push(p.clone());
                 out.years.push(*y);
                 out.values.push(*v);
