@@ -113,12 +113,20 @@ pub fn EmbedDialog() -> impl IntoView {
             format!("{}\n{}", c.iframe, c.script)
         }
     };
+    // The dialog's content is built when it opens, not with the page: closed, it
+    // costs neither the start-up (its code compiled, its elements built) nor work on
+    // every change of the state (the snippet follows the state).
+    let shown = RwSignal::new(false);
     let open = move |_| {
         lang.set(Some(app.lang()));
         theme.set(Some(app.state.with_untracked(|s| s.theme)));
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        shown.set(true);
+        // Shown once its content is in, so that the first control takes the focus.
+        request_animation_frame(move || {
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
+            }
+        });
     };
     let close = move |_| {
         if let Some(d) = dialog.get_untracked() {
@@ -128,7 +136,9 @@ pub fn EmbedDialog() -> impl IntoView {
     let (min, max) = (*EMBED_HEIGHTS.start(), *EMBED_HEIGHTS.end());
     view! {
         <button type="button" class="embed-button" data-testid="embed-button" on:click=open>{move || app.t("embed.button")}</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog">
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog"
+            on:close=move |_| shown.set(false)>
+          <Show when=move || shown.get()>
             <h2 id="embed-title">{move || app.t("embed.title")}</h2>
             <p>{move || app.t("embed.intro")}</p>
             <fieldset>
@@ -160,6 +170,7 @@ pub fn EmbedDialog() -> impl IntoView {
             <input id="embed-link" data-testid="embed-link" type="text" readonly prop:value=move || code().link />
             <p class="help">{move || app.t("embed.help")}</p>
             <button type="button" on:click=close>{move || app.t("embed.close")}</button>
+          </Show>
         </dialog>
     }
 }

@@ -51,6 +51,11 @@ pub const MAX_SOURCE_CHARS: usize = 2_000;
 /// A problem for a text longer than `max` characters: it would break every layout it
 /// is shown in.
 pub fn too_long(text: &str, max: usize) -> Option<String> {
+    // No more bytes than allowed characters: no more characters either (most names),
+    // without counting them.
+    if text.len() <= max {
+        return None;
+    }
     let n = text.chars().count();
     (n > max).then(|| {
         format!(
@@ -867,6 +872,16 @@ pub fn load_topology(file: &str, text: &str) -> Result<Topology, Vec<Problem>> {
 #[cfg(test)]
 mod file_tests {
     use super::*;
+
+    #[test]
+    fn a_length_limit_counts_characters_not_bytes() {
+        // Five Korean characters are fifteen bytes.
+        assert_eq!(too_long("서울특별시", 5), None);
+        assert_eq!(too_long("Seoul", 5), None);
+        let over = too_long("서울특별시청", 5).expect("six characters");
+        assert!(over.starts_with("6 characters long"), "{over}");
+        assert!(too_long("Seoul!", 5).is_some());
+    }
 
     #[test]
     fn repeats_name_the_first_row_of_each_place_and_year_sorted_or_not() {
