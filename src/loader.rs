@@ -4,9 +4,8 @@
 //! core's `resolve` and requested by the app shell.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
-
 use std::future::Future;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -228,8 +227,8 @@ pub fn start(reads: AddFile, manifest: Result<Manifest, Vec<String>>) -> Data {
 /// Fetches `data/<path>` as text. The request is sent now, not when the future is first
 /// polled: a future handed to `spawn_local` runs only once the current task is done,
 /// and the app asks for its first files just before building the page, so that they
-/// download while it does (measured: the map's files went out ~230 ms later at 4x CPU,
-/// after the first render, when they were sent from a spawned future).
+/// download while it does (traced at 4x CPU: the map's files went out 100-150 ms
+/// later, after the first render, when they were sent from a spawned future).
 pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, String>> {
     let sent = window().fetch_with_str(&format!("{DATA_ROOT}{path}"));
     let path = path.to_string();
