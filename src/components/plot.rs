@@ -3,10 +3,25 @@
 
 use leptos::prelude::*;
 
+use sdg_core::chart::marks::{marks, Mark};
 use sdg_core::chart::{paint, points_attr, rect_box, text_rotation, Plot, Shape};
 
+/// A plot's shapes as SVG elements, in order (runs of alike circles as one path).
+pub fn render_shapes(shapes: &[Shape]) -> impl IntoView {
+    marks(shapes)
+        .into_iter()
+        .map(|mark| match mark {
+            Mark::Single(shape) => render_shape(shape),
+            Mark::Dots { d, color, fill, .. } => {
+                let (fill, stroke) = paint(color, fill);
+                view! { <path class="chart-dots" d=d fill=fill stroke=stroke></path> }.into_any()
+            }
+        })
+        .collect_view()
+}
+
 /// A recorded shape as an SVG element; text is a text node, never markup.
-pub fn render_shape(shape: &Shape) -> AnyView {
+fn render_shape(shape: &Shape) -> AnyView {
     match shape.clone() {
         Shape::Line { points, color, width } => {
             view! { <polyline points=points_attr(&points) fill="none" stroke=color stroke-width=width></polyline> }.into_any()
@@ -35,7 +50,7 @@ pub fn StaticPlot(plot: Plot, label: String) -> impl IntoView {
     let (w, h) = (plot.width, plot.height);
     view! {
         <svg class="static-plot" width=w height=h viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
-            {plot.shapes.iter().map(render_shape).collect_view()}
+            {render_shapes(&plot.shapes)}
         </svg>
     }
 }

@@ -15,7 +15,7 @@ use sdg_core::scene::charts::{
 use sdg_core::scene::Row;
 
 use crate::components::filters::option_list;
-use crate::components::plot::render_shape;
+use crate::components::plot::render_shapes;
 use crate::components::year_player::YearPlayer;
 use crate::download::{download_png, download_text};
 use crate::selection::current_data;
@@ -225,7 +225,7 @@ fn ChartCard(
                                 on:pointerleave=move |_| focus.set(None)
                                 on:keydown=on_key
                             >
-                                {p.shapes.iter().map(render_shape).collect_view()}
+                                {render_shapes(&p.shapes)}
                                 {move || focus.get().and_then(|f| {
                                     let p = plot.get()?;
                                     let q = *p.point(f)?;

@@ -171,6 +171,21 @@ test('the scatter can plot one series against another', async () => {
   await card.getByRole('button', { name: 'Show as table' }).click();
   const rows = await card.locator('tbody tr').count();
   assert.ok(rows > 5, `cities with both PM2.5 and PM10: ${rows}`);
+  // Back to the chart: its points are drawn as paths, one per run of alike dots
+  // (sdg_core::chart::marks), a subpath per city, as many as the table's rows.
+  await card.getByRole('button', { name: 'Show as chart' }).click();
+  const dots = () =>
+    [...document.querySelectorAll('[data-testid=chart-scatter] svg.chart path.chart-dots')].reduce(
+      (n, p) => n + p.getAttribute('d').split('M').length - 1,
+      0,
+    );
+  // Polled: the chart is drawn again once back, and may not be there at once.
+  let drawn = 0;
+  for (let i = 0; i < 100 && drawn !== rows; i++) {
+    if (i) await page.waitForTimeout(100);
+    drawn = await page.evaluate(dots);
+  }
+  assert.equal(drawn, rows, 'one dot per city in the table');
   assert.deepEqual(page.errors, []);
 });
 

@@ -3,8 +3,11 @@
 //! plotters computes the axes, ticks, labels and series positions; a small backend
 //! ([`Recorder`]) records what it draws as [`Shape`]s instead of pixels or an SVG string.
 //! The app renders the shapes as SVG elements (text as text nodes, so data never
-//! becomes markup), and [`to_svg`] serialises them, escaped, for the SVG download.
+//! becomes markup; runs of circles as one path each, see [`marks`]), and [`to_svg`]
+//! serialises them, escaped, for the SVG download.
 //! Hover and focus use the same coordinate transform through [`Plot::points`].
+
+pub mod marks;
 
 use std::cell::RefCell;
 use std::convert::Infallible;
