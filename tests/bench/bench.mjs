@@ -78,8 +78,10 @@ const REQUIRED = [
 
 const browser = await launch();
 
-async function visit(server, query, ready, throttle = 1) {
+async function visit(server, query, ready, throttle = 1, { keepWasm = false } = {}) {
   const page = await watchedPage(browser);
+  // The wasm's exports (trunk's start-up event carries them), to read its handle table.
+  if (keepWasm) await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.benchWasm = e.detail.wasm)));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -131,9 +133,14 @@ const overviewReady = async (page) => {
 const mapReady = (page) => page.locator('svg.map path.city').first().waitFor({ state: 'attached', timeout: 120_000 });
 
 /**
- * The page's JS heap by kind of node, from a heap snapshot: `code` (what the engine
+ * The page's JS heap from a heap snapshot, by kind of node: `code` (what the engine
  * compiled: bytecode, machine code, feedback), `strings`, and `objects` (the rest of
- * the JS heap; native nodes such as DOM and array buffers are left out).
+ * the JS heap; native nodes such as DOM and array buffers are left out); and by owner:
+ * each node is put to the script of the first function found among its retainers
+ * (up to 6 steps): `app` (the app's JS glue and start-up script), `test tool` (scripts
+ * with no URL: playwright's injected script and evaluated functions; the app itself
+ * evaluates none, its CSP forbids it), or `unattributed` (mostly machine code the engine
+ * keeps in its own tables).
  */
 async function heapByKind(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -142,18 +149,62 @@ async function heapByKind(cdp) {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const { snapshot, nodes, edges, strings } = JSON.parse(chunks.join(''));
   const fields = snapshot.meta.node_fields;
+  const edgeFields = snapshot.meta.edge_fields.length;
   const types = snapshot.meta.node_types[0];
-  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
-  const out = { code: 0, strings: 0, objects: 0 };
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const type = types[nodes[i + typeAt]];
-    if (type === 'native' || type === 'synthetic' || type === 'hidden') continue;
-    const kind = type === 'code' ? 'code' : /string/.test(type) ? 'strings' : 'objects';
-    out[kind] += nodes[i + sizeAt];
+  const edgeTypes = snapshot.meta.edge_types[0];
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f));
+  const count = nodes.length / fields.length;
+  const type = (n) => types[nodes[n * fields.length + typeAt]];
+  const name = (n) => strings[nodes[n * fields.length + nameAt]];
+  const firstEdge = new Uint32Array(count + 1);
+  for (let n = 0, e = 0; n <= count; n++) {
+    firstEdge[n] = e;
+    if (n < count) e += nodes[n * fields.length + edgeCountAt] * edgeFields;
   }
-  return out;
+  // The first strong retainer of each node.
+  const retainer = new Int32Array(count).fill(-1);
+  for (let n = 0; n < count; n++) {
+    for (let e = firstEdge[n]; e < firstEdge[n + 1]; e += edgeFields) {
+      const to = edges[e + 2] / fields.length;
+      if (edgeTypes[edges[e]] !== 'weak' && retainer[to] === -1) retainer[to] = n;
+    }
+  }
+  const edgeNamed = (n, label) => {
+    for (let e = firstEdge[n]; e < firstEdge[n + 1]; e += edgeFields) {
+      if (edgeTypes[edges[e]] !== 'element' && edgeTypes[edges[e]] !== 'hidden' && strings[edges[e + 1]] === label) return edges[e + 2] / fields.length;
+    }
+    return -1;
+  };
+  const ownerOfFunction = new Map();
+  const scriptOwner = (shared) => {
+    if (!ownerOfFunction.has(shared)) {
+      const script = edgeNamed(shared, 'script');
+      const url = script >= 0 && edgeNamed(script, 'name') >= 0 ? name(edgeNamed(script, 'name')) : '';
+      ownerOfFunction.set(shared, url === '' ? 'test tool' : /urban-sdg-explorer|landing|init-/.test(url) ? 'app' : 'other');
+    }
+    return ownerOfFunction.get(shared);
+  };
+  const owner = (n) => {
+    for (let m = n, step = 0; m >= 0 && step < 6; m = retainer[m], step++) {
+      if (name(m).startsWith('system / SharedFunctionInfo')) return scriptOwner(m);
+      if (type(m) === 'closure' && edgeNamed(m, 'shared') >= 0) return scriptOwner(edgeNamed(m, 'shared'));
+    }
+    return 'unattributed';
+  };
+  const out = { code: 0, strings: 0, objects: 0 };
+  const byOwner = {};
+  for (let n = 0; n < count; n++) {
+    const t = type(n);
+    if (t === 'native' || t === 'synthetic' || t === 'hidden') continue;
+    const kind = t === 'code' ? 'code' : /string/.test(t) ? 'strings' : 'objects';
+    const size = nodes[n * fields.length + sizeAt];
+    out[kind] += size;
+    const key = `${owner(n)} ${kind}`;
+    byOwner[key] = (byOwner[key] ?? 0) + size;
+  }
+  return { ...out, byOwner };
 }
 
 const server = await serve('dist');
@@ -244,7 +295,7 @@ await reference.close();
 // The JS heap after 1,000 scripted interactions (the soak's random touches, typing
 // and keys, seeded) over the heap after load, both after a forced collection.
 {
-  const { page } = await visit(server, '?view=map&series=pm25', mapReady);
+  const { page } = await visit(server, '?view=map&series=pm25', mapReady, 1, { keepWasm: true });
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -252,8 +303,9 @@ await reference.close();
   };
   // The page's heap also holds playwright's own injected script (a 330 KB source
   // string and its objects, measured), created on the first use of each kind of call
-  // the interactions make: make those calls once before the baseline, so the ratio
-  // is the app's.
+  // the interactions make: make those calls once before the baseline. It still grows
+  // (its functions compiled as more of it is used): the snapshots below measure its
+  // share, and the ratio is also given without it.
   await page.locator('main a[href]:visible, select:visible').count();
   await page.locator('body').evaluate((e) => e.tagName);
   await page.locator('select').first().locator('option').evaluateAll((os) => os.length);
@@ -261,6 +313,8 @@ await reference.close();
   await page.waitForTimeout(500);
   const before = await heap();
   const kindsBefore = await heapByKind(cdp);
+  const handleTable = () => page.evaluate(() => window.benchWasm?.__wbindgen_externrefs?.length ?? null);
+  const tableBefore = await handleTable();
   const rnd = random(1000);
   // Also measured after the first 100: by then each kind of view has been built once
   // (templates, loaded packs), so growth after it is what a long session would see.
@@ -285,11 +339,24 @@ await reference.close();
   report.heap_growth_ratio_after_100 = Number((after / warm).toFixed(3));
   // What grew: the engine's compiled code (bytecode, optimised code, feedback) is
   // kept apart from the objects the app's code holds.
-  report.heap_growth_bytes_by_kind = Object.fromEntries(
-    Object.keys({ ...kindsBefore, ...kindsAfter }).map((k) => [k, (kindsAfter[k] ?? 0) - (kindsBefore[k] ?? 0)]),
-  );
+  const growth = (before, after) =>
+    Object.fromEntries(Object.keys({ ...before, ...after }).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+  const { byOwner: ownersBefore, ...kindsBeforeOnly } = kindsBefore;
+  const { byOwner: ownersAfter, ...kindsAfterOnly } = kindsAfter;
+  report.heap_growth_bytes_by_kind = growth(kindsBeforeOnly, kindsAfterOnly);
+  report.heap_growth_bytes_by_owner = growth(ownersBefore, ownersAfter);
+  // The same ratio less what the snapshots put to the test tool, whose injected script
+  // lives in the page's heap and compiles more of itself as the interactions use it.
+  const tool = (owners) => Object.entries(owners).reduce((sum, [k, v]) => sum + (k.startsWith('test tool') ? v : 0), 0);
+  report.heap_growth_ratio_without_test_tool = Number(((after - tool(ownersAfter)) / (before - tool(ownersBefore))).toFixed(3));
+  // wasm-bindgen's table of JS handles grows to the most handles ever held at once and
+  // never shrinks: its size is one part of the growth that is a high-water mark.
+  report.wasm_handle_table_slots = { after_load: tableBefore, after: await handleTable() };
   console.log(`\nJS heap after 1,000 interactions: ${(before / 1e6).toFixed(2)} -> ${(after / 1e6).toFixed(2)} MB (x${report.heap_growth_ratio}); after the first 100 it was ${(warm / 1e6).toFixed(2)} MB (x${report.heap_growth_ratio_after_100} since)`);
   console.log(`  growth by kind (heap snapshots, bytes): ${JSON.stringify(report.heap_growth_bytes_by_kind)}`);
+  console.log(`  growth by owner and kind: ${JSON.stringify(report.heap_growth_bytes_by_owner)}`);
+  console.log(`  heap growth less the test tool's share: x${report.heap_growth_ratio_without_test_tool}`);
+  console.log(`  wasm-bindgen's handle table, slots: ${JSON.stringify(report.wasm_handle_table_slots)}`);
   await page.context().close();
 }
 await server.close();
