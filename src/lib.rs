@@ -16,6 +16,11 @@ mod selection;
 mod state;
 mod views;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use sdg_core::i18n;
 use sdg_core::url_state::ViewState;
 
 pub use app::{Workspace, EVERY_VIEW, LANDING_ONLY};
@@ -28,7 +33,11 @@ pub fn start(workspace: Workspace) {
     // the page, and they download while it builds. (Leptos's own executor is set up
     // by the mount, hence wasm-bindgen's here.)
     wasm_bindgen_futures::spawn_local(async move {
+        // Should the manifest be slow (a stalled network or server), the page says so
+        // rather than staying blank; the app replaces the notice when it mounts.
+        let slow = SlowStartNotice::after(SLOW_START_MS);
         let manifest = loader::fetch_manifest().await;
+        drop(slow);
         leptos::mount::mount_to_body(move || {
             leptos::view! { <app::App workspace=workspace manifest=manifest /> }
         });
@@ -47,5 +56,52 @@ pub fn start_landing() {
         start(LANDING_ONLY);
     } else {
         state::open_full_app_here();
+    }
+}
+
+/// How long the page may stay blank waiting for the manifest before it says so.
+const SLOW_START_MS: u32 = 1_500;
+
+/// A "Loading the data…" line shown if the manifest has not come within a delay, in
+/// the URL's language; dropping it cancels the delay or removes the line. Plain DOM:
+/// the app is not mounted yet.
+struct SlowStartNotice {
+    _timer: Timeout,
+    shown: Rc<RefCell<Option<web_sys::Element>>>,
+}
+
+impl SlowStartNotice {
+    fn after(ms: u32) -> Self {
+        let shown = Rc::new(RefCell::new(None));
+        let slot = Rc::clone(&shown);
+        let timer = Timeout::new(ms, move || {
+            let window = leptos::prelude::window();
+            let search = window.location().search().unwrap_or_default();
+            let lang = ViewState::parse(&search).0.lang;
+            let Some(document) = window.document() else {
+                return;
+            };
+            let (Ok(line), Some(body)) = (document.create_element("p"), document.body()) else {
+                return;
+            };
+            line.set_class_name("loading slow-start");
+            let _ = line.set_attribute("role", "status");
+            line.set_text_content(Some(i18n::text(lang, "load.loading")));
+            if body.append_child(&line).is_ok() {
+                *slot.borrow_mut() = Some(line);
+            }
+        });
+        Self {
+            _timer: timer,
+            shown,
+        }
+    }
+}
+
+impl Drop for SlowStartNotice {
+    fn drop(&mut self) {
+        if let Some(line) = self.shown.borrow_mut().take() {
+            line.remove();
+        }
     }
 }

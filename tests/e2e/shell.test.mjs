@@ -83,6 +83,30 @@ test('a broken pack gets a visible message naming the problem; the rest keeps wo
   }
 });
 
+test('a slow manifest: the page says it is loading, in the URL\'s language, then the app replaces that', async () => {
+  const server = await serve('dist');
+  try {
+    const page = await watchedPage(browser);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/data/manifest.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Not until `load`: the held manifest is preloaded, which holds the load event too.
+    await page.goto(server.url + '?lang=ko', { waitUntil: 'commit' });
+    const notice = page.locator('p.slow-start[role=status]');
+    await notice.waitFor({ timeout: 30_000 });
+    assert.equal(await notice.textContent(), '데이터를 불러오는 중…');
+    release();
+    await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await notice.count(), 0, 'the notice is gone once the app is there');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a missing manifest shows an error instead of a blank page', async () => {
   const server = await serve('dist', {
     rewrite: (rel, body) => (rel === 'data/manifest.json' ? Buffer.from('{"schema": 1, "packs": [') : body),
