@@ -48,11 +48,7 @@ pub fn start(workspace: Workspace) {
 /// is not the plain landing page (the start-up script guesses from the query; the
 /// core decides).
 pub fn start_landing() {
-    let search = leptos::prelude::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    if ViewState::parse(&search).0.on_landing() {
+    if ViewState::parse(&state::location_search()).0.on_landing() {
         start(LANDING_ONLY);
     } else {
         state::open_full_app_here();
@@ -75,10 +71,8 @@ impl SlowStartNotice {
         let shown = Rc::new(RefCell::new(None));
         let slot = Rc::clone(&shown);
         let timer = Timeout::new(ms, move || {
-            let window = leptos::prelude::window();
-            let search = window.location().search().unwrap_or_default();
-            let lang = ViewState::parse(&search).0.lang;
-            let Some(document) = window.document() else {
+            let lang = ViewState::parse(&state::location_search()).0.lang;
+            let Some(document) = leptos::prelude::window().document() else {
                 return;
             };
             let (Ok(line), Some(body)) = (document.create_element("p"), document.body()) else {

@@ -73,7 +73,8 @@ pub fn use_app() -> App {
     expect_context::<App>()
 }
 
-fn location_search() -> String {
+/// The page's query string (`?…`), or empty.
+pub(crate) fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 

@@ -136,3 +136,26 @@ pub fn korea(places: &[KoreanPlace<'_>]) -> Gazetteer {
             .collect(),
     }
 }
+
+/// A small deterministic generator (xorshift64) for the tests that check a fast path
+/// against brute force on many random cases.
+pub struct Xorshift(pub u64);
+
+impl Xorshift {
+    fn step(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A whole number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.step() % n
+    }
+
+    /// A number in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.step() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}

@@ -885,13 +885,8 @@ mod file_tests {
 
     #[test]
     fn repeats_name_the_first_row_of_each_place_and_year_sorted_or_not() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut random = crate::fixtures::Xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: u64| random.below(n);
         for case in 0..200 {
             let rows = 1 + next(40) as usize;
             let mut keys: Vec<(String, i32)> = (0..rows)

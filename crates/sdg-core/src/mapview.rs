@@ -275,13 +275,8 @@ mod tests {
     fn the_grid_keeps_what_checking_every_pair_keeps() {
         // A small deterministic generator: clusters, spread points, big and tiny
         // radii, a far outlier and a non-finite point.
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut random = crate::fixtures::Xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut next = move || random.unit();
         for case in 0..40 {
             let n = 50 + case * 37;
             let spread = if case % 3 == 0 { 50.0 } else { 1000.0 };
