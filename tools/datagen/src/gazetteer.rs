@@ -1,11 +1,13 @@
 //! The gazetteer the sources are matched against: countries (world-countries), places
-//! (GeoNames cities15000) and Korea's local governments (KOSTAT boundaries).
+//! (GeoNames cities1000 from a registry package, with cities15000's newer names,
+//! populations and Korean names) and Korea's local governments (KOSTAT boundaries).
 
 use std::collections::{BTreeMap, HashMap};
 
 use sdg_core::geo::{self, Topology};
 use sdg_core::model::{AdminLevel, City, Country};
 
+use crate::geonames::{packages_dir, Gazetteer1000};
 use crate::names::{parse, Identity};
 use crate::raw::{field, parse_value, Raw};
 
@@ -56,6 +58,33 @@ pub struct Place {
     /// GeoNames' first-level division code (a US state's postal code, a Chinese
     /// province number); empty for Korean records.
     pub admin1: String,
+    /// GeoNames' feature code (`PPLA2`: seat of a second-level division); empty where
+    /// unknown (Korean records, places only in cities15000).
+    pub feature: String,
+    /// GeoNames' second-level division (`CN.29.5325`); empty where unknown.
+    pub admin2: String,
+}
+
+impl Place {
+    /// Whether the place is the seat of any division's government (down to GeoNames'
+    /// fourth level: a county, a township), by its feature code or as in
+    /// [`Place::is_major_seat`].
+    pub fn is_seat(&self, world: &World) -> bool {
+        self.is_major_seat(world) || matches!(self.feature.as_str(), "PPLA3" | "PPLA4")
+    }
+
+    /// Whether the place is the seat of a country's, a first- or a second-level
+    /// division's government (not of a county or a township): by its feature code, or
+    /// by being the place its own second-level division is named after (GeoNames
+    /// files Baoding, seat of "Baoding Shi", as a plain `PPL`), unless GeoNames says
+    /// it seats only a county or a township (the county seat Wuhu in Wuhu Shi).
+    pub fn is_major_seat(&self, world: &World) -> bool {
+        matches!(self.feature.as_str(), "PPLC" | "PPLA" | "PPLA2")
+            || !matches!(self.feature.as_str(), "PPLA3" | "PPLA4")
+                && world
+                    .prefecture_stem(&self.admin2)
+                    .is_some_and(|stem| stem == parse(&self.city.name_en).stem)
+    }
 }
 
 /// Countries, places, and name indexes per country.
@@ -74,6 +103,15 @@ pub struct World {
     pub kr_provinces: BTreeMap<String, String>,
     /// Korean municipalities: (province code, Korean name) -> id.
     pub kr_municipalities: HashMap<(String, String), String>,
+    /// GeoNames' first-level division names (`CN.04` -> "Jiangsu").
+    pub admin1_names: HashMap<String, String>,
+    /// GeoNames' second-level division names (`CN.29.5325` -> "Honghe Hanizu Yizu
+    /// Zizhizhou").
+    pub admin2_names: HashMap<String, String>,
+    /// Chinese prefectures by the folded stem of their name ("honghe") -> codes.
+    prefectures: HashMap<String, Vec<String>>,
+    /// Second-level division code -> ids of the places in it.
+    in_admin2: HashMap<String, Vec<String>>,
 }
 
 /// Korean boundaries as read, for the boundary pack.
@@ -138,6 +176,10 @@ impl World {
             index: HashMap::new(),
             kr_provinces: BTreeMap::new(),
             kr_municipalities: HashMap::new(),
+            admin1_names: HashMap::new(),
+            admin2_names: HashMap::new(),
+            prefectures: HashMap::new(),
+            in_admin2: HashMap::new(),
         };
         let shapes = world.add_korea(raw)?;
         world.add_geonames(raw)?;
@@ -145,6 +187,17 @@ impl World {
     }
 
     fn add_place(&mut self, city: City, admin1: &str, names: &[&str]) {
+        self.add_geonames_place(city, admin1, "", "", names);
+    }
+
+    fn add_geonames_place(
+        &mut self,
+        city: City,
+        admin1: &str,
+        feature: &str,
+        admin2: &str,
+        names: &[&str],
+    ) {
         for name in names.iter().filter(|n| !n.is_empty()) {
             let entry = self
                 .index
@@ -154,8 +207,103 @@ impl World {
                 entry.push(city.id.clone());
             }
         }
-        let admin1 = admin1.to_string();
-        self.places.insert(city.id.clone(), Place { city, admin1 });
+        if !admin2.is_empty() {
+            self.in_admin2
+                .entry(admin2.to_string())
+                .or_default()
+                .push(city.id.clone());
+        }
+        self.places.insert(
+            city.id.clone(),
+            Place {
+                city,
+                admin1: admin1.to_string(),
+                feature: feature.to_string(),
+                admin2: admin2.to_string(),
+            },
+        );
+    }
+
+    /// The name of a place's first-level division (a Chinese province), where known.
+    pub fn admin1_name(&self, place: &Place) -> Option<&str> {
+        let iso2 = self
+            .iso2
+            .iter()
+            .find(|(_, iso3)| **iso3 == place.city.country)
+            .map(|(iso2, _)| iso2.as_str())?;
+        self.admin1_names
+            .get(&format!("{iso2}.{}", place.admin1))
+            .map(String::as_str)
+    }
+
+    /// The folded stem of a Chinese prefecture's name: "Honghe Hanizu Yizu Zizhizhou"
+    /// -> "honghe", "Baoding Shi" -> "baoding"; `None` for other divisions.
+    pub fn prefecture_stem(&self, admin2: &str) -> Option<String> {
+        if !admin2.starts_with("CN.") {
+            return None;
+        }
+        prefecture_stem(self.admin2_names.get(admin2)?)
+    }
+
+    /// The Chinese prefectures whose name has this folded stem.
+    pub fn prefectures(&self, stem: &str) -> &[String] {
+        self.prefectures.get(stem).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The seat of a second-level division: the one place in it that is a `PPLA2`
+    /// (or a province's or the country's capital, which seats its prefecture too), or
+    /// else the one place in it named after the division, or else (where GeoNames
+    /// gives its places no second-level division) the one place of the province
+    /// named after it. `None` when not exactly one.
+    pub fn seat_of<'w>(&'w self, admin2: &str) -> Option<&'w Place> {
+        let members: Vec<&Place> = self
+            .in_admin2
+            .get(admin2)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.places.get(id))
+            .collect();
+        let by_feature: Vec<&Place> = members
+            .iter()
+            .copied()
+            .filter(|p| matches!(p.feature.as_str(), "PPLC" | "PPLA" | "PPLA2"))
+            .collect();
+        if let [one] = by_feature.as_slice() {
+            return Some(one);
+        }
+        let stem = self.prefecture_stem(admin2)?;
+        let named = |places: Vec<&'w Place>| -> Option<&'w Place> {
+            let found: Vec<&Place> = places
+                .into_iter()
+                .filter(|p| parse(&p.city.name_en).identity() == parse(&stem).identity())
+                .collect();
+            match found.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        };
+        if let Some(seat) = named(members) {
+            return Some(seat);
+        }
+        let province = admin2.split('.').nth(1)?;
+        let in_province: Vec<&Place> = self
+            .candidates(&["CHN"], &parse(&stem).identity())
+            .into_iter()
+            .filter(|p| p.admin1 == province)
+            .collect();
+        let in_province: Vec<&Place> = in_province
+            .into_iter()
+            .filter(|p| p.admin2.is_empty() || p.admin2 == admin2)
+            .collect();
+        let major: Vec<&Place> = in_province
+            .iter()
+            .copied()
+            .filter(|p| p.is_major_seat(self))
+            .collect();
+        match major.as_slice() {
+            [one] => Some(one),
+            _ => named(in_province),
+        }
     }
 
     /// Places of these countries whose name has this identity.
@@ -171,7 +319,29 @@ impl World {
         out
     }
 
+    /// GeoNames places outside Korea: every place of cities1000, with cities15000's
+    /// newer name, population and Korean name where it has the place too. A place
+    /// is indexed under both its names when the two dumps spell it differently
+    /// (Bijapur, now Vijayapura).
     fn add_geonames(&mut self, raw: &Raw) -> Result<(), String> {
+        let mut g = Gazetteer1000::load(&packages_dir())?;
+        self.admin1_names = std::mem::take(&mut g.admin1_names);
+        self.admin2_names = std::mem::take(&mut g.admin2_names);
+        for (code, name) in &self.admin2_names {
+            if let Some(stem) = code
+                .starts_with("CN.")
+                .then(|| prefecture_stem(name))
+                .flatten()
+            {
+                self.prefectures.entry(stem).or_default().push(code.clone());
+            }
+        }
+        for codes in self.prefectures.values_mut() {
+            codes.sort();
+        }
+        let older: HashMap<u64, &crate::geonames::Place1000> =
+            g.places.iter().map(|p| (p.id, p)).collect();
+        let mut seen = std::collections::HashSet::new();
         for r in raw.csv("geonames-cities15000/cities15000.csv")? {
             let iso3 = field(&r, "iso3").to_string();
             // Korea's local governments come from KOSTAT, with their official names;
@@ -190,9 +360,14 @@ impl World {
             ) else {
                 continue;
             };
+            let Ok(geonameid) = field(&r, "geonameid").parse::<u64>() else {
+                continue;
+            };
+            seen.insert(geonameid);
+            let old = older.get(&geonameid);
             let ko = field(&r, "name_ko_hangul");
             let city = City {
-                id: format!("gn-{}", field(&r, "geonameid")),
+                id: format!("gn-{geonameid}"),
                 name_en: field(&r, "name").to_string(),
                 name_ko: (!ko.is_empty()).then(|| ko.to_string()),
                 country: iso3,
@@ -203,7 +378,44 @@ impl World {
                 parent: None,
             };
             let name = city.name_en.clone();
-            self.add_place(city, field(&r, "admin1_code"), &[&name]);
+            let old_name = old.map(|p| p.name.as_str()).unwrap_or_default();
+            let feature = old.map(|p| p.feature.as_str()).unwrap_or_default();
+            let iso2 = field(&r, "country_code");
+            let admin1 = field(&r, "admin1_code");
+            let admin2 = g
+                .admin2_near(iso2, admin1, &name, lat, lon)
+                .or_else(|| old.and_then(|p| g.admin2_near(iso2, admin1, &p.name, p.lat, p.lon)))
+                .unwrap_or_default();
+            self.add_geonames_place(
+                city,
+                field(&r, "admin1_code"),
+                feature,
+                &admin2,
+                &[&name, old_name],
+            );
+        }
+        for p in &g.places {
+            let Some(iso3) = self.iso2.get(&p.iso2).cloned() else {
+                continue;
+            };
+            if iso3 == "KOR" || seen.contains(&p.id) || !self.countries.contains_key(&iso3) {
+                continue;
+            }
+            let city = City {
+                id: format!("gn-{}", p.id),
+                name_en: p.name.clone(),
+                name_ko: None,
+                country: iso3,
+                lat: Some(round_coord(p.lat)),
+                lon: Some(round_coord(p.lon)),
+                population: p.population,
+                level: AdminLevel::City,
+                parent: None,
+            };
+            let admin2 = g
+                .admin2_near(&p.iso2, &p.admin1, &p.name, p.lat, p.lon)
+                .unwrap_or_default();
+            self.add_geonames_place(city, &p.admin1, &p.feature, &admin2, &[&p.name]);
         }
         Ok(())
     }
@@ -318,6 +530,40 @@ impl World {
     }
 }
 
+/// Words that end a Chinese prefecture's name in GeoNames to say what kind of
+/// division it is.
+const PREFECTURE_WORDS: [&str; 8] = [
+    "Shi",
+    "Zizhizhou",
+    "Diqu",
+    "Prefecture",
+    "Meng",
+    "Region",
+    "City",
+    "Municipality",
+];
+
+/// The folded stem of a prefecture's name: its kind word and the names of the
+/// peoples of an autonomous prefecture ("Hanizu Yizu", "Tibetan Autonomous") dropped.
+/// A name without a kind word (a county, a forest district) is not a prefecture's.
+fn prefecture_stem(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.pop()?;
+    if !PREFECTURE_WORDS.contains(&last) {
+        return None;
+    }
+    while words.len() > 1 {
+        let w = words[words.len() - 1];
+        if w.ends_with("zu") || w == "Menggu" || w == "Autonomous" || w == "Tibetan" {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let stem = sdg_core::query::fold(&words.join(" "));
+    (!stem.is_empty()).then_some(stem)
+}
+
 /// A Korean municipality after merging split cities.
 pub struct MunicipalityGroup {
     /// 5-digit code; split cities get their 4-digit prefix + `0`.
@@ -430,5 +676,24 @@ mod tests {
         assert_eq!(korean_english_name("Hwaseongsi", "화성시"), "Hwaseong-si");
         assert_eq!(korean_english_name("Jongno-gu", "종로구"), "Jongno-gu");
         assert_eq!(korean_english_name("Seoul", "서울특별시"), "Seoul");
+    }
+
+    #[test]
+    fn prefecture_names_give_their_stem() {
+        let stem = |n: &str| prefecture_stem(n);
+        assert_eq!(
+            stem("Honghe Hanizu Yizu Zizhizhou").as_deref(),
+            Some("honghe")
+        );
+        assert_eq!(stem("Gannan Zangzu Zizhizhou").as_deref(), Some("gannan"));
+        assert_eq!(stem("Baoding Shi").as_deref(), Some("baoding"));
+        assert_eq!(
+            stem("Golog Tibetan Autonomous Prefecture").as_deref(),
+            Some("golog")
+        );
+        assert_eq!(stem("Hulunbuir Region").as_deref(), Some("hulunbuir"));
+        assert_eq!(stem("Xilin Gol Meng").as_deref(), Some("xilingol"));
+        assert_eq!(stem("Shennongjia"), None, "no kind word: not a prefecture");
+        assert_eq!(stem("Zizhizhou"), None);
     }
 }

@@ -16,6 +16,7 @@ mod collect;
 mod corpus;
 mod framework;
 mod gazetteer;
+mod geonames;
 mod matcher;
 mod names;
 mod packs;

@@ -3,8 +3,19 @@
 //! A name is placed only when exactly one place fits everything the source gives:
 //! the country, the kind of place the name says it is (a district is never the city
 //! of the same name), a parent city ("X District, Y": X must lie within
-//! [`PARENT_RADIUS_KM`] of Y) and a qualifier (a US state: "Columbus (Ga-Al)"). Two or
-//! more fitting places are a refusal, never a guess; none is "location unknown".
+//! [`PARENT_RADIUS_KM`] of Y) and a qualifier (a US state: "Columbus (Ga-Al)", a
+//! Chinese province: "Xucheng (Jiangsu)"). Two or more fitting places are a refusal,
+//! never a guess; none is "location unknown". Two written rules settle namesakes, and
+//! every use of them is listed in the build report:
+//!
+//! - [`How::PrefectureSeat`]: in China, a name that is the name of exactly one
+//!   prefecture (GeoNames' second-level division: "Honghe Hanizu Yizu Zizhizhou") is
+//!   that prefecture's seat, provided no other namesake is itself a seat. WHO's and
+//!   UN-Habitat's Chinese cities are prefecture-level cities, whose figures come from
+//!   the stations of the seat's urban area.
+//! - [`How::DominantSeat`]: of several namesakes, the one that is an administrative
+//!   seat with at least [`DOMINANCE`] times the population of every other (each of
+//!   whose populations is known) is the place.
 
 use std::collections::BTreeMap;
 
@@ -14,11 +25,27 @@ use crate::names::{parse, Parsed};
 /// How far a district may lie from the city its name says it belongs to.
 pub const PARENT_RADIUS_KM: f64 = 50.0;
 
+/// Namesakes closer than this are one settlement that GeoNames lists twice (an old
+/// and a new point of Shangqiu, 4 km apart): the more populous stands for both, and
+/// either way the figure is on the same spot.
+pub const SAME_SPOT_KM: f64 = 10.0;
+
+/// How many times larger than every other namesake a seat must be to be taken for
+/// the name.
+pub const DOMINANCE: u64 = 10;
+
 /// How a name was placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum How {
     /// By the rules above.
     Rule,
+    /// The seat of the one Chinese prefecture of that name (see the module's notes).
+    PrefectureSeat,
+    /// A seat at least [`DOMINANCE`] times larger than every other namesake.
+    DominantSeat,
+    /// A Chinese district ("X Qu") placed at GeoNames' section of a city of that name
+    /// (`PPLX`).
+    DistrictSeat,
     /// Through the reviewed alias list (another spelling of the same place).
     Alias,
     /// By a reviewed decision in the override table.
@@ -178,12 +205,38 @@ fn match_parsed(
     if cands.is_empty() && p.qualifier.is_some() {
         // The qualifier may be a hint rather than part of the name: a US state.
         let codes = p.qualifier_codes();
+        // "Taizhou (Jiangsu Province)": the province's name, with or without the word.
+        let folded = p.qualifier.as_deref().map(|q| {
+            let q = sdg_core::query::fold(q);
+            q.strip_suffix("province").map(str::to_string).unwrap_or(q)
+        });
         cands = world
             .candidates(countries, &p.unqualified())
             .into_iter()
-            .filter(|c| codes.contains(&c.admin1))
+            .filter(|c| {
+                codes.contains(&c.admin1)
+                    || folded.is_some() && folded == world.admin1_name(c).map(sdg_core::query::fold)
+            })
             .collect();
     }
+    let mut how = how;
+    if cands.is_empty() && p.kind != crate::names::Kind::City && countries.contains(&"CHN") {
+        // A district is not the city of its name, but GeoNames files some districts
+        // as sections of their city (`PPLX`: Zhabei of Shanghai). A `PPLA3` of that
+        // name is not taken: it seats *a* county, not necessarily this one (the
+        // PPLA3 Chaoyang seats Huinan County, not a Chaoyang District).
+        let as_place = crate::names::Identity {
+            kind: crate::names::Kind::City,
+            ..p.identity()
+        };
+        cands = world
+            .candidates(countries, &as_place)
+            .into_iter()
+            .filter(|c| c.feature == "PPLX" && c.city.country == "CHN")
+            .collect();
+        how = how.max(How::DistrictSeat);
+    }
+    let mut cands = one_per_spot(cands);
     if let Some(parent_name) = &p.parent {
         let parent = match match_name(world, aliases, countries, parent_name) {
             Outcome::Placed { id, .. } => world.places.get(&id),
@@ -222,6 +275,19 @@ fn match_parsed(
             cands = exact;
         }
     }
+    if p.parent.is_none() && p.kind == crate::names::Kind::City && countries.contains(&"CHN") {
+        if let Some(outcome) = prefecture_seat(world, &cands, p, how) {
+            return outcome;
+        }
+    }
+    if cands.len() > 1 {
+        if let Some(seat) = dominant_seat(world, &cands) {
+            return Outcome::Placed {
+                id: seat.city.id.clone(),
+                how: how.max(How::DominantSeat),
+            };
+        }
+    }
     match cands.as_slice() {
         [one] => Outcome::Placed {
             id: one.city.id.clone(),
@@ -235,6 +301,104 @@ fn match_parsed(
             candidates: describe(many),
         },
     }
+}
+
+/// Candidates with namesakes within [`SAME_SPOT_KM`] folded into the most populous
+/// of them (then the lowest id), so a place listed twice is not a homonym.
+fn one_per_spot(mut cands: Vec<&Place>) -> Vec<&Place> {
+    if cands.len() < 2 {
+        return cands;
+    }
+    cands.sort_by(|a, b| {
+        b.city
+            .population
+            .unwrap_or(0)
+            .cmp(&a.city.population.unwrap_or(0))
+            .then_with(|| a.city.id.cmp(&b.city.id))
+    });
+    let mut kept: Vec<&Place> = Vec::new();
+    for c in cands {
+        let near_kept = kept
+            .iter()
+            .any(|k| match (k.city.location(), c.city.location()) {
+                (Some(a), Some(b)) => distance_km(a, b) < SAME_SPOT_KM,
+                _ => false,
+            });
+        if !near_kept {
+            kept.push(c);
+        }
+    }
+    kept.sort_by(|a, b| a.city.id.cmp(&b.city.id));
+    kept
+}
+
+/// The seat of the one Chinese prefecture named as `p` names, when no other namesake
+/// is a seat itself; a refusal when the name is a prefecture's and a namesake's but
+/// the rule cannot settle it; `None` when the name is no prefecture's.
+fn prefecture_seat(world: &World, cands: &[&Place], p: &Parsed, how: How) -> Option<Outcome> {
+    let prefectures = world.prefectures(&p.stem);
+    if p.qualifier.is_some() || prefectures.is_empty() {
+        return None;
+    }
+    let seat = match prefectures {
+        [one] => world.seat_of(one),
+        _ => None,
+    };
+    if let Some(seat) = seat {
+        let others_are_not_seats = cands
+            .iter()
+            .filter(|c| c.city.id != seat.city.id)
+            .all(|c| !c.is_major_seat(world));
+        if others_are_not_seats {
+            return Some(Outcome::Placed {
+                id: seat.city.id.clone(),
+                how: how.max(How::PrefectureSeat),
+            });
+        }
+    }
+    // The name is a prefecture's (whose seat the gazetteer cannot tell, or which has
+    // a namesake seat): a town of that name is not taken for it, unless it is a
+    // dominant seat by the second rule.
+    if let Some(seat) = dominant_seat(world, cands).filter(|s| s.is_major_seat(world)) {
+        return Some(Outcome::Placed {
+            id: seat.city.id.clone(),
+            how: how.max(How::DominantSeat),
+        });
+    }
+    let mut candidates = describe(cands);
+    for code in prefectures {
+        candidates.push(format!(
+            "prefecture {code} {}",
+            world
+                .admin2_names
+                .get(code)
+                .map(String::as_str)
+                .unwrap_or("")
+        ));
+    }
+    Some(Outcome::Refused { candidates })
+}
+
+/// The namesake that is a seat with at least [`DOMINANCE`] times the population of
+/// every other (a seat of any level, down to a county or a township). A namesake
+/// whose population GeoNames does not give counts as smaller only when it is no seat
+/// of a first- or second-level division (cities1000 lists township and village
+/// seats without a population; a prefecture's or province's seat without one could
+/// be anything, so it blocks the rule).
+fn dominant_seat<'a>(world: &World, cands: &[&'a Place]) -> Option<&'a Place> {
+    let largest = cands
+        .iter()
+        .copied()
+        .max_by_key(|c| c.city.population.unwrap_or(0))?;
+    let big = largest.city.population?;
+    let dominates = cands
+        .iter()
+        .filter(|c| c.city.id != largest.city.id)
+        .all(|c| match c.city.population {
+            Some(p) => p.saturating_mul(DOMINANCE) <= big,
+            None => !c.is_major_seat(world),
+        });
+    (dominates && largest.is_seat(world)).then_some(largest)
 }
 
 #[cfg(test)]
@@ -353,10 +517,75 @@ mod real_names {
         );
     }
 
+    /// The eight values issue 22 found on the wrong town: each is now on its right
+    /// place or on none.
+    #[test]
+    fn the_eight_wrong_towns_are_no_longer_taken() {
+        let Some((w, a)) = world() else { return };
+        let c = crate::collect::Collector::new(&w, crate::collect::OVERRIDES).unwrap();
+        let who = |iso3: &str, name: &str| c.outcome_of("who-aap", iso3, name);
+        for (iso3, name, wrong) in [
+            ("CHN", "Honghe", "gn-1808133"),
+            ("CHN", "Gannan", "gn-2037311"),
+            ("CHN", "Lushan Shi", "gn-1801740"),
+            ("CHN", "Chengqu", "gn-1815276"),
+            ("CHN", "Taishan", "gn-1793700"),
+            ("CHN", "Dongcheng", "gn-1914952"),
+            ("IND", "Bijapur", "gn-1275700"),
+        ] {
+            let o = who(iso3, name);
+            assert_ne!(placed(&o), Some(wrong), "{name}: {o:?}");
+        }
+        assert_eq!(placed(&who("IND", "Bijapur")), Some("gn-1275701"));
+        // Xucheng (Jiangsu) is not the Xucheng in Guangdong.
+        let name = crate::sources::unsd::code_names("CN_XUCHENG_JIANGSU").remove(1);
+        assert_ne!(placed(&chn(&w, &a, &name)), Some("gn-1787837"), "{name}");
+        // A Korean suffix is Korean only.
+        assert_ne!(placed(&chn(&w, &a, "Chengqu")), Some("gn-1815276"));
+        assert!(placed(&match_name(&w, &a, &["IND"], "Raigun"))
+            .is_none_or(|id| { parse(&w.places[id].city.name_en).stem == "raigun" }));
+    }
+
+    #[test]
+    fn seat_rules_place_big_cities_that_have_small_namesakes() {
+        let Some((w, a)) = world() else { return };
+        for (name, id) in [
+            // Puyang Shi (Henan), not the town in Zhejiang.
+            ("Puyang", "gn-9181182"),
+            ("Changsha", "gn-1815577"),
+            ("Baoding", "gn-1816971"),
+            ("Wuhu", "gn-1791236"),
+            ("Tangshan", "gn-1793346"),
+        ] {
+            assert_eq!(placed(&chn(&w, &a, name)), Some(id), "{name}");
+        }
+        assert_eq!(
+            placed(&match_name(&w, &a, &["IDN"], "Bandung")),
+            Some("gn-1650357")
+        );
+        // Suzhou is two prefectures (Jiangsu and Anhui): refused, not guessed.
+        assert!(matches!(chn(&w, &a, "Suzhou"), Outcome::Refused { .. }));
+    }
+
+    #[test]
+    fn unplaced_names_of_taiwan_and_hong_kong_keep_their_country() {
+        let Some((w, _)) = world() else { return };
+        let mut c = crate::collect::Collector::new(&w, crate::collect::OVERRIDES).unwrap();
+        for (name, iso3) in [
+            ("Taoyuan", "TWN"),
+            ("Penghu", "TWN"),
+            ("Kinmen", "TWN"),
+            ("Causeway Bay", "HKG"),
+        ] {
+            let city = c.resolve("who-aap", "CHN", name).expect(name);
+            assert_eq!(city.country, iso3, "{name}: {city:?}");
+        }
+    }
+
     #[test]
     fn homonyms_are_refused_not_guessed() {
         let Some((w, a)) = world() else { return };
-        for name in ["Puyang", "Taoyuan", "Nantou", "Yilan"] {
+        for name in ["Taoyuan", "Nantou", "Yilan"] {
             assert!(
                 matches!(chn(&w, &a, name), Outcome::Refused { .. }),
                 "{name}: {:?}",

@@ -18,8 +18,9 @@ pub enum Kind {
     County,
 }
 
-/// Words that end a name to say it is a city; `(folded word, kind)`, longest first
-/// where one ends another.
+/// Words that end a name to say what kind of place it is; `(folded word, kind)`,
+/// longest first where one ends another. The Korean ones (`-si`, `-gu`, `-gun`) count
+/// only as a separate part of the name (see [`KOREAN_WORDS`]).
 const KIND_WORDS: [(&str, Kind); 12] = [
     ("specialautonomycity", Kind::City),
     ("metropolitancity", Kind::City),
@@ -34,6 +35,11 @@ const KIND_WORDS: [(&str, Kind); 12] = [
     ("gu", Kind::District),
     ("si", Kind::City),
 ];
+
+/// Korean kind words: they end a name only after a hyphen or a space ("Suwon-si",
+/// "Jongno gu"), so that "Chenggu" (a Chinese town) is not a district "Cheng", nor
+/// "Raigun" (an Indian town) a county "Rai".
+const KOREAN_WORDS: [&str; 3] = ["gun", "gu", "si"];
 
 /// Words that open a name only to say what kind of place it is ("city Aktobe").
 const PREFIXES: [&str; 4] = ["cityof", "city", "village", "town"];
@@ -118,7 +124,14 @@ pub fn parse(name: &str) -> Parsed {
         }
     }
     let mut kind = Kind::City;
+    let written = head.trim().to_lowercase();
     for (word, k) in KIND_WORDS {
+        if KOREAN_WORDS.contains(&word)
+            && !written.ends_with(&format!("-{word}"))
+            && !written.ends_with(&format!(" {word}"))
+        {
+            continue;
+        }
         if let Some(rest) = stem.strip_suffix(word) {
             if rest.chars().count() >= 3 {
                 stem = rest.to_string();
@@ -161,6 +174,15 @@ mod tests {
         // A kind word is not stripped where too little would be left.
         assert_eq!(id("Wuxi"), ("wuxi".into(), Kind::City));
         assert_eq!(id("Gusi"), ("gusi".into(), Kind::City));
+    }
+
+    #[test]
+    fn korean_kind_words_only_as_a_separate_part() {
+        assert_ne!(parse("Chengqu").identity(), parse("Chenggu").identity());
+        assert_eq!(id("Chenggu"), ("chenggu".into(), Kind::City));
+        assert_eq!(id("Raigun"), ("raigun".into(), Kind::City));
+        assert_eq!(id("Songpa gu"), ("songpa".into(), Kind::District));
+        assert_eq!(id("Tbilisi"), ("tbilisi".into(), Kind::City));
     }
 
     #[test]

