@@ -104,15 +104,15 @@ test('region=world and no region are the same page', async () => {
 });
 
 test('a settlement that cannot be placed has a profile that says so, and is not on the map', async () => {
-  const page = await open('?view=city&city=un-chn-puyang');
+  const page = await open('?view=city&city=un-twn-taoyuan');
   await page.getByTestId('location-unknown').waitFor();
-  assert.equal(await page.getByTestId('city-name').textContent(), 'Puyang');
+  assert.equal(await page.getByTestId('city-name').textContent(), 'Taoyuan');
   await page.getByTestId('profile-table').locator('tbody tr').first().waitFor();
   assert.match(await page.getByTestId('profile-table').textContent(), /11\.6\.2/);
-  const map = await open('?view=map&country=CHN&q=puyang');
+  const map = await open('?view=map&country=TWN&q=taoyuan');
   await map.getByTestId('map').waitFor();
-  assert.ok((await count(map)) >= 1, 'Puyang is in the selection');
-  assert.ok(!(await drawnCityIds(map)).includes('un-chn-puyang'), 'but not drawn');
+  assert.ok((await count(map)) >= 1, 'Taoyuan is in the selection');
+  assert.ok(!(await drawnCityIds(map)).includes('un-twn-taoyuan'), 'but not drawn');
   assert.deepEqual([...page.errors, ...map.errors], []);
 });
 
