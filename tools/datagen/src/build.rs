@@ -252,9 +252,9 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         "A name is placed only where exactly one place fits its country, its kind (a district is never the city of that name), its parent city (within {} km) and its qualifier. Several fitting places are refused, never guessed; refused and unplaced names are kept as settlements of their own without a location (ids `un-…`): they appear in search, tables, charts and profiles, not on the map. Distinct names of one source never share a place.\n",
         crate::matcher::PARENT_RADIUS_KM
     );
-    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by district seat | by alias | by override | refused (kept unlocated) | unlocated | left out |");
-    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|---|");
-    let mut per_source: BTreeMap<&str, [usize; 9]> = BTreeMap::new();
+    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by alias | by override | refused (kept unlocated) | unlocated | left out |");
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
+    let mut per_source: BTreeMap<&str, [usize; 8]> = BTreeMap::new();
     let mut seat_uses: Vec<String> = Vec::new();
     let mut places_per_source: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
     for ((source, iso3, name), outcome) in &c.outcomes {
@@ -265,14 +265,10 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                     How::Rule => 0,
                     How::PrefectureSeat => 1,
                     How::DominantSeat => 2,
-                    How::DistrictSeat => 3,
-                    How::Alias => 4,
-                    How::Override => 5,
+                    How::Alias => 3,
+                    How::Override => 4,
                 }] += 1;
-                if matches!(
-                    how,
-                    How::PrefectureSeat | How::DominantSeat | How::DistrictSeat
-                ) {
+                if matches!(how, How::PrefectureSeat | How::DominantSeat) {
                     let place = world.places.get(id.as_str());
                     seat_uses.push(format!(
                         "{source} {} {name} -> {id} {} ({}, {} people){}",
@@ -303,9 +299,9 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                         .insert(name);
                 }
             }
-            Outcome::Refused { .. } => n[6] += 1,
-            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[8] += 1,
-            Outcome::Unlocated { .. } => n[7] += 1,
+            Outcome::Refused { .. } => n[5] += 1,
+            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[7] += 1,
+            Outcome::Unlocated { .. } => n[6] += 1,
         }
     }
     for (source, n) in &per_source {
@@ -314,7 +310,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     }
     let _ = writeln!(
         report,
-        "\nNames placed by the seat rules (a Chinese prefecture's name is its seat when no other namesake is a seat; a seat at least {} times larger than every other namesake is the place; a Chinese district is GeoNames' section of a city of its name, `PPLX`): {}\n",
+        "\nNames placed by the seat rules (a Chinese prefecture's name is its seat when no other namesake is a seat; a seat at least {} times larger than every other namesake is the place): {}\n",
         crate::matcher::DOMINANCE,
         seat_uses.len()
     );

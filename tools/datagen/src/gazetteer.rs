@@ -58,6 +58,9 @@ pub struct Place {
     /// GeoNames' first-level division code (a US state's postal code, a Chinese
     /// province number); empty for Korean records.
     pub admin1: String,
+    /// GeoNames' country code (ISO2), which its division codes begin with; empty
+    /// for Korean records.
+    pub iso2: String,
     /// GeoNames' feature code (`PPLA2`: seat of a second-level division); empty where
     /// unknown (Korean records, places only in cities15000).
     pub feature: String,
@@ -66,6 +69,17 @@ pub struct Place {
 }
 
 impl Place {
+    /// A Korean local government (KOSTAT's, outside GeoNames' divisions).
+    fn korean(city: City) -> Self {
+        Place {
+            city,
+            iso2: String::new(),
+            admin1: String::new(),
+            feature: String::new(),
+            admin2: String::new(),
+        }
+    }
+
     /// Whether the place is the seat of any division's government (down to GeoNames'
     /// fourth level: a county, a township), by its feature code or as in
     /// [`Place::is_major_seat`].
@@ -186,53 +200,31 @@ impl World {
         Ok((world, shapes))
     }
 
-    fn add_place(&mut self, city: City, admin1: &str, names: &[&str]) {
-        self.add_geonames_place(city, admin1, "", "", names);
-    }
-
-    fn add_geonames_place(
-        &mut self,
-        city: City,
-        admin1: &str,
-        feature: &str,
-        admin2: &str,
-        names: &[&str],
-    ) {
+    /// Adds a place, found under each of `names`.
+    fn add_place(&mut self, place: Place, names: &[&str]) {
+        let id = &place.city.id;
         for name in names.iter().filter(|n| !n.is_empty()) {
             let entry = self
                 .index
-                .entry((city.country.clone(), parse(name).identity()))
+                .entry((place.city.country.clone(), parse(name).identity()))
                 .or_default();
-            if !entry.contains(&city.id) {
-                entry.push(city.id.clone());
+            if !entry.contains(id) {
+                entry.push(id.clone());
             }
         }
-        if !admin2.is_empty() {
+        if !place.admin2.is_empty() {
             self.in_admin2
-                .entry(admin2.to_string())
+                .entry(place.admin2.clone())
                 .or_default()
-                .push(city.id.clone());
+                .push(id.clone());
         }
-        self.places.insert(
-            city.id.clone(),
-            Place {
-                city,
-                admin1: admin1.to_string(),
-                feature: feature.to_string(),
-                admin2: admin2.to_string(),
-            },
-        );
+        self.places.insert(id.clone(), place);
     }
 
     /// The name of a place's first-level division (a Chinese province), where known.
     pub fn admin1_name(&self, place: &Place) -> Option<&str> {
-        let iso2 = self
-            .iso2
-            .iter()
-            .find(|(_, iso3)| **iso3 == place.city.country)
-            .map(|(iso2, _)| iso2.as_str())?;
         self.admin1_names
-            .get(&format!("{iso2}.{}", place.admin1))
+            .get(&format!("{}.{}", place.iso2, place.admin1))
             .map(String::as_str)
     }
 
@@ -386,13 +378,14 @@ impl World {
                 .admin2_near(iso2, admin1, &name, lat, lon)
                 .or_else(|| old.and_then(|p| g.admin2_near(iso2, admin1, &p.name, p.lat, p.lon)))
                 .unwrap_or_default();
-            self.add_geonames_place(
+            let place = Place {
                 city,
-                field(&r, "admin1_code"),
-                feature,
-                &admin2,
-                &[&name, old_name],
-            );
+                iso2: iso2.to_string(),
+                admin1: admin1.to_string(),
+                feature: feature.to_string(),
+                admin2,
+            };
+            self.add_place(place, &[&name, old_name]);
         }
         for p in &g.places {
             let Some(iso3) = self.iso2.get(&p.iso2).cloned() else {
@@ -415,7 +408,14 @@ impl World {
             let admin2 = g
                 .admin2_near(&p.iso2, &p.admin1, &p.name, p.lat, p.lon)
                 .unwrap_or_default();
-            self.add_geonames_place(city, &p.admin1, &p.feature, &admin2, &[&p.name]);
+            let place = Place {
+                city,
+                iso2: p.iso2.clone(),
+                admin1: p.admin1.clone(),
+                feature: p.feature.clone(),
+                admin2,
+            };
+            self.add_place(place, &[&p.name]);
         }
         Ok(())
     }
@@ -469,7 +469,8 @@ impl World {
                 level,
                 parent: None,
             };
-            self.add_place(city, "", &[&en, f.prop("name_eng").unwrap_or_default()]);
+            let names = [en.as_str(), f.prop("name_eng").unwrap_or_default()];
+            self.add_place(Place::korean(city), &names);
         }
         // A city split into gu whose KOSTAT English name is only its first gu's
         // ("Nam-gu" for Pohang, "Uichanggu" for Changwon) takes GeoNames' English name
@@ -505,7 +506,7 @@ impl World {
                 level: AdminLevel::Municipality,
                 parent,
             };
-            self.add_place(city, "", &[&group.name_en]);
+            self.add_place(Place::korean(city), &[&group.name_en]);
         }
         Ok(KoreaShapes {
             provinces,

@@ -43,9 +43,6 @@ pub enum How {
     PrefectureSeat,
     /// A seat at least [`DOMINANCE`] times larger than every other namesake.
     DominantSeat,
-    /// A Chinese district ("X Qu") placed at GeoNames' section of a city of that name
-    /// (`PPLX`).
-    DistrictSeat,
     /// Through the reviewed alias list (another spelling of the same place).
     Alias,
     /// By a reviewed decision in the override table.
@@ -218,23 +215,6 @@ fn match_parsed(
                     || folded.is_some() && folded == world.admin1_name(c).map(sdg_core::query::fold)
             })
             .collect();
-    }
-    let mut how = how;
-    if cands.is_empty() && p.kind != crate::names::Kind::City && countries.contains(&"CHN") {
-        // A district is not the city of its name, but GeoNames files some districts
-        // as sections of their city (`PPLX`: Zhabei of Shanghai). A `PPLA3` of that
-        // name is not taken: it seats *a* county, not necessarily this one (the
-        // PPLA3 Chaoyang seats Huinan County, not a Chaoyang District).
-        let as_place = crate::names::Identity {
-            kind: crate::names::Kind::City,
-            ..p.identity()
-        };
-        cands = world
-            .candidates(countries, &as_place)
-            .into_iter()
-            .filter(|c| c.feature == "PPLX" && c.city.country == "CHN")
-            .collect();
-        how = how.max(How::DistrictSeat);
     }
     let mut cands = one_per_spot(cands);
     if let Some(parent_name) = &p.parent {
