@@ -34,6 +34,9 @@ fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFile
     Ok(PackFile::new(rel, text.len() as u64))
 }
 
+/// A settlement this large is named in the report when it is refused.
+const BIG_SETTLEMENT: u64 = 100_000;
+
 /// How one source name is matched (the `explain-match` subcommand).
 pub fn explain_match(
     raw_dir: &Path,
@@ -339,9 +342,27 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         merges.len(),
         if merges.is_empty() { String::new() } else { format!(": {}", merges.join("; ")) }
     );
+    // The bar: every settlement of 100,000 people or more is placed, or its
+    // refusal is in plain sight here for a reviewer to decide.
+    let big: Vec<String> = c
+        .outcomes
+        .iter()
+        .filter_map(|((source, iso3, name), o)| match o {
+            Outcome::Refused {
+                largest: Some(p), ..
+            } if *p >= BIG_SETTLEMENT => Some(format!("{source} {iso3} {name} ({p} people)")),
+            _ => None,
+        })
+        .collect();
+    let _ = writeln!(
+        report,
+        "\nRefused names with a candidate of {BIG_SETTLEMENT} people or more (for review; the source does not say which namesake it means): {}{}",
+        big.len(),
+        if big.is_empty() { String::new() } else { format!(": {}", big.join("; ")) }
+    );
     let _ = writeln!(report, "\n### Refused: more than one place fits\n");
     for ((source, iso3, name), outcome) in &c.outcomes {
-        if let Outcome::Refused { candidates } = outcome {
+        if let Outcome::Refused { candidates, .. } = outcome {
             let _ = writeln!(
                 report,
                 "- {source} {iso3} {name}: {}",

@@ -387,8 +387,8 @@ impl<'w> Collector<'w> {
             .overrides
             .iter()
             .filter(|((_, c, _), _)| c == iso3)
-            .find(|((_, _, n), _)| parse(n).identity() == parsed.identity())
-            .and_then(|(_, o)| o.target.strip_prefix("country:"));
+            .filter(|((_, _, n), _)| parse(n).identity() == parsed.identity())
+            .find_map(|(_, o)| o.target.strip_prefix("country:"));
         if let Some(country) = reviewed {
             return country.to_string();
         }

@@ -63,6 +63,8 @@ pub enum Outcome {
     Refused {
         /// Ids and names of the places that fit.
         candidates: Vec<String>,
+        /// The population of the largest of them, where GeoNames gives one.
+        largest: Option<u64>,
     },
     /// No place fits (or a reviewed decision says the gazetteer's place is another
     /// one): the settlement is kept as a place of its own, without a location.
@@ -279,6 +281,7 @@ fn match_parsed(
         },
         many => Outcome::Refused {
             candidates: describe(many),
+            largest: largest_population(many),
         },
     }
 }
@@ -356,7 +359,15 @@ fn prefecture_seat(world: &World, cands: &[&Place], p: &Parsed, how: How) -> Opt
                 .unwrap_or("")
         ));
     }
-    Some(Outcome::Refused { candidates })
+    Some(Outcome::Refused {
+        candidates,
+        largest: largest_population(cands),
+    })
+}
+
+/// The largest population of some places, where any is known.
+fn largest_population(places: &[&Place]) -> Option<u64> {
+    places.iter().filter_map(|p| p.city.population).max()
 }
 
 /// The namesake that is a seat with at least [`DOMINANCE`] times the population of
