@@ -2,7 +2,9 @@
 //!
 //! Status colours follow the series' sourced thresholds. The trend follows the rule of
 //! SDSN's Sustainable Development Report: the linear yearly gain since the base year,
-//! compared with the yearly gain needed to reach the green threshold by 2030.
+//! compared with the yearly gain needed to reach the green threshold over SDSN's fixed
+//! horizon, 2015 to 2030. A trend needs [`MIN_TREND_POINTS`] points of one source
+//! spanning [`MIN_TREND_YEARS`] calendar years; with less it is "too little data".
 
 use std::cmp::Ordering;
 
@@ -14,6 +16,11 @@ use crate::model::{Direction, Series, Thresholds};
 pub const TARGET_YEAR: i32 = 2030;
 /// Base year of the trend (the SDGs' start).
 pub const BASE_YEAR: i32 = 2015;
+/// The fewest points a trend may rest on (one year-to-year change is noise, not a
+/// trend).
+pub const MIN_TREND_POINTS: usize = 3;
+/// The fewest calendar years (first to last, both counted) a trend's points may span.
+pub const MIN_TREND_YEARS: i32 = 4;
 
 /// Status of one value against its series' thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -163,7 +170,8 @@ pub enum Trend {
     Stagnating,
     /// Getting worse.
     Decreasing,
-    /// Fewer than two years of data.
+    /// Too little data to judge: fewer than [`MIN_TREND_POINTS`] points, or spanning
+    /// fewer than [`MIN_TREND_YEARS`] calendar years, from the start to the latest.
     NoTrendData,
     /// No thresholds or no direction: no trend is claimed.
     NotAssessed,
@@ -184,16 +192,21 @@ impl Trend {
 }
 
 /// Trend of one place's series, by the rule of SDSN's Sustainable Development Report
-/// (methodology, "trend dashboards"). `points` are `(year, value)` in any order; where
-/// a year repeats, the last point wins.
+/// (methodology, "trend dashboards"). `points` are `(year, value)` of one source (a
+/// change of source or method is a break, not a trend: see
+/// `query::PlaceIndex::trend_points`), in any order; where a year repeats, the last
+/// point wins.
 ///
 /// - The start is the latest point at or before [`BASE_YEAR`], or else the earliest
-///   one; the end is the latest point.
+///   one; the end is the latest point. From the start to the end there must be at
+///   least [`MIN_TREND_POINTS`] points over [`MIN_TREND_YEARS`] calendar years, or
+///   there is too little data to judge.
 /// - A latest value at or beyond the green threshold is "on track or maintaining SDG
 ///   achievement", whatever it did on the way (SDSN gives the green arrow to values
 ///   that reached or keep the goal).
 /// - Otherwise the yearly gain since the start (in the good direction) is compared with
-///   the yearly gain needed to reach green by [`TARGET_YEAR`]: at least all of it is on
+///   the yearly gain needed to close the start's gap to green over SDSN's fixed
+///   horizon, [`BASE_YEAR`] to [`TARGET_YEAR`]: at least all of it is on
 ///   track, at least half of it moderately improving, less is stagnating, a loss is
 ///   decreasing. A start at green that has been lost is decreasing.
 ///
@@ -219,17 +232,12 @@ pub fn trend(series: &Series, points: &[(i32, f64)]) -> Trend {
             false
         }
     });
-    if pts.len() < 2 {
+    let first = pts.iter().rposition(|p| p.0 <= BASE_YEAR).unwrap_or(0);
+    let used = &pts[first.min(pts.len())..];
+    let (Some(&start), Some(&end)) = (used.first(), used.last()) else {
         return Trend::NoTrendData;
-    }
-    let start = pts
-        .iter()
-        .rev()
-        .find(|p| p.0 <= BASE_YEAR)
-        .copied()
-        .unwrap_or(pts[0]);
-    let end = *pts.last().expect("two points or more");
-    if end.0 <= start.0 {
+    };
+    if used.len() < MIN_TREND_POINTS || end.0 - start.0 + 1 < MIN_TREND_YEARS {
         return Trend::NoTrendData;
     }
     if meets(d, end.1, t.green) {
@@ -242,7 +250,9 @@ pub fn trend(series: &Series, points: &[(i32, f64)]) -> Trend {
     };
     // achieved / years_elapsed >= k * needed / years_left, cross-multiplied.
     let elapsed = i128::from(end.0 - start.0);
-    let left = i128::from((TARGET_YEAR - start.0).max(1));
+    // SDSN's horizon is fixed: the gap is to be closed over 2015–2030, whatever
+    // year the start point has.
+    let left = i128::from(TARGET_YEAR - BASE_YEAR);
     let achieved = good(s, e).saturating_mul(left);
     let needed = good(s, g).saturating_mul(elapsed);
     if needed <= 0 {
@@ -362,33 +372,49 @@ mod tests {
         assert_eq!(status(&s, Some(3.0)), Status::NotAssessed);
     }
 
+    /// Two points with a third between them, one year before the end (the rule is on
+    /// the start and the end; the middle point only makes the series long enough).
+    fn mid(pts: [(i32, f64); 2]) -> Vec<(i32, f64)> {
+        let [start, end] = pts;
+        vec![start, (end.0 - 1, end.1), end]
+    }
+
     #[test]
     fn trend_hand_worked_lower_is_better() {
         let s = pm25();
         // Start 2015 at 30, green 10: needs (30-10)/15 = 1.333/yr.
         // 2019 at 24: gained 6/4 = 1.5/yr -> ratio 1.125 -> on track.
-        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 24.0)]), Trend::OnTrack);
+        assert_eq!(
+            trend(&s, &mid([(2015, 30.0), (2019, 24.0)])),
+            Trend::OnTrack
+        );
         // 2019 at 27: 0.75/yr -> ratio 0.5625 -> moderately improving.
         assert_eq!(
-            trend(&s, &[(2015, 30.0), (2019, 27.0)]),
+            trend(&s, &mid([(2015, 30.0), (2019, 27.0)])),
             Trend::ModeratelyImproving
         );
         // 2019 at 29: 0.25/yr -> 0.1875 -> stagnating.
-        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 29.0)]), Trend::Stagnating);
+        assert_eq!(
+            trend(&s, &mid([(2015, 30.0), (2019, 29.0)])),
+            Trend::Stagnating
+        );
         // 2019 at 31: worse -> decreasing.
-        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 31.0)]), Trend::Decreasing);
+        assert_eq!(
+            trend(&s, &mid([(2015, 30.0), (2019, 31.0)])),
+            Trend::Decreasing
+        );
     }
 
     #[test]
     fn trend_uses_latest_point_at_or_before_base_year() {
         let s = pm25();
-        // Start = 2014 (40), end 2020 (28): 2/yr vs needed 30/16 = 1.875 -> on track.
+        // Start = 2014 (40), end 2020 (28): 2/yr vs needed 30/15 (SDSN's fixed horizon)
+        // = 2/yr -> exactly all of it -> on track.
         let pts = [(2012, 10.0), (2014, 40.0), (2020, 28.0), (2017, 35.0)];
         assert_eq!(trend(&s, &pts), Trend::OnTrack);
         // All points after the base year: start is the earliest.
-        // 2016 at 20 -> 2018 at 19: 0.5/yr vs needed 10/14 = 0.714 -> 0.7 -> moderate.
         assert_eq!(
-            trend(&s, &[(2018, 19.0), (2016, 20.0)]),
+            trend(&s, &mid([(2018, 19.0), (2016, 20.0)])),
             Trend::ModeratelyImproving
         );
     }
@@ -398,34 +424,43 @@ mod tests {
         let s = transit();
         // Start 2015 at 60, green 90: needs 2/yr. 2020 at 65: 1/yr -> 0.5 -> moderate.
         assert_eq!(
-            trend(&s, &[(2015, 60.0), (2020, 65.0)]),
+            trend(&s, &mid([(2015, 60.0), (2020, 65.0)])),
             Trend::ModeratelyImproving
         );
         // 2020 at 72: 2.4/yr -> on track.
-        assert_eq!(trend(&s, &[(2015, 60.0), (2020, 72.0)]), Trend::OnTrack);
+        assert_eq!(
+            trend(&s, &mid([(2015, 60.0), (2020, 72.0)])),
+            Trend::OnTrack
+        );
     }
 
     #[test]
     fn trend_green_held_is_on_track_and_lost_is_decreasing() {
         let s = pm25();
-        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 7.0)]), Trend::OnTrack);
+        assert_eq!(trend(&s, &mid([(2015, 8.0), (2019, 7.0)])), Trend::OnTrack);
         // SDSN: "maintaining SDG achievement", whatever happens above the threshold.
-        assert_eq!(trend(&s, &[(2015, 6.0), (2019, 9.0)]), Trend::OnTrack);
-        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 9.5)]), Trend::OnTrack);
+        assert_eq!(trend(&s, &mid([(2015, 6.0), (2019, 9.0)])), Trend::OnTrack);
+        assert_eq!(trend(&s, &mid([(2015, 8.0), (2019, 9.5)])), Trend::OnTrack);
         assert_eq!(
-            trend(&s, &[(2015, 8.0), (2019, 10.0)]),
+            trend(&s, &mid([(2015, 8.0), (2019, 10.0)])),
             Trend::OnTrack,
             "the bound is green"
         );
         // Reached from above: on track too.
-        assert_eq!(trend(&s, &[(2015, 30.0), (2019, 10.0)]), Trend::OnTrack);
-        assert_eq!(trend(&s, &[(2015, 8.0), (2019, 12.0)]), Trend::Decreasing);
         assert_eq!(
-            trend(&transit(), &[(2015, 95.0), (2020, 91.0)]),
+            trend(&s, &mid([(2015, 30.0), (2019, 10.0)])),
             Trend::OnTrack
         );
         assert_eq!(
-            trend(&transit(), &[(2015, 95.0), (2020, 89.0)]),
+            trend(&s, &mid([(2015, 8.0), (2019, 12.0)])),
+            Trend::Decreasing
+        );
+        assert_eq!(
+            trend(&transit(), &mid([(2015, 95.0), (2020, 91.0)])),
+            Trend::OnTrack
+        );
+        assert_eq!(
+            trend(&transit(), &mid([(2015, 95.0), (2020, 89.0)])),
             Trend::Decreasing
         );
     }
@@ -435,7 +470,7 @@ mod tests {
         // 10.1 in 2015 -> 10.09 in 2018: 0.01/3 per year; needed 0.1/15 per year:
         // exactly half.
         assert_eq!(
-            trend(&pm25(), &[(2015, 10.1), (2018, 10.09)]),
+            trend(&pm25(), &mid([(2015, 10.1), (2018, 10.09)])),
             Trend::ModeratelyImproving
         );
     }
@@ -455,8 +490,10 @@ mod tests {
             let lower = series.direction == Direction::LowerIsBetter;
             for y0 in [2010, 2012, 2015] {
                 // The end must lie after the base year, or it would be the start.
-                for y1 in (BASE_YEAR + 1)..=2022 {
-                    let (elapsed, left) = (i64::from(y1 - y0), i64::from(TARGET_YEAR - y0));
+                // Four calendar years at least, and room for a middle point after the
+                // base year.
+                for y1 in (BASE_YEAR + 2).max(y0 + MIN_TREND_YEARS - 1)..=2022 {
+                    let (elapsed, left) = (i64::from(y1 - y0), i64::from(TARGET_YEAR - BASE_YEAR));
                     for gap in 1..=600 {
                         // Start `gap` hundredths short of green.
                         let start = if lower { green + gap } else { green - gap };
@@ -468,7 +505,7 @@ mod tests {
                             }
                             let step = num / (2 * left);
                             let end = if lower { start - step } else { start + step };
-                            let got = trend(&series, &[(y0, parse(start)), (y1, parse(end))]);
+                            let got = trend(&series, &mid([(y0, parse(start)), (y1, parse(end))]));
                             let reached = if lower { end <= green } else { end >= green };
                             let want = if reached { Trend::OnTrack } else { want };
                             assert_eq!(
@@ -489,11 +526,24 @@ mod tests {
     }
 
     #[test]
-    fn trend_needs_two_years() {
+    fn trend_needs_three_points_over_four_years() {
         let s = pm25();
         assert_eq!(trend(&s, &[]), Trend::NoTrendData);
         assert_eq!(trend(&s, &[(2019, 20.0)]), Trend::NoTrendData);
         assert_eq!(trend(&s, &[(2019, 20.0), (2019, 21.0)]), Trend::NoTrendData);
+        // One year-to-year change, however far apart: too little.
+        assert_eq!(trend(&s, &[(2015, 30.0), (2022, 12.0)]), Trend::NoTrendData);
+        // Three points over three calendar years: too little.
+        let short = [(2017, 30.0), (2018, 25.0), (2019, 12.0)];
+        assert_eq!(trend(&s, &short), Trend::NoTrendData);
+        // Three points over four: judged.
+        let four = [(2016, 30.0), (2018, 25.0), (2019, 20.0)];
+        assert_eq!(trend(&s, &four), Trend::OnTrack);
+        // Points before the start do not count towards the three.
+        let early = [(2010, 40.0), (2012, 38.0), (2015, 30.0), (2019, 20.0)];
+        assert_eq!(trend(&s, &early), Trend::NoTrendData);
+        // A value in green still needs the data to say so as a trend.
+        assert_eq!(trend(&s, &[(2018, 12.0), (2019, 8.0)]), Trend::NoTrendData);
     }
 
     #[test]
@@ -530,7 +580,7 @@ mod tests {
         // The trend aims at the local target: from 26 (2015) to 20 (2022) is 6 of the
         // 11 needed to reach 15 by 2030 over 7 of 15 years: on track; towards the
         // default 10 it is only moderately improving.
-        let pts = [(2015, 26.0), (2022, 20.0)];
+        let pts = mid([(2015, 26.0), (2022, 20.0)]);
         assert_eq!(trend(&local, &pts), Trend::OnTrack);
         assert_eq!(trend(&pm, &pts), Trend::ModeratelyImproving);
         let mut bare = transit();

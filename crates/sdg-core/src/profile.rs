@@ -70,7 +70,12 @@ pub fn profile_row(
     ProfileRow {
         latest,
         status: status(series, latest.map(|l| l.value)),
-        trend: trend(series, &points),
+        trend: trend(
+            series,
+            &cities
+                .map(|(t, i)| i.trend_points(t, &city.id))
+                .unwrap_or_default(),
+        ),
         points,
         rank,
         country: countries

@@ -274,6 +274,23 @@ impl SeriesIndex {
             })
     }
 
+    /// The points a trend may rest on: those of the source line of the place's latest
+    /// row, oldest first. A change of source or station network is a break in the
+    /// series (Bristol's ONS and model rows), so an earlier source's years never make
+    /// a trend with a later one's.
+    pub fn trend_points(&self, table: &ObservationTable, place: &str) -> Vec<(i32, f64)> {
+        let Some(rows) = self.by_place.get(place) else {
+            return Vec::new();
+        };
+        let Some(latest) = rows.last().and_then(|&r| table.source.get(r)) else {
+            return Vec::new();
+        };
+        rows.iter()
+            .filter(|&&r| table.source.get(r) == Some(latest))
+            .filter_map(|&r| Some((*table.years.get(r)?, *table.values.get(r)?)))
+            .collect()
+    }
+
     /// All `(year, value)` points of a place, oldest first.
     pub fn points(&self, table: &ObservationTable, place: &str) -> Vec<(i32, f64)> {
         self.by_place
@@ -668,6 +685,32 @@ mod tests {
     }
 
     #[test]
+    fn a_trend_rests_on_the_latest_rows_source_only() {
+        let (_, mut table) = table();
+        // Place "a" has 2015 and 2019; give it an older network's 2010 and 2012 and a
+        // 2017 of the latest source.
+        table.sources.push("another network".into());
+        for (year, value, source) in [(2010, 40.0, 1u16), (2012, 38.0, 1), (2017, 23.0, 0)] {
+            table.places.push("a".into());
+            table.years.push(year);
+            table.values.push(value);
+            table.source.push(source);
+        }
+        let index = SeriesIndex::new(&table);
+        assert_eq!(index.points(&table, "a").len(), 5);
+        let years: Vec<i32> = index
+            .trend_points(&table, "a")
+            .iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(
+            years,
+            vec![2015, 2017, 2019],
+            "the other network's years left out"
+        );
+    }
+
+    #[test]
     fn latest_respects_year_and_status_filter() {
         let gz = gazetteer();
         let (series, table) = table();
@@ -679,6 +722,7 @@ mod tests {
         );
         assert_eq!(index.latest(&table, "a", Some(2014)), None);
         assert_eq!(index.points(&table, "a"), vec![(2015, 26.0), (2019, 20.0)]);
+        assert_eq!(index.trend_points(&table, "nowhere"), vec![]);
 
         let data = Some((&series, &table, &index));
         let all = select(&gz, &Filter::default(), data, &BTreeMap::new(), None);
