@@ -103,7 +103,8 @@ pub fn CityView() -> impl IntoView {
                                 rows.get().into_iter().map(|(s, r)| {
                                     let (trend_key, arrow) = trend_label(r.trend);
                                     let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
-                                    let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]));
+                                    let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]))
+                                        .or_else(|| sdg_core::assess::is_count(&s).then(|| app.t("city.count-not-ranked").to_string()));
                                     let country = r.country.map(|(y, v)| format!("{} {} ({y})", format_value(v), s.unit));
                                     let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
                                     let name = format!("{} {}", s.indicator, s.title(lang));

@@ -275,6 +275,15 @@ fn decimal(v: f64) -> i128 {
     (v * 1e9).round() as i128
 }
 
+/// Units that count things (accidents, people) rather than measure a rate or share.
+pub const COUNT_UNITS: [&str; 2] = ["accidents", "persons"];
+
+/// Whether a series counts things: a count grows with a city's size, so ranking
+/// cities on it says which is smallest, not which does best. Counts are never ranked.
+pub fn is_count(series: &Series) -> bool {
+    COUNT_UNITS.contains(&series.unit.as_str())
+}
+
 /// Competition ranks ("1, 2, 2, 4") of `values`, best first in the series' direction.
 /// Returns, per input position, its rank (1-based). A neutral series ranks by value,
 /// highest first.
@@ -557,6 +566,16 @@ mod tests {
             vec![1, 3, 2]
         );
         assert!(ranks(Direction::HigherIsBetter, &[]).is_empty());
+    }
+
+    #[test]
+    fn counts_are_told_from_rates() {
+        let mut s = pm25();
+        assert!(!is_count(&s));
+        s.unit = "accidents".into();
+        assert!(is_count(&s));
+        s.unit = "per 100,000".into();
+        assert!(!is_count(&s));
     }
 
     #[test]

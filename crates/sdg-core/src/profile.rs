@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::assess::{ranks, status, trend, Status, Trend};
+use crate::assess::{is_count, ranks, status, trend, Status, Trend};
 use crate::model::{City, Gazetteer, ObservationTable, Series};
 use crate::query::{Latest, SeriesIndex};
 
@@ -40,33 +40,37 @@ pub fn profile_row(
     let points = cities
         .map(|(t, i)| i.points(t, &city.id))
         .unwrap_or_default();
-    let rank = cities.zip(latest).and_then(|((t, i), _)| {
-        let subregion = gazetteer
-            .country(&city.country)
-            .map(|c| c.subregion.as_str());
-        let mut ids = Vec::new();
-        let mut values = Vec::new();
-        for place in i.places() {
-            let Some(peer) = gazetteer.city(place) else {
-                continue;
-            };
-            if gazetteer
-                .country(&peer.country)
-                .map(|c| c.subregion.as_str())
-                != subregion
-            {
-                continue;
+    // A count (accidents, people) is not ranked: the smallest place would always win.
+    let rank = cities
+        .zip(latest)
+        .filter(|_| !is_count(series))
+        .and_then(|((t, i), _)| {
+            let subregion = gazetteer
+                .country(&city.country)
+                .map(|c| c.subregion.as_str());
+            let mut ids = Vec::new();
+            let mut values = Vec::new();
+            for place in i.places() {
+                let Some(peer) = gazetteer.city(place) else {
+                    continue;
+                };
+                if gazetteer
+                    .country(&peer.country)
+                    .map(|c| c.subregion.as_str())
+                    != subregion
+                {
+                    continue;
+                }
+                if let Some(l) = i.latest(t, place, None) {
+                    ids.push(place);
+                    values.push(l.value);
+                }
             }
-            if let Some(l) = i.latest(t, place, None) {
-                ids.push(place);
-                values.push(l.value);
-            }
-        }
-        let r = ranks(series.direction, &values);
-        ids.iter()
-            .position(|p| *p == city.id)
-            .map(|pos| (r[pos], values.len()))
-    });
+            let r = ranks(series.direction, &values);
+            ids.iter()
+                .position(|p| *p == city.id)
+                .map(|pos| (r[pos], values.len()))
+        });
     ProfileRow {
         latest,
         status: status(series, latest.map(|l| l.value)),
@@ -209,6 +213,37 @@ mod tests {
             sparkline_path(&[(2015, 5.0), (2016, f64::NAN)], 90.0, 22.0),
             ""
         );
+    }
+
+    #[test]
+    fn a_count_is_not_ranked_a_rate_is() {
+        use crate::fixtures::{korea, pm25};
+        use crate::model::{AdminLevel, PlaceKind};
+        let gz = korea(&[
+            ("kr-1", "A", None, AdminLevel::City, None),
+            ("kr-2", "B", None, AdminLevel::City, None),
+        ]);
+        let table = ObservationTable {
+            series: "pm25".into(),
+            unit: "µg/m³".into(),
+            place_kind: PlaceKind::City,
+            sources: vec!["s".into()],
+            places: vec!["kr-1".into(), "kr-2".into()],
+            years: vec![2020, 2020],
+            values: vec![30.0, 20.0],
+            source: vec![0, 0],
+        };
+        let index = SeriesIndex::new(&table);
+        let rate = pm25();
+        let row = profile_row(&rate, &gz.cities[0], &gz, Some((&table, &index)), None);
+        assert_eq!(row.rank, Some((2, 2)));
+        let count = Series {
+            unit: "accidents".into(),
+            ..pm25()
+        };
+        let row = profile_row(&count, &gz.cities[0], &gz, Some((&table, &index)), None);
+        assert_eq!(row.rank, None, "a count is not ranked");
+        assert_eq!(row.latest.map(|l| l.value), Some(30.0), "but it is shown");
     }
 
     #[test]

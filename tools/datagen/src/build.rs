@@ -16,7 +16,7 @@ use crate::gazetteer::World;
 use crate::matcher::{How, Outcome};
 use crate::packs::PACKS;
 use crate::raw::Raw;
-use crate::{boundaries, framework, plausibility, shared, sources, validate};
+use crate::{boundaries, framework, plausibility, repeated, shared, sources, validate};
 
 /// Name of the build report written beside the bundle.
 const REPORT: &str = "BUILD_REPORT.md";
@@ -87,7 +87,16 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     let mut c = Collector::with_decisions(&world, OVERRIDES, first.decide())?;
     collect_all(&raw, &mut c)?;
     let (screened, verdicts) = plausibility::screen(std::mem::take(&mut c.city_obs));
-    c.city_obs = screened;
+    let (kept, national, repeated_found) = repeated::national_figures(screened, |id| {
+        world
+            .places
+            .get(id)
+            .map(|p| &p.city)
+            .or_else(|| c.unlocated.get(id))
+            .map(|city| city.country.clone())
+    });
+    c.city_obs = kept;
+    c.country_obs.extend(national);
     c.used_cities = c.city_obs.iter().map(|o| o.place.clone()).collect();
 
     if out.exists() {
@@ -240,6 +249,20 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         }
     }
     report.push_str(&plausibility::report(&verdicts));
+    let _ = writeln!(
+        report,
+        "\n## National figures repeated over cities\n\nA value one source gives, for one series and year, to at least {} places of a country that are at least {:.0} % of that country's places there is the national figure: bundled once as the country's (context, never ranked) and taken off the cities. Found: {}\n",
+        repeated::MIN_PLACES,
+        repeated::MIN_SHARE * 100.0,
+        repeated_found.len()
+    );
+    for r in &repeated_found {
+        let _ = writeln!(
+            report,
+            "- {} {} {}: {} for {} of {} places",
+            r.table, r.country, r.year, r.value, r.places, r.of
+        );
+    }
     report.push_str(&actions_report);
     let _ = writeln!(
         report,

@@ -22,6 +22,7 @@ mod names;
 mod packs;
 mod plausibility;
 mod raw;
+mod repeated;
 mod shared;
 mod sources;
 mod synthetic;
