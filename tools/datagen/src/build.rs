@@ -266,6 +266,14 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     report.push_str(&actions_report);
     let _ = writeln!(
         report,
+        "\n## Korean names checked\n\nEvery municipality's English name is checked against its Korean one: where two with different Korean names share an English name, the one GeoNames romanises otherwise is mended ({}):\n",
+        world.kr_name_fixes.len()
+    );
+    for f in &world.kr_name_fixes {
+        let _ = writeln!(report, "- {f}");
+    }
+    let _ = writeln!(
+        report,
         "\n## One station network per settlement\n\nA settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:\n",
         totals.networks.len()
     );

@@ -2,7 +2,7 @@
 //! (GeoNames cities1000 from a registry package, with cities15000's newer names,
 //! populations and Korean names) and Korea's local governments (KOSTAT boundaries).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sdg_core::geo::{self, Topology};
 use sdg_core::model::{AdminLevel, City, Country};
@@ -117,6 +117,9 @@ pub struct World {
     pub kr_provinces: BTreeMap<String, String>,
     /// Korean municipalities: (province code, Korean name) -> id.
     pub kr_municipalities: HashMap<(String, String), String>,
+    /// Korean municipalities whose KOSTAT English name belonged to another one, mended
+    /// (for the report): "code Korean: was -> now".
+    pub kr_name_fixes: Vec<String>,
     /// GeoNames' first-level division names (`CN.04` -> "Jiangsu").
     pub admin1_names: HashMap<String, String>,
     /// GeoNames' second-level division names (`CN.29.5325` -> "Honghe Hanizu Yizu
@@ -190,6 +193,7 @@ impl World {
             index: HashMap::new(),
             kr_provinces: BTreeMap::new(),
             kr_municipalities: HashMap::new(),
+            kr_name_fixes: Vec::new(),
             admin1_names: HashMap::new(),
             admin2_names: HashMap::new(),
             prefectures: HashMap::new(),
@@ -484,12 +488,16 @@ impl World {
                     .or_insert_with(|| field(&r, "name").to_string());
             }
         }
-        for mut group in korean_municipalities(&municipalities) {
+        let mut groups = korean_municipalities(&municipalities);
+        for group in groups.iter_mut() {
             if group.members.len() > 1 && !group.name_en.ends_with("-si") {
                 if let Some(en) = english_of_korean.get(group.name_ko.trim_end_matches('시')) {
                     group.name_en = format!("{en}-si");
                 }
             }
+        }
+        self.kr_name_fixes = mend_borrowed_english_names(&mut groups, &english_of_korean);
+        for group in groups {
             let province = &group.code[..2];
             let parent = self.kr_provinces.get(province).cloned();
             let id = format!("kr-{}", group.code);
@@ -563,6 +571,49 @@ fn prefecture_stem(name: &str) -> Option<String> {
     }
     let stem = sdg_core::query::fold(&words.join(" "));
     (!stem.is_empty()).then_some(stem)
+}
+
+/// Checks each Korean municipality's English name against its Korean one: where two
+/// municipalities with different Korean names share an English name (KOSTAT's 2018
+/// file calls 철원군 "Gongju-si", the name of 공주시), the one whose Korean name
+/// GeoNames romanises otherwise takes GeoNames' English name and its own kind's
+/// suffix. Returns what was mended.
+fn mend_borrowed_english_names(
+    groups: &mut [MunicipalityGroup],
+    english_of_korean: &HashMap<String, String>,
+) -> Vec<String> {
+    let mut by_english: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for g in groups.iter() {
+        by_english
+            .entry(g.name_en.clone())
+            .or_default()
+            .insert(g.name_ko.clone());
+    }
+    let mut fixes = Vec::new();
+    for g in groups.iter_mut() {
+        if by_english.get(&g.name_en).is_none_or(|ko| ko.len() < 2) {
+            continue;
+        }
+        let (stem, suffix) = match g.name_ko.chars().last() {
+            Some('시') => (g.name_ko.trim_end_matches('시'), "si"),
+            Some('군') => (g.name_ko.trim_end_matches('군'), "gun"),
+            Some('구') => (g.name_ko.trim_end_matches('구'), "gu"),
+            _ => continue,
+        };
+        let Some(en) = english_of_korean.get(stem) else {
+            continue;
+        };
+        let own_stem = parse(&g.name_en).stem;
+        if parse(en).stem != own_stem {
+            let mended = format!("{en}-{suffix}");
+            fixes.push(format!(
+                "{} {}: {} -> {mended}",
+                g.code, g.name_ko, g.name_en
+            ));
+            g.name_en = mended;
+        }
+    }
+    fixes
 }
 
 /// A Korean municipality after merging split cities.
@@ -677,6 +728,41 @@ mod tests {
         assert_eq!(korean_english_name("Hwaseongsi", "화성시"), "Hwaseong-si");
         assert_eq!(korean_english_name("Jongno-gu", "종로구"), "Jongno-gu");
         assert_eq!(korean_english_name("Seoul", "서울특별시"), "Seoul");
+    }
+
+    #[test]
+    fn a_borrowed_english_name_is_mended_from_the_korean_one() {
+        let group = |code: &str, ko: &str, en: &str| MunicipalityGroup {
+            code: code.into(),
+            name_ko: ko.into(),
+            name_en: en.into(),
+            members: vec![code.into()],
+            lat: 0.0,
+            lon: 0.0,
+        };
+        let mut groups = vec![
+            group("32360", "철원군", "Gongju-si"),
+            group("34020", "공주시", "Gongju-si"),
+            group("24", "광주광역시", "Gwangju"),
+            group("31250", "광주시", "Gwangju"),
+        ];
+        let english: HashMap<String, String> = [
+            ("철원", "Cheorwon"),
+            ("공주", "Gongju"),
+            ("광주", "Gwangju"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let fixes = mend_borrowed_english_names(&mut groups, &english);
+        assert_eq!(groups[0].name_en, "Cheorwon-gun");
+        assert_eq!(groups[1].name_en, "Gongju-si");
+        // Two real Gwangjus (the metropolitan city and the Gyeonggi city) stay.
+        assert_eq!(
+            (groups[2].name_en.as_str(), groups[3].name_en.as_str()),
+            ("Gwangju", "Gwangju")
+        );
+        assert_eq!(fixes, vec!["32360 철원군: Gongju-si -> Cheorwon-gun"]);
     }
 
     #[test]

@@ -220,28 +220,43 @@ fn match_parsed(
     }
     let mut cands = one_per_spot(cands);
     if let Some(parent_name) = &p.parent {
-        let parent = match match_name(world, aliases, countries, parent_name) {
-            Outcome::Placed { id, .. } => world.places.get(&id),
-            _ => None,
+        // The city the name says it lies in; where that name is itself refused
+        // ("Gwangju": the metropolitan city or the Gyeonggi city), each namesake is
+        // tried, and the district settles it if it lies in only one of them.
+        let parents: Vec<&Place> = match match_name(world, aliases, countries, parent_name) {
+            Outcome::Placed { id, .. } => world.places.get(&id).into_iter().collect(),
+            Outcome::Refused { .. } => world.candidates(countries, &parse(parent_name).identity()),
+            Outcome::Unlocated { .. } => Vec::new(),
         };
-        let Some(parent) = parent else {
+        if parents.is_empty() {
             return Outcome::Unlocated {
                 why: format!("its city `{parent_name}` is not placed"),
                 parent: None,
             };
-        };
-        let near = |c: &&Place| match (c.city.location(), parent.city.location()) {
-            (Some(a), Some(b)) => distance_km(a, b) <= PARENT_RADIUS_KM,
+        }
+        // Where the gazetteer knows a place's parent (Korea's gu and gun), that is the
+        // test: Seoul's Jung-gu is not Incheon's, 30 km away. Elsewhere, distance.
+        let within = |c: &Place, parent: &Place| match (
+            &c.city.parent,
+            c.city.location(),
+            parent.city.location(),
+        ) {
+            (Some(p), _, _) => *p == parent.city.id,
+            (None, Some(a), Some(b)) => distance_km(a, b) <= PARENT_RADIUS_KM,
             _ => false,
         };
-        cands.retain(near);
+        cands.retain(|c| parents.iter().any(|parent| within(c, parent)));
         if cands.is_empty() {
+            let ids: Vec<&str> = parents.iter().map(|p| p.city.id.as_str()).collect();
             return Outcome::Unlocated {
                 why: format!(
-                    "no place of that name within {PARENT_RADIUS_KM} km of {} ({})",
-                    parent.city.name_en, parent.city.id
+                    "no place of that name within {PARENT_RADIUS_KM} km of `{parent_name}` ({})",
+                    ids.join(", ")
                 ),
-                parent: Some(parent.city.id.clone()),
+                parent: match parents.as_slice() {
+                    [one] => Some(one.city.id.clone()),
+                    _ => None,
+                },
             };
         }
     }
@@ -571,6 +586,19 @@ mod real_names {
             let city = c.resolve("who-aap", "CHN", name).expect(name);
             assert_eq!(city.country, iso3, "{name}: {city:?}");
         }
+    }
+
+    #[test]
+    fn a_district_is_placed_in_its_own_city_even_when_the_city_name_is_shared() {
+        let Some((w, a)) = world() else { return };
+        let kor = |name: &str| placed(&match_name(&w, &a, &["KOR"], name)).map(str::to_string);
+        assert_eq!(kor("Songpa-gu, Seoul").as_deref(), Some("kr-11240"));
+        // Jung-gu is in Seoul and in Incheon (30 km apart): the parent decides.
+        assert_ne!(kor("Jung-gu, Seoul"), kor("Jung-gu, Incheon"));
+        assert!(kor("Jung-gu, Seoul").is_some());
+        // "Gwangju" is refused (two), but only the metropolitan city has a Seo-gu.
+        let seo = kor("Seo-gu, Gwangju").expect("Gwangju's Seo-gu");
+        assert_eq!(w.places[&seo].city.parent.as_deref(), Some("kr-24"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use sdg_core::model::{ActionsPack, Confidence, LocalAction, ReportedFigure, ACTI
 
 use crate::collect::Collector;
 use crate::matcher::Outcome;
+use crate::names::{parse, Kind};
 use crate::raw::{field, parse_value, Raw};
 
 /// Pack of the actions.
@@ -18,8 +19,10 @@ pub const PACK: &str = "local-actions";
 const SOURCE: &str = "local-actions";
 
 /// The places a label belongs to: each `;`-separated part, by its name before any
-/// bracket, or else by the bracket ("Penang Island (George Town)"). Parts that cannot
-/// be placed with certainty link nowhere (the label still shows).
+/// bracket, or else by the bracket ("Penang Island (George Town)"); a bracket that
+/// names a district or county (\"Seoul (Songpa-gu)\") is the place, within the city
+/// before it. Parts that cannot be placed with certainty link nowhere (the label
+/// still shows).
 pub fn places_of(c: &mut Collector<'_>, iso3: &str, label: &str) -> (Vec<String>, Vec<String>) {
     let mut places = Vec::new();
     let mut unplaced = Vec::new();
@@ -28,6 +31,17 @@ pub fn places_of(c: &mut Collector<'_>, iso3: &str, label: &str) -> (Vec<String>
             Some((b, q)) => (b.trim(), Some(q.trim_end_matches(')').trim())),
             None => (part, None),
         };
+        // "Seoul (Songpa-gu)": the district acted, so the action is the district's,
+        // placed within its city; a district that cannot be placed links nowhere
+        // (never to its city, which did not act).
+        if let Some(district) = bracket.filter(|q| parse(q).kind != Kind::City) {
+            match c.place_of(SOURCE, iso3, &format!("{district}, {base}")) {
+                Outcome::Placed { id, .. } if !places.contains(&id) => places.push(id),
+                Outcome::Placed { .. } => {}
+                _ => unplaced.push(part.to_string()),
+            }
+            continue;
+        }
         let mut tries = vec![base];
         tries.extend(bracket.filter(|q| !q.contains([',', ' ']) || q.split(' ').count() <= 2));
         let found = tries
@@ -114,7 +128,7 @@ pub fn read(raw: &Raw, c: &mut Collector<'_>) -> Result<(ActionsPack, String), S
     let mut report = String::from("\n## Local actions\n\n");
     let _ = writeln!(
         report,
-        "{} actions ({} linked to at least one place) and {} reported figures. Labels that name a district or a group keep their label and link to their cities. Parts of labels not placed with certainty link nowhere:\n",
+        "{} actions ({} linked to at least one place) and {} reported figures. Labels keep their words; a label that names a district within its city (\"Seoul (Songpa-gu)\") links to the district, one that names a group links to each of its cities. Parts of labels not placed with certainty link nowhere:\n",
         pack.actions.len(),
         linked,
         pack.figures.len()
