@@ -6,7 +6,7 @@ use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
 use sdg_core::nav::Link;
 use sdg_core::profile::{profile_row, sparkline_path, SPARKLINE};
-use sdg_core::style::trend_label;
+use sdg_core::style::judgement_label;
 use sdg_core::url_state::View;
 
 use crate::components::link::AppLink;
@@ -101,7 +101,7 @@ pub fn CityView() -> impl IntoView {
                             {move || {
                                 let lang = app.lang();
                                 rows.get().into_iter().map(|(s, r)| {
-                                    let (trend_key, arrow) = trend_label(r.trend);
+                                    let (trend_key, arrow) = judgement_label(r.trend, r.progress);
                                     let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
                                     let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]))
                                         .or_else(|| sdg_core::assess::is_count(&s).then(|| app.t("city.count-not-ranked").to_string()));

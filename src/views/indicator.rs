@@ -98,6 +98,12 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
                                 <p class="source">{app.t("indicator.trend-source")}</p>
                             }.into_any()
                         }
+                        None if series.direction != Direction::Neutral => view! {
+                            <p>{app.t("indicator.no-thresholds")}</p>
+                            <h2>{app.t("indicator.progress-title")}</h2>
+                            <p data-testid="progress-rule">{app.t("indicator.progress-rule")}</p>
+                            <p class="source">{app.t("indicator.progress-source")}</p>
+                        }.into_any(),
                         None => view! { <p>{app.t("indicator.no-thresholds")}</p> }.into_any(),
                     }}
                 }

@@ -10,7 +10,7 @@ use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::subregion_name;
 use sdg_core::nav::Link;
 use sdg_core::scene::report::report_sections;
-use sdg_core::style::trend_label;
+use sdg_core::style::judgement_label;
 
 use crate::components::link::AppLink;
 use crate::components::plot::StaticPlot;
@@ -113,7 +113,7 @@ pub fn ReportView() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {s.series.into_iter().map(|(series, row, chart)| {
-                                        let (key, arrow) = trend_label(row.trend);
+                                        let (key, arrow) = judgement_label(row.trend, row.progress);
                                         let latest = row.latest.map(|l| format!("{} {} ({})", format_value(l.value), series.unit, l.year)).unwrap_or_default();
                                         let label = app.fill("report.chart", &[("series", series.title(lang)), ("city", &city_name)]);
                                         view! {

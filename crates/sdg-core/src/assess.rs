@@ -270,6 +270,106 @@ pub fn trend(series: &Series, points: &[(i32, f64)]) -> Trend {
     }
 }
 
+/// Progress status by Statistics Canada's method, as Open SDG platforms report it for
+/// series without a quantitative target: the compound annual growth since the base
+/// year, in the good direction, against fixed rates. It is another measure than the
+/// SDSN trend (which needs a threshold), and is labelled as such everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    /// Growth of at least [`PROGRESS_ON_TRACK`] a year in the good direction (or a
+    /// share held at its natural limit of 100 %).
+    OnTrack,
+    /// At least [`PROGRESS_MADE`] a year.
+    AccelerationNeeded,
+    /// Between no change and [`PROGRESS_MADE`] a year.
+    Limited,
+    /// Moving the wrong way.
+    Deterioration,
+    /// Too little data (the trend's minimum: [`MIN_TREND_POINTS`] values of one source
+    /// over [`MIN_TREND_YEARS`] calendar years from the base), or values of both signs.
+    UnableToAssess,
+    /// The series has a threshold (the SDSN trend judges it) or no direction.
+    NotAssessed,
+}
+
+/// Yearly growth for "on track" in Statistics Canada's method (no target).
+pub const PROGRESS_ON_TRACK: f64 = 0.015;
+/// Yearly growth for "progress made but acceleration needed".
+pub const PROGRESS_MADE: f64 = 0.005;
+
+impl Progress {
+    /// Message key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Progress::OnTrack => "progress.on-track",
+            Progress::AccelerationNeeded => "progress.acceleration",
+            Progress::Limited => "progress.limited",
+            Progress::Deterioration => "progress.deterioration",
+            Progress::UnableToAssess => "progress.unable",
+            Progress::NotAssessed => "progress.na",
+        }
+    }
+}
+
+/// Progress of a series without a threshold, by Statistics Canada's method as adopted
+/// by Open SDG ("Progress Measurement Methodology"): the base is the value of
+/// [`BASE_YEAR`], or else the first one after it; the compound annual growth rate to
+/// the latest value, signed by the series' direction, is compared with fixed rates:
+/// [`PROGRESS_ON_TRACK`] and more is on track, [`PROGRESS_MADE`] and more is progress
+/// needing acceleration, 0 and more is limited progress, less is deterioration. A zero
+/// base is taken as 0.001 and all-negative values flip the direction, as the method
+/// says. Two departures, both stricter: the trend's minimum of data applies
+/// ([`MIN_TREND_POINTS`] values of one source over [`MIN_TREND_YEARS`] years, where the
+/// method asks for two), and the method's scaling of the rates near a natural limit is
+/// not applied, except that a share held at 100 % is on track.
+pub fn progress(series: &Series, points: &[(i32, f64)]) -> Progress {
+    if series.thresholds.is_some() || series.direction == Direction::Neutral {
+        return Progress::NotAssessed;
+    }
+    let mut pts: Vec<(i32, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
+    pts.sort_by_key(|p| p.0);
+    pts.dedup_by_key(|p| p.0);
+    let Some(first) = pts.iter().position(|p| p.0 >= BASE_YEAR) else {
+        return Progress::UnableToAssess;
+    };
+    let used = &pts[first..];
+    let (Some(&(t0, y0)), Some(&(t1, y1))) = (used.first(), used.last()) else {
+        return Progress::UnableToAssess;
+    };
+    if used.len() < MIN_TREND_POINTS || t1 - t0 + 1 < MIN_TREND_YEARS {
+        return Progress::UnableToAssess;
+    }
+    let mut d = if series.direction == Direction::HigherIsBetter {
+        1.0
+    } else {
+        -1.0
+    };
+    let (mut y0, mut y1) = (y0, y1);
+    if used.iter().all(|p| p.1 <= 0.0) && used.iter().any(|p| p.1 < 0.0) {
+        d = -d;
+        (y0, y1) = (-y0, -y1);
+    } else if used.iter().any(|p| p.1 < 0.0) {
+        return Progress::UnableToAssess;
+    }
+    let y0 = if y0 == 0.0 { 0.001 } else { y0 };
+    let y1 = if y1 == 0.0 { 0.001 } else { y1 };
+    let cagr = d * ((y1 / y0).powf(1.0 / f64::from(t1 - t0)) - 1.0);
+    let at_limit = series.unit == "%" && d > 0.0 && y0 >= 100.0;
+    if at_limit && cagr >= 0.0 {
+        return Progress::OnTrack;
+    }
+    if cagr >= PROGRESS_ON_TRACK {
+        Progress::OnTrack
+    } else if cagr >= PROGRESS_MADE {
+        Progress::AccelerationNeeded
+    } else if cagr >= 0.0 {
+        Progress::Limited
+    } else {
+        Progress::Deterioration
+    }
+}
+
 /// A value as an integer count of 1e-9 units (saturating for absurd magnitudes).
 fn decimal(v: f64) -> i128 {
     (v * 1e9).round() as i128
@@ -566,6 +666,76 @@ mod tests {
             vec![1, 3, 2]
         );
         assert!(ranks(Direction::HigherIsBetter, &[]).is_empty());
+    }
+
+    fn open_space() -> Series {
+        Series {
+            thresholds: None,
+            ..transit()
+        }
+    }
+
+    #[test]
+    fn progress_by_compound_growth_against_fixed_rates() {
+        let up = open_space();
+        // 20 -> 22 over 2015-2019: (1.1)^(1/4) - 1 = 2.41 %/yr: on track.
+        let pts = [(2015, 20.0), (2017, 21.0), (2019, 22.0)];
+        assert_eq!(progress(&up, &pts), Progress::OnTrack);
+        // 20 -> 20.6: 0.74 %/yr: acceleration needed.
+        let pts = [(2015, 20.0), (2017, 20.3), (2019, 20.6)];
+        assert_eq!(progress(&up, &pts), Progress::AccelerationNeeded);
+        // 20 -> 20.2: 0.25 %/yr: limited.
+        let pts = [(2015, 20.0), (2017, 20.1), (2019, 20.2)];
+        assert_eq!(progress(&up, &pts), Progress::Limited);
+        let pts = [(2015, 20.0), (2017, 19.0), (2019, 18.0)];
+        assert_eq!(progress(&up, &pts), Progress::Deterioration);
+        // Lower is better: a fall is progress.
+        let down = Series {
+            direction: Direction::LowerIsBetter,
+            unit: "min".into(),
+            ..open_space()
+        };
+        let pts = [(2015, 40.0), (2017, 38.0), (2019, 36.0)];
+        assert_eq!(progress(&down, &pts), Progress::OnTrack);
+    }
+
+    #[test]
+    fn progress_starts_in_2015_or_after_and_needs_the_trends_data() {
+        let up = open_space();
+        // Base 2015 (not 2010's 10): 20 -> 22.
+        let pts = [(2010, 10.0), (2015, 20.0), (2017, 21.0), (2019, 22.0)];
+        assert_eq!(progress(&up, &pts), Progress::OnTrack);
+        // No 2015: the first year after it.
+        let pts = [(2012, 10.0), (2016, 20.0), (2018, 20.1), (2020, 20.2)];
+        assert_eq!(progress(&up, &pts), Progress::Limited);
+        // Before 2015 only, or too few values after: unable to assess.
+        let pts = [(2010, 10.0), (2012, 11.0), (2014, 12.0)];
+        assert_eq!(progress(&up, &pts), Progress::UnableToAssess);
+        assert_eq!(
+            progress(&up, &[(2015, 20.0), (2019, 22.0)]),
+            Progress::UnableToAssess
+        );
+        // Values of both signs do not fit a growth rate.
+        let pts = [(2015, -1.0), (2017, 1.0), (2019, 2.0)];
+        assert_eq!(progress(&up, &pts), Progress::UnableToAssess);
+    }
+
+    #[test]
+    fn progress_at_the_natural_limit_and_for_judged_series() {
+        // A share held at 100 % is on track; falling from it is not.
+        let up = open_space();
+        let pts = [(2015, 100.0), (2017, 100.0), (2019, 100.0)];
+        assert_eq!(progress(&up, &pts), Progress::OnTrack);
+        let pts = [(2015, 100.0), (2017, 99.0), (2019, 98.0)];
+        assert_eq!(progress(&up, &pts), Progress::Deterioration);
+        // A series with thresholds is the SDSN trend's; a neutral one is nobody's.
+        let pts = [(2015, 30.0), (2017, 25.0), (2019, 20.0)];
+        assert_eq!(progress(&pm25(), &pts), Progress::NotAssessed);
+        let neutral = Series {
+            direction: Direction::Neutral,
+            ..open_space()
+        };
+        assert_eq!(progress(&neutral, &pts), Progress::NotAssessed);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::assess::{is_count, ranks, status, trend, Status, Trend};
+use crate::assess::{is_count, progress, ranks, status, trend, Progress, Status, Trend};
 use crate::model::{City, Gazetteer, ObservationTable, Series};
 use crate::query::{Latest, SeriesIndex};
 
@@ -18,6 +18,8 @@ pub struct ProfileRow {
     pub status: Status,
     /// SDSN trend of the city's series.
     pub trend: Trend,
+    /// Progress by Statistics Canada's method, for a series without thresholds.
+    pub progress: Progress,
     /// All points, oldest first (sparkline).
     pub points: Vec<(i32, f64)>,
     /// Rank among cities of the same subregion with a value: (rank, of how many).
@@ -39,6 +41,9 @@ pub fn profile_row(
     let latest = cities.and_then(|(t, i)| i.latest(t, &city.id, None));
     let points = cities
         .map(|(t, i)| i.points(t, &city.id))
+        .unwrap_or_default();
+    let trend_points = cities
+        .map(|(t, i)| i.trend_points(t, &city.id))
         .unwrap_or_default();
     // A count (accidents, people) is not ranked: the smallest place would always win.
     let rank = cities
@@ -74,12 +79,8 @@ pub fn profile_row(
     ProfileRow {
         latest,
         status: status(series, latest.map(|l| l.value)),
-        trend: trend(
-            series,
-            &cities
-                .map(|(t, i)| i.trend_points(t, &city.id))
-                .unwrap_or_default(),
-        ),
+        trend: trend(series, &trend_points),
+        progress: progress(series, &trend_points),
         points,
         rank,
         country: countries

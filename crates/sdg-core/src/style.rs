@@ -1,7 +1,7 @@
 //! How a status and a trend look: colour, symbol shape and message key. Status is never
 //! shown by colour alone: each has its own shape as well.
 
-use crate::assess::{Status, Trend};
+use crate::assess::{Progress, Status, Trend};
 use crate::svg::push_command;
 
 /// Fill colour of a status (SDSN dashboard colours, darkened for contrast).
@@ -71,6 +71,23 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
+/// Message key and arrow of a series' judgement over time: the SDSN trend where the
+/// series has thresholds, else its progress by Statistics Canada's method (labelled
+/// as progress, so the two are never mistaken for each other).
+pub fn judgement_label(trend: Trend, progress: Progress) -> (&'static str, &'static str) {
+    if trend != Trend::NotAssessed {
+        return trend_label(trend);
+    }
+    match progress {
+        Progress::OnTrack => ("progress.on-track", "↑"),
+        Progress::AccelerationNeeded => ("progress.acceleration", "↗"),
+        Progress::Limited => ("progress.limited", "→"),
+        Progress::Deterioration => ("progress.deterioration", "↓"),
+        Progress::UnableToAssess => ("progress.unable", "·"),
+        Progress::NotAssessed => ("trend.na", "·"),
+    }
+}
+
 /// Message key and arrow of a trend.
 pub fn trend_label(trend: Trend) -> (&'static str, &'static str) {
     match trend {
@@ -87,6 +104,29 @@ pub fn trend_label(trend: Trend) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use crate::i18n::{text, Lang};
+
+    #[test]
+    fn a_judgement_is_the_trend_where_there_is_one_else_the_progress_so_labelled() {
+        assert_eq!(
+            judgement_label(Trend::OnTrack, Progress::NotAssessed).0,
+            "trend.on-track"
+        );
+        let (key, arrow) = judgement_label(Trend::NotAssessed, Progress::Deterioration);
+        assert_eq!((key, arrow), ("progress.deterioration", "↓"));
+        for p in [
+            Progress::OnTrack,
+            Progress::AccelerationNeeded,
+            Progress::Limited,
+            Progress::Deterioration,
+            Progress::UnableToAssess,
+        ] {
+            let key = judgement_label(Trend::NotAssessed, p).0;
+            assert_eq!(key, p.key(), "one key per status");
+            for lang in [Lang::En, Lang::Ko] {
+                assert_ne!(text(lang, key), key, "{key} has a {lang:?} text");
+            }
+        }
+    }
 
     #[test]
     fn each_assessed_status_has_its_own_shape_and_colour() {
