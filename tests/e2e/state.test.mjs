@@ -116,6 +116,21 @@ test('a settlement that cannot be placed has a profile that says so, and is not 
   assert.deepEqual([...page.errors, ...map.errors], []);
 });
 
+test('a series without a threshold states and cites its progress method, and a profile shows its progress', async () => {
+  const page = await open('?view=indicator&series=kr-recycling');
+  await page.getByTestId('progress-rule').waitFor();
+  const text = await page.locator('.indicator-view').textContent();
+  assert.match(text, /Statistics Canada/);
+  assert.match(text, /not the SDSN status/);
+  const suwon = await open('?view=city&city=kr-31010');
+  const table = suwon.getByTestId('profile-table');
+  await table.locator('tbody tr').first().waitFor();
+  // Recycling has no threshold: its column says progress, never an SDSN trend word.
+  const row = table.locator('tbody tr', { hasText: 'recycl' });
+  assert.match(await row.textContent(), /[Pp]rogress|Deterioration|Too little data/);
+  assert.deepEqual([...page.errors, ...suwon.errors], []);
+});
+
 test('the indicator page states its band edges and the trend rule with their sources', async () => {
   const page = await open('?view=indicator&series=pm25');
   await page.getByTestId('trend-rule').waitFor();
