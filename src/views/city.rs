@@ -114,7 +114,12 @@ pub fn CityView() -> impl IntoView {
                                                 <AppLink to=to>{name}</AppLink>
                                                 {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
                                             </th>
-                                            <td class="num">{latest}</td>
+                                            <td class="num">
+                                                {latest}
+                                                {r.doubt.clone().map(|d| view! {
+                                                    <span class="doubt" data-testid="doubt">" ⚠ "{app.t("city.doubtful")}": "{d}</span>
+                                                })}
+                                            </td>
                                             <td>
                                                 <StatusBadge status=r.status />
                                                 {s.thresholds.as_ref().filter(|t| t.source.starts_with(sdg_core::userdata::MARK)).map(|t| view! {

@@ -131,6 +131,15 @@ test('a series without a threshold states and cites its progress method, and a p
   assert.deepEqual([...page.errors, ...suwon.errors], []);
 });
 
+test('a doubtful latest value is shown with its reason', async () => {
+  // gn-3112721: WHO gives PM2.5 8.99 and PM10 8.96 for 2019, its latest year.
+  const page = await open('?view=city&city=gn-3112721');
+  const doubt = page.getByTestId('doubt').first();
+  await doubt.waitFor();
+  assert.match(await doubt.textContent(), /Doubtful value: PM2\.5 8\.99 above PM10 8\.96/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('the indicator page states its band edges and the trend rule with their sources', async () => {
   const page = await open('?view=indicator&series=pm25');
   await page.getByTestId('trend-rule').waitFor();

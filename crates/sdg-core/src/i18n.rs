@@ -344,6 +344,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("city.part-of", "Part of", "상위 지역"),
     ("city.rank", "{rank} of {of}", "{of}개 중 {rank}위"),
     ("city.count-not-ranked", "A count: not ranked", "건수: 순위 없음"),
+    ("city.doubtful", "Doubtful value", "의심스러운 값"),
     ("city.compare", "Compare with", "비교할 도시"),
     ("city.compare.choose", "Choose a city…", "도시 선택…"),
     ("city.chart", "Open the chart", "차트 열기"),

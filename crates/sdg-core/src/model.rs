@@ -447,6 +447,21 @@ pub struct ObservationTable {
     pub values: Vec<f64>,
     /// Index into `sources` per row.
     pub source: Vec<u16>,
+    /// Values the data tool found doubtful, with why (absent in files without any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<Doubt>,
+}
+
+/// A value shown with a warning: it is kept (the source gives it), but something in
+/// the data contradicts it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Doubt {
+    /// City id or ISO3 of the row.
+    pub place: String,
+    /// Year of the row.
+    pub year: i32,
+    /// Why, in words ("PM2.5 73 above PM10 37 the same year").
+    pub reason: String,
 }
 
 /// One observation, borrowed from a table.
@@ -481,6 +496,14 @@ impl ObservationTable {
             value: *self.values.get(i)?,
             source: self.sources.get(usize::from(*self.source.get(i)?))?,
         })
+    }
+
+    /// Why the value of `place` in `year` is doubtful, if it is.
+    pub fn doubt(&self, place: &str, year: i32) -> Option<&str> {
+        self.doubts
+            .iter()
+            .find(|d| d.year == year && d.place == place)
+            .map(|d| d.reason.as_str())
     }
 
     /// Every row in order (rows with broken indices are skipped; validation reports them).

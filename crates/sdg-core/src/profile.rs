@@ -28,6 +28,8 @@ pub struct ProfileRow {
     pub country: Option<(i32, f64)>,
     /// Source line of the latest value.
     pub source: Option<String>,
+    /// Why the latest value is doubtful, if the data tool found it so.
+    pub doubt: Option<String>,
 }
 
 /// The profile row of `city` for `series`.
@@ -89,6 +91,9 @@ pub fn profile_row(
         source: cities
             .zip(latest)
             .and_then(|((t, _), l)| t.row(l.row).map(|o| o.source.to_string())),
+        doubt: cities
+            .zip(latest)
+            .and_then(|((t, _), l)| t.doubt(&city.id, l.year).map(str::to_string)),
     }
 }
 
@@ -233,6 +238,7 @@ mod tests {
             years: vec![2020, 2020],
             values: vec![30.0, 20.0],
             source: vec![0, 0],
+            doubts: Vec::new(),
         };
         let index = SeriesIndex::new(&table);
         let rate = pm25();

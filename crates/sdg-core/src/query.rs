@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::assess::{status, Status};
 use crate::bundle::Bundle;
 use crate::model::{City, Gazetteer, Manifest, ObservationTable, PlaceKind, Series};
-use crate::{FastMap, FastSet};
+use crate::FastMap;
 
 /// Population classes of the UN World Urbanization Prospects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -275,9 +275,9 @@ impl SeriesIndex {
     }
 
     /// The points a trend may rest on: those of the source line of the place's latest
-    /// row, oldest first. A change of source or station network is a break in the
-    /// series (Bristol's ONS and model rows), so an earlier source's years never make
-    /// a trend with a later one's.
+    /// row, oldest first, less any doubtful value. A change of source or station
+    /// network is a break in the series (Bristol's ONS and model rows), so an earlier
+    /// source's years never make a trend with a later one's.
     pub fn trend_points(&self, table: &ObservationTable, place: &str) -> Vec<(i32, f64)> {
         let Some(rows) = self.by_place.get(place) else {
             return Vec::new();
@@ -288,6 +288,8 @@ impl SeriesIndex {
         rows.iter()
             .filter(|&&r| table.source.get(r) == Some(latest))
             .filter_map(|&r| Some((*table.years.get(r)?, *table.values.get(r)?)))
+            // A doubtful value is shown, with its warning, but never makes a trend.
+            .filter(|&(year, _)| table.doubt(place, year).is_none())
             .collect()
     }
 
@@ -318,9 +320,11 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
         years: Vec::new(),
         values: Vec::new(),
         source: Vec::new(),
+        doubts: Vec::new(),
     };
-    let mut seen = FastSet::default();
-    for t in tables {
+    // (place, year) -> the table whose row was kept, so its doubts go with it.
+    let mut seen: FastMap<(&str, i32), usize> = FastMap::default();
+    for (ti, t) in tables.iter().enumerate() {
         let offset = out.sources.len();
         out.sources.extend(t.sources.iter().cloned());
         for o in 0..t.len() {
@@ -332,7 +336,8 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
             ) else {
                 continue;
             };
-            if seen.insert((p.as_str(), *y)) {
+            if let std::collections::hash_map::Entry::Vacant(e) = seen.entry((p.as_str(), *y)) {
+                e.insert(ti);
                 out.places.push(p.clone());
                 out.years.push(*y);
                 out.values.push(*v);
@@ -341,6 +346,13 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
             }
         }
     }
+    out.doubts = tables
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, t)| t.doubts.iter().map(move |d| (ti, d)))
+        .filter(|(ti, d)| seen.get(&(d.place.as_str(), d.year)) == Some(ti))
+        .map(|(_, d)| d.clone())
+        .collect();
     Some(out)
 }
 
@@ -591,6 +603,7 @@ mod tests {
             years: vec![2019, 2015, 2018],
             values: vec![20.0, 26.0, 9.0],
             source: vec![0, 0, 0],
+            doubts: Vec::new(),
         };
         (series, table)
     }
@@ -707,6 +720,33 @@ mod tests {
             years,
             vec![2015, 2017, 2019],
             "the other network's years left out"
+        );
+        table.doubts.push(crate::model::Doubt {
+            place: "a".into(),
+            year: 2017,
+            reason: "PM2.5 above PM10".into(),
+        });
+        let years: Vec<i32> = index
+            .trend_points(&table, "a")
+            .iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(years, vec![2015, 2019], "a doubtful value makes no trend");
+        // Merging keeps a doubt with the row it is about.
+        let other = ObservationTable {
+            doubts: vec![crate::model::Doubt {
+                place: "a".into(),
+                year: 2015,
+                reason: "the other table's".into(),
+            }],
+            ..table.clone()
+        };
+        let merged = merge_tables(&[&table, &other]).unwrap();
+        assert_eq!(merged.doubt("a", 2017), Some("PM2.5 above PM10"));
+        assert_eq!(
+            merged.doubt("a", 2015),
+            None,
+            "that row came from the first table"
         );
     }
 

@@ -544,6 +544,7 @@ pub fn import_csv(
             years: Vec::new(),
             values: Vec::new(),
             source: Vec::new(),
+            doubts: Vec::new(),
         };
         for (place, year, value, source) in rows {
             let line = format!("{MARK}: {source}");

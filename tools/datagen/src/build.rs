@@ -8,15 +8,15 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use sdg_core::model::{
-    City, Manifest, PackFile, PackInfo, PlaceKind, SeriesCoverage, SCHEMA_VERSION,
+    City, Manifest, ObservationTable, PackFile, PackInfo, PlaceKind, SeriesCoverage, SCHEMA_VERSION,
 };
 
-use crate::collect::{build_table, Collector, Obs, OVERRIDES};
+use crate::collect::{build_table, Collector, Obs, Resolved, OVERRIDES};
 use crate::gazetteer::World;
 use crate::matcher::{How, Outcome};
 use crate::packs::PACKS;
 use crate::raw::Raw;
-use crate::{boundaries, framework, plausibility, repeated, shared, sources, validate};
+use crate::{boundaries, doubts, framework, plausibility, repeated, shared, sources, validate};
 
 /// Name of the build report written beside the bundle.
 const REPORT: &str = "BUILD_REPORT.md";
@@ -249,6 +249,15 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         }
     }
     report.push_str(&plausibility::report(&verdicts));
+    let _ = writeln!(
+        report,
+        "\n## Doubtful values\n\nKept and shown with their reason, never used for a trend: PM2.5 above PM10 for one place and year (both marked), and a value under a fifth or over {} times both its neighbouring years'. Found: {}\n",
+        doubts::OUTLIER_FACTOR,
+        totals.doubts.len()
+    );
+    for d in &totals.doubts {
+        let _ = writeln!(report, "- {d}");
+    }
     let _ = writeln!(
         report,
         "\n## National figures repeated over cities\n\nA value one source gives, for one series and year, to at least {} places of a country that are at least {:.0} % of that country's places there is the national figure: bundled once as the country's (context, never ranked) and taken off the cities. Found: {}\n",
@@ -498,6 +507,8 @@ struct Totals {
     conflicts: usize,
     /// Per file, the places whose rows came from several station networks.
     networks: Vec<String>,
+    /// Values marked doubtful, with why.
+    doubts: Vec<String>,
 }
 
 /// Writes one table per (pack, series, place kind) and returns report lines.
@@ -521,14 +532,35 @@ fn write_tables(
         duplicates: 0,
         conflicts: 0,
         networks: Vec::new(),
+        doubts: Vec::new(),
     };
-    for ((pack, series, is_city), rows) in groups {
-        let kind = if is_city {
-            PlaceKind::City
-        } else {
-            PlaceKind::Country
-        };
-        let resolved = build_table(series, rows[0].unit, kind, &rows);
+    let mut built: Vec<((&'static str, &'static str, bool), Resolved)> = groups
+        .into_iter()
+        .map(|((pack, series, is_city), rows)| {
+            let kind = if is_city {
+                PlaceKind::City
+            } else {
+                PlaceKind::Country
+            };
+            let resolved = build_table(series, rows[0].unit, kind, &rows);
+            ((pack, series, is_city), resolved)
+        })
+        .collect();
+    // Doubts need a pack's PM2.5 and PM10 side by side, so they are found once every
+    // city table is built.
+    let mut city_tables: BTreeMap<(&'static str, &'static str), ObservationTable> = built
+        .iter()
+        .filter(|((_, _, is_city), _)| *is_city)
+        .map(|((pack, series, _), r)| ((*pack, *series), r.table.clone()))
+        .collect();
+    totals.doubts = doubts::mark(&mut city_tables);
+    for ((pack, series, _), r) in built.iter_mut().filter(|(k, _)| k.2) {
+        if let Some(t) = city_tables.remove(&(*pack, *series)) {
+            r.table = t;
+        }
+    }
+    for ((pack, series, is_city), resolved) in built {
+        let kind = resolved.table.place_kind;
         let t = &resolved.table;
         let rel = format!(
             "obs/{pack}/{series}{}.json",

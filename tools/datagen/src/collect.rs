@@ -589,6 +589,7 @@ pub fn build_table(series: &str, unit: &str, kind: PlaceKind, obs: &[&Obs]) -> R
         years: Vec::new(),
         values: Vec::new(),
         source: Vec::new(),
+        doubts: Vec::new(),
     };
     for ((place, year), o) in best {
         table.places.push(place.to_string());

@@ -143,6 +143,7 @@ pub fn build(
             years: Vec::with_capacity(cities * years),
             values: Vec::with_capacity(cities * years),
             source: Vec::with_capacity(cities * years),
+            doubts: Vec::new(),
         };
         for c in &places {
             let base = rng.next() * 100.0;

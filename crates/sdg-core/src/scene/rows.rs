@@ -168,6 +168,7 @@ pub(crate) mod fixture {
                 years: rows.iter().map(|r| r.1).collect(),
                 values: rows.iter().map(|r| r.2).collect(),
                 source: vec![0; rows.len()],
+                doubts: Vec::new(),
             };
             let i = SeriesIndex::new(&t);
             (t, i)
