@@ -259,6 +259,9 @@ pub struct SeriesData {
     /// A context series (e.g. the country's value): drawn thin, dashed and with small
     /// points, so it reads as background to the cities.
     pub context: bool,
+    /// Indices of the points that begin another source's run: the line is not drawn
+    /// into them (a change of source or method is a break, not a change).
+    pub breaks: Vec<usize>,
 }
 
 /// What kind of chart.
@@ -514,18 +517,18 @@ fn draw(
                     .copied()
                     .filter(|p| p.0.is_finite() && p.1.is_finite())
                     .collect();
-                if spec.kind == Kind::Lines && pts.len() > 1 {
-                    if s.context {
-                        let style = Color::stroke_width(&color, 1);
-                        chart.draw_series(DashedLineSeries::new(
-                            pts.iter().copied(),
-                            6,
-                            4,
-                            style,
-                        ))?;
-                    } else {
-                        let style = Color::stroke_width(&color, 2);
-                        chart.draw_series(LineSeries::new(pts.iter().copied(), style))?;
+                if spec.kind == Kind::Lines {
+                    for run in runs(&s.points, &s.breaks)
+                        .into_iter()
+                        .filter(|r| r.len() > 1)
+                    {
+                        if s.context {
+                            let style = Color::stroke_width(&color, 1);
+                            chart.draw_series(DashedLineSeries::new(run, 6, 4, style))?;
+                        } else {
+                            let style = Color::stroke_width(&color, 2);
+                            chart.draw_series(LineSeries::new(run, style))?;
+                        }
                     }
                 }
                 chart.draw_series(
@@ -634,6 +637,24 @@ pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize
         .filter(|t| t.2 <= radius)
         .min_by(|a, b| a.2.total_cmp(&b.2))
         .map(|(s, p, _)| (s, p))
+}
+
+/// The runs of finite points a line joins: a new run begins at each break and after
+/// any point that is not finite.
+pub fn runs(points: &[(f64, f64)], breaks: &[usize]) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (i, &p) in points.iter().enumerate() {
+        let finite = p.0.is_finite() && p.1.is_finite();
+        let last_empty = out.last().is_none_or(Vec::is_empty);
+        if (!finite || breaks.contains(&i)) && !last_empty {
+            out.push(Vec::new());
+        }
+        if finite {
+            out.last_mut().expect("a run").push(p);
+        }
+    }
+    out.retain(|r| !r.is_empty());
+    out
 }
 
 /// An SVG `points` attribute for a polyline.
@@ -787,12 +808,14 @@ mod tests {
                     color: "#1f77b4".into(),
                     points: vec![(2015.0, 23.0), (2016.0, 26.0), (2019.0, 25.0)],
                     context: false,
+                    breaks: Vec::new(),
                 },
                 SeriesData {
                     label: "<script>alert(1)</script>".into(),
                     color: "#ff7f0e".into(),
                     points: vec![(2015.0, 10.0), (2019.0, f64::NAN)],
                     context: true,
+                    breaks: Vec::new(),
                 },
             ],
             bar_labels: vec![],
@@ -857,6 +880,60 @@ mod tests {
     }
 
     #[test]
+    fn a_change_of_source_breaks_the_line() {
+        let strokes = |spec: &Spec| {
+            layout(spec)
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Line { color, .. } if color == "#1f77b4"))
+                .count()
+        };
+        let mut spec = lines();
+        spec.series[0].points = vec![
+            (2013.0, 30.0),
+            (2014.0, 29.4),
+            (2015.0, 25.5),
+            (2016.0, 24.0),
+        ];
+        assert_eq!(strokes(&spec), 1, "one source: one line");
+        spec.series[0].breaks = vec![2];
+        assert_eq!(
+            strokes(&spec),
+            2,
+            "UNSD's model to 2014, KOSTAT's monitoring from 2015"
+        );
+        let drawn = layout(&spec)
+            .points
+            .iter()
+            .filter(|p| p.series == 0)
+            .count();
+        assert_eq!(drawn, 4, "every point still drawn");
+    }
+
+    #[test]
+    fn runs_split_at_breaks_and_gaps() {
+        let p = [
+            (1.0, 1.0),
+            (2.0, 2.0),
+            (3.0, f64::NAN),
+            (4.0, 4.0),
+            (5.0, 5.0),
+            (6.0, 6.0),
+        ];
+        let r = runs(&p, &[5]);
+        assert_eq!(
+            r,
+            vec![
+                vec![(1.0, 1.0), (2.0, 2.0)],
+                vec![(4.0, 4.0), (5.0, 5.0)],
+                vec![(6.0, 6.0)]
+            ]
+        );
+        assert_eq!(runs(&[], &[0]), Vec::<Vec<(f64, f64)>>::new());
+        assert_eq!(runs(&[(1.0, 1.0)], &[0]), vec![vec![(1.0, 1.0)]]);
+    }
+
+    #[test]
     fn bars_rank_top_down() {
         let spec = Spec {
             kind: Kind::Bars,
@@ -865,6 +942,7 @@ mod tests {
                 color: "#d62728".into(),
                 points: vec![(0.0, 80.0), (1.0, 40.0), (2.0, 5.0)],
                 context: false,
+                breaks: Vec::new(),
             }],
             bar_labels: vec!["Delhi".into(), "Seoul".into(), "Hobart".into()],
             ..lines()
@@ -895,6 +973,7 @@ mod tests {
             color: "bad".into(),
             points: vec![(2020.0, 5.0)],
             context: false,
+            breaks: Vec::new(),
         }];
         assert_eq!(layout(&spec).points.len(), 1);
         spec.kind = Kind::Scatter;

@@ -293,6 +293,28 @@ impl SeriesIndex {
             .collect()
     }
 
+    /// All `(year, value, source index)` points of a place, oldest first.
+    pub fn points_with_source(
+        &self,
+        table: &ObservationTable,
+        place: &str,
+    ) -> Vec<(i32, f64, u16)> {
+        self.by_place
+            .get(place)
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|&r| {
+                        Some((
+                            *table.years.get(r)?,
+                            *table.values.get(r)?,
+                            *table.source.get(r)?,
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// All `(year, value)` points of a place, oldest first.
     pub fn points(&self, table: &ObservationTable, place: &str) -> Vec<(i32, f64)> {
         self.by_place

@@ -40,21 +40,28 @@ pub fn chart_cities(rows: &[Row], compared: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Points of a place within the year range.
+/// Points of a place within the year range, and where its source changes: the
+/// indices of the points that begin another source's run (a change of source or
+/// method is a break, drawn as a gap in the line, never joined).
 fn points_in(
     tables: Option<(&crate::model::ObservationTable, &crate::query::SeriesIndex)>,
     place: &str,
     from: Option<i32>,
     to: Option<i32>,
-) -> Vec<(f64, f64)> {
+) -> (Vec<(f64, f64)>, Vec<usize>) {
     let Some((t, i)) = tables else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    i.points(t, place)
+    let kept: Vec<(i32, f64, u16)> = i
+        .points_with_source(t, place)
         .into_iter()
-        .filter(|(y, _)| from.is_none_or(|f| *y >= f) && to.is_none_or(|l| *y <= l))
-        .map(|(y, v)| (f64::from(y), v))
-        .collect()
+        .filter(|(y, _, _)| from.is_none_or(|f| *y >= f) && to.is_none_or(|l| *y <= l))
+        .collect();
+    let breaks = (1..kept.len())
+        .filter(|&k| kept[k].2 != kept[k - 1].2)
+        .collect();
+    let points = kept.iter().map(|&(y, v, _)| (f64::from(y), v)).collect();
+    (points, breaks)
 }
 
 /// The chart over time: one line per city, then one dashed context line per country
@@ -74,18 +81,20 @@ pub fn lines_spec(
         let Some(city) = gazetteer.city(id) else {
             continue;
         };
+        let (points, breaks) = points_in(tables.city(), id, from, to);
         data.push(SeriesData {
             label: city.name(lang).to_string(),
             color: PALETTE[data.len() % PALETTE.len()].into(),
-            points: points_in(tables.city(), id, from, to),
+            points,
             context: false,
+            breaks,
         });
         if !countries.contains(&city.country.as_str()) {
             countries.push(&city.country);
         }
     }
     for iso3 in countries {
-        let points = points_in(tables.country(), iso3, from, to);
+        let (points, breaks) = points_in(tables.country(), iso3, from, to);
         if points.is_empty() {
             continue;
         }
@@ -95,6 +104,7 @@ pub fn lines_spec(
             color: CONTEXT_COLOR.into(),
             points,
             context: true,
+            breaks,
         });
     }
     Spec {
@@ -136,6 +146,7 @@ pub fn ranking_spec(rows: &[Row], series: &Series, lang: Lang) -> Spec {
                 .map(|(k, (_, v))| (k as f64, *v))
                 .collect(),
             context: false,
+            breaks: Vec::new(),
         }],
         bar_labels: labels,
         x_log: false,
@@ -195,6 +206,7 @@ pub fn scatter_spec(
             color: "#0072b2".into(),
             points,
             context: false,
+            breaks: Vec::new(),
         }],
         bar_labels: labels,
         x_log,
