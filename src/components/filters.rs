@@ -176,8 +176,9 @@ pub fn FilterBar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     />
                     <fieldset class="statuses">
                         <legend>{move || app.t("filter.status")}</legend>
-                        {[Status::Green, Status::Yellow, Status::Orange, Status::Red, Status::NotAssessed]
+                        {Status::ASSESSED
                             .into_iter()
+                            .chain([Status::NotAssessed])
                             .map(status_box)
                             .collect_view()}
                     </fieldset>

@@ -16,11 +16,6 @@ use crate::components::link::AppLink;
 use crate::components::source_link::SourceLink;
 use crate::state::use_app;
 
-/// Goal 11's target codes, in order.
-const TARGETS: [&str; 10] = [
-    "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c",
-];
-
 /// The actions view.
 #[component]
 pub fn ActionsView() -> impl IntoView {
@@ -121,7 +116,7 @@ pub fn ActionsView() -> impl IntoView {
                 <section class="filters action-filters" aria-label=move || app.t("filter.label")>
                     <fieldset class="target-chips">
                         <legend>{move || app.t("actions.targets")}</legend>
-                        {TARGETS.into_iter().map(|t| {
+                        {sdg_core::model::GOAL11_TARGETS.into_iter().map(|t| {
                             let checked = move || app.state.with(|s| s.targets.iter().any(|x| x == t));
                             let n = move || tallies.with(|c| c.targets.get(t).copied().unwrap_or(0));
                             view! {

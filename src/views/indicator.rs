@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use sdg_core::assess::Status;
+use sdg_core::assess::{band, Status};
 use sdg_core::i18n::format_value;
 use sdg_core::model::Direction;
 use sdg_core::nav::Link;
@@ -80,17 +80,14 @@ pub fn IndicatorView(rows: Memo<Vec<Row>>) -> impl IntoView {
                     <h2>{app.t("indicator.thresholds")}</h2>
                     {match series.thresholds.clone() {
                         Some(t) => {
-                            let cmp = if series.direction == Direction::LowerIsBetter { "≤" } else { "≥" };
-                            let band = |status: Status, bound: f64| view! {
-                                <li><StatusBadge status=status />" "{format!("{cmp} {} {}", format_value(bound), series.unit)}</li>
-                            };
+                            // The same band words as the landing map's legend: one rule.
+                            let bands = Status::ASSESSED
+                                .into_iter()
+                                .filter_map(|st| Some((st, band(&series, st)?)))
+                                .map(|(st, text)| view! { <li><StatusBadge status=st />" "{text}</li> })
+                                .collect_view();
                             view! {
-                                <ul class="thresholds">
-                                    {band(Status::Green, t.green)}
-                                    {band(Status::Yellow, t.yellow)}
-                                    {band(Status::Orange, t.orange)}
-                                    <li><StatusBadge status=Status::Red />" "{app.t("indicator.beyond")}</li>
-                                </ul>
+                                <ul class="thresholds" data-testid="bands">{bands}</ul>
                                 <p class="help">{app.t("indicator.bands")}</p>
                                 <p class="source">{app.t("thresholds.source")}" "{t.source}</p>
                                 <h2>{app.t("indicator.trend-title")}</h2>

@@ -352,7 +352,7 @@ pub fn ShareView() -> impl IntoView {
 /// The form control of a field (a group's first control).
 fn input_id(field: &str) -> String {
     match field {
-        "targets" => format!("share-target-{}", sdg_core::scene::korea::TARGETS[0]),
+        "targets" => format!("share-target-{}", sdg_core::model::GOAL11_TARGETS[0]),
         "confidence" => "share-confidence-high".to_string(),
         _ => format!("share-{field}"),
     }

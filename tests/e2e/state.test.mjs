@@ -145,6 +145,9 @@ test('the indicator page states its band edges and the trend rule with their sou
   await page.getByTestId('trend-rule').waitFor();
   const text = await page.locator('.indicator-view').textContent();
   assert.match(text, /Bounds are inclusive/);
+  // The bands in the same words as the landing map's legend (assess::band).
+  const bands = await page.getByTestId('bands').textContent();
+  assert.match(bands, /≤ 10 µg\/m³.*10–15 µg\/m³.*15–25 µg\/m³.*> 25 µg\/m³/);
   assert.match(text, /exactly half, or exactly all/);
   assert.match(text, /Sustainable Development Report/);
   assert.match(text, /WHO/);

@@ -51,6 +51,10 @@ impl Status {
         Status::NotAssessed,
     ];
 
+    /// The statuses a threshold gives, best first: the bands of a legend, a filter,
+    /// the indicator page and the landing map.
+    pub const ASSESSED: [Status; 4] = [Status::Green, Status::Yellow, Status::Orange, Status::Red];
+
     /// Stable key used in URLs and message ids.
     pub fn key(self) -> &'static str {
         match self {

@@ -427,6 +427,17 @@ pub enum PlaceKind {
     Country,
 }
 
+/// Goal 11's target codes, in order: the one list every view, the URL parser and the
+/// matrix use.
+pub const GOAL11_TARGETS: [&str; 10] = [
+    "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c",
+];
+
+/// Whether a code is one of Goal 11's targets (`11.1` to `11.7`, `11.a` to `11.c`).
+pub fn is_goal11_target(code: &str) -> bool {
+    GOAL11_TARGETS.contains(&code)
+}
+
 /// One observation file: a series for many places, stored column-wise (compact and
 /// quick to parse). Row `i` is `(places[i], years[i], values[i], sources[source[i]])`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -623,6 +634,19 @@ mod names {
         /// The target an indicator belongs to.
         pub fn target_of(&self, indicator: &Indicator) -> Option<&Target> {
             self.targets.iter().find(|t| t.code == indicator.target)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goal11_targets_are_the_ten_codes() {
+        assert!(GOAL11_TARGETS.iter().all(|t| is_goal11_target(t)));
+        for not in ["11.8", "11.d", "11", "11.", "1.1", "11.1 ", "11.A"] {
+            assert!(!is_goal11_target(not), "{not}");
         }
     }
 }

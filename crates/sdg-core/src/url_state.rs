@@ -198,12 +198,6 @@ pub const COMPARE_LIMIT: usize = 8;
 /// Years a permalink may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2100;
 
-/// A Goal 11 target code as the URL names it: `11.1` to `11.7`, `11.a` to `11.c`.
-fn is_target_code(s: &str) -> bool {
-    s.strip_prefix("11.")
-        .is_some_and(|t| t.len() == 1 && matches!(t.as_bytes()[0], b'1'..=b'7' | b'a'..=b'c'))
-}
-
 /// A token a list parameter may hold: ids and codes are short and plain.
 fn is_token(s: &str) -> bool {
     !s.is_empty()
@@ -267,7 +261,7 @@ impl ViewState {
             "region" => Region::from_key(value).map(|r| self.region = r).is_some(),
             "vs" => token().map(|v| self.against = Some(v)).is_some(),
             "target" => list()
-                .filter(|l| l.iter().all(|t| is_target_code(t)))
+                .filter(|l| l.iter().all(|t| crate::model::is_goal11_target(t)))
                 .map(|l| self.targets = l)
                 .is_some(),
             "action" => token().map(|v| self.action = Some(v)).is_some(),

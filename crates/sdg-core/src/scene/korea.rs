@@ -9,9 +9,7 @@ use crate::model::{ActionsPack, Framework, Gazetteer};
 use crate::query::SeriesTables;
 
 /// Goal 11's targets in order: the matrix's columns.
-pub const TARGETS: [&str; 10] = [
-    "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c",
-];
+pub use crate::model::GOAL11_TARGETS as TARGETS;
 
 /// One cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -27,10 +27,10 @@ pub const REGION: Region = Region::AsiaPacific;
 /// The statuses a landing map can count, in drawing order (the worst drawn last, on
 /// top, where it catches the eye).
 const COUNTED: [Status; 5] = [
-    Status::Green,
-    Status::Yellow,
-    Status::Orange,
-    Status::Red,
+    Status::ASSESSED[0],
+    Status::ASSESSED[1],
+    Status::ASSESSED[2],
+    Status::ASSESSED[3],
     Status::NotAssessed,
 ];
 

@@ -254,13 +254,10 @@ impl Colouring {
 /// The statuses the legend lists for a series.
 pub fn legend_statuses(series: &Series) -> Vec<Status> {
     if series.thresholds.is_some() {
-        vec![
-            Status::Green,
-            Status::Yellow,
-            Status::Orange,
-            Status::Red,
-            Status::NoData,
-        ]
+        Status::ASSESSED
+            .into_iter()
+            .chain([Status::NoData])
+            .collect()
     } else {
         vec![Status::NotAssessed, Status::NoData]
     }
