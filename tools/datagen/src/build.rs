@@ -34,6 +34,14 @@ fn write_json<T: Serialize>(out: &Path, rel: &str, value: &T) -> Result<PackFile
     Ok(PackFile::new(rel, text.len() as u64))
 }
 
+/// A report section: its heading, a paragraph saying the rule, and a line per item.
+fn section(report: &mut String, heading: &str, intro: &str, items: &[String]) {
+    let _ = writeln!(report, "\n## {heading}\n\n{intro}\n");
+    for item in items {
+        let _ = writeln!(report, "- {item}");
+    }
+}
+
 /// A settlement this large is named in the report when it is refused.
 const BIG_SETTLEMENT: u64 = 100_000;
 
@@ -249,46 +257,55 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         }
     }
     report.push_str(&plausibility::report(&verdicts));
-    let _ = writeln!(
-        report,
-        "\n## Doubtful values\n\nKept and shown with their reason, never used for a trend: PM2.5 above PM10 for one place and year (both marked), and a value under a fifth or over {} times both its neighbouring years'. Found: {}\n",
-        doubts::OUTLIER_FACTOR,
-        totals.doubts.len()
+    section(
+        &mut report,
+        "Doubtful values",
+        &format!(
+            "Kept and shown with their reason, never used for a trend: PM2.5 above PM10 for one place and year (both marked), and a value under a fifth or over {} times both its neighbouring years'. Found: {}",
+            doubts::OUTLIER_FACTOR,
+            totals.doubts.len()
+        ),
+        &totals.doubts,
     );
-    for d in &totals.doubts {
-        let _ = writeln!(report, "- {d}");
-    }
-    let _ = writeln!(
-        report,
-        "\n## National figures repeated over cities\n\nA value one source gives, for one series and year, to at least {} places of a country that are at least {:.0} % of that country's places there is the national figure: bundled once as the country's (context, never ranked) and taken off the cities. Found: {}\n",
-        repeated::MIN_PLACES,
-        repeated::MIN_SHARE * 100.0,
-        repeated_found.len()
+    let repeated_lines: Vec<String> = repeated_found
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}: {} for {} of {} places",
+                r.table, r.country, r.year, r.value, r.places, r.of
+            )
+        })
+        .collect();
+    section(
+        &mut report,
+        "National figures repeated over cities",
+        &format!(
+            "A value one source gives, for one series and year, to at least {} places of a country that are at least {:.0} % of that country's places there is the national figure: bundled once as the country's (context, never ranked) and taken off the cities. Found: {}",
+            repeated::MIN_PLACES,
+            repeated::MIN_SHARE * 100.0,
+            repeated_found.len()
+        ),
+        &repeated_lines,
     );
-    for r in &repeated_found {
-        let _ = writeln!(
-            report,
-            "- {} {} {}: {} for {} of {} places",
-            r.table, r.country, r.year, r.value, r.places, r.of
-        );
-    }
     report.push_str(&actions_report);
-    let _ = writeln!(
-        report,
-        "\n## Korean names checked\n\nEvery municipality's English name is checked against its Korean one: where two with different Korean names share an English name, the one GeoNames romanises otherwise is mended ({}):\n",
-        world.kr_name_fixes.len()
+    section(
+        &mut report,
+        "Korean names checked",
+        &format!(
+            "Every municipality's English name is checked against its Korean one: where two with different Korean names share an English name, the one GeoNames romanises otherwise is mended ({}):",
+            world.kr_name_fixes.len()
+        ),
+        &world.kr_name_fixes,
     );
-    for f in &world.kr_name_fixes {
-        let _ = writeln!(report, "- {f}");
-    }
-    let _ = writeln!(
-        report,
-        "\n## One station network per settlement\n\nA settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:\n",
-        totals.networks.len()
+    section(
+        &mut report,
+        "One station network per settlement",
+        &format!(
+            "A settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:",
+            totals.networks.len()
+        ),
+        &totals.networks,
     );
-    for n in &totals.networks {
-        let _ = writeln!(report, "- {n}");
-    }
     let _ = writeln!(report, "\n## How source names were placed\n");
     let _ = writeln!(
         report,
