@@ -203,7 +203,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
     Effect::new(move |_| {
         let (lang, theme) = look.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.key());
+            let _ = root.set_attribute("lang", lang.html_lang());
             let _ = root.set_attribute("data-theme", theme.key());
         }
     });

@@ -62,11 +62,10 @@ pub fn Preferences() -> impl IntoView {
 pub fn LangSelect(value: Signal<Lang>, pick: Callback<Lang>) -> impl IntoView {
     view! {
         <select
-            on:change=move |ev| pick.run(if event_target_value(&ev) == "ko" { Lang::Ko } else { Lang::En })
+            on:change=move |ev| pick.run(Lang::from_key(&event_target_value(&ev)).unwrap_or_default())
             prop:value=move || value.get().key()
         >
-            <option value="en">"English"</option>
-            <option value="ko">"한국어"</option>
+            {Lang::ALL.iter().map(|l| view! { <option value=l.key() lang=l.html_lang()>{l.native_name()}</option> }).collect_view()}
         </select>
     }
 }
@@ -77,18 +76,10 @@ pub fn ThemeSelect(value: Signal<Theme>, pick: Callback<Theme>) -> impl IntoView
     let app = use_app();
     view! {
         <select
-            on:change=move |ev| pick.run(match event_target_value(&ev).as_str() {
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                "contrast" => Theme::Contrast,
-                _ => Theme::Auto,
-            })
+            on:change=move |ev| pick.run(Theme::from_key(&event_target_value(&ev)).unwrap_or_default())
             prop:value=move || value.get().key()
         >
-            <option value="auto">{move || app.t("prefs.theme.auto")}</option>
-            <option value="light">{move || app.t("prefs.theme.light")}</option>
-            <option value="dark">{move || app.t("prefs.theme.dark")}</option>
-            <option value="contrast">{move || app.t("prefs.theme.contrast")}</option>
+            {Theme::ALL.into_iter().map(|t| view! { <option value=t.key()>{move || app.t(t.label_key())}</option> }).collect_view()}
         </select>
     }
 }

@@ -4,10 +4,8 @@
 
 use leptos::prelude::*;
 
-use sdg_core::actions::{
-    counts, filter_actions, summary_text, theme_key, title, ActionFilter, Counts,
-};
-use sdg_core::i18n::{format_int, Lang};
+use sdg_core::actions::{counts, filter_actions, summary_text, theme_key, ActionFilter, Counts};
+use sdg_core::i18n::format_int;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
 use sdg_core::nav::Link;
 use sdg_core::url_state::View;
@@ -199,10 +197,9 @@ pub fn ActionCard(action: LocalAction) -> impl IntoView {
     let heading = move || {
         let lang = app.lang();
         a.with_value(|a| {
-            let t = title(a, lang).to_string();
-            // A Korean page showing an English title marks it as English.
-            let en = lang == Lang::Ko && a.title_ko.is_none();
-            (t, en.then_some("en"))
+            // A page in another language showing an English title marks it as English.
+            let (t, shown) = a.title.shown(lang);
+            (t.to_string(), (shown != lang).then_some("en"))
         })
     };
     let id = a.with_value(|a| a.id.clone());

@@ -67,11 +67,11 @@ pub fn CityView() -> impl IntoView {
                     });
                     let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
                     let first = c.name(lang).to_string();
-                    let second = c.other_name(lang).map(str::to_string);
+                    let second = c.other_name(lang).map(|(name, in_lang)| (name.to_string(), in_lang));
                     view! {
                         <header class="city-head">
-                            <h1 id="city-title" data-testid="city-name">{first}</h1>
-                            {second.map(|s| view! { <p class="alt-name" lang=lang.other().key()>{s}</p> })}
+                            <h1 id="city-title" data-testid="city-name" lang=c.name.fallback(lang).map(|l| l.html_lang())>{first}</h1>
+                            {second.map(|(s, in_lang)| view! { <p class="alt-name" lang=in_lang.html_lang()>{s}</p> })}
                             <dl class="facts">
                                 <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
                                 <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>

@@ -132,7 +132,7 @@ fn ActionsSummary() -> impl IntoView {
                     <h3>{app.t("actions.recent")}</h3>
                     <ul class="featured-actions">
                         {s.recent.into_iter().map(|a| {
-                            let title = lang.pick(&a.title_en, a.title_ko.as_deref()).to_string();
+                            let title = a.title.get(lang).to_string();
                             let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
                             view! { <li><AppLink to=Link::Action(a.id.clone())>{title}</AppLink>" — "{a.label.clone()}{year}</li> }
                         }).collect_view()}

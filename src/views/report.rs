@@ -75,8 +75,8 @@ pub fn ReportView() -> impl IntoView {
                 view! {
                     <header class="report-head">
                         <p class="eyebrow">{app.t("report.title")}</p>
-                        <h1 id="report-title" data-testid="report-city">{c.name(lang).to_string()}</h1>
-                        {c.other_name(lang).map(|o| view! { <p class="alt-name" lang=lang.other().key()>{o.to_string()}</p> })}
+                        <h1 id="report-title" data-testid="report-city" lang=c.name.fallback(lang).map(|l| l.html_lang())>{c.name(lang).to_string()}</h1>
+                        {c.other_name(lang).map(|(o, in_lang)| view! { <p class="alt-name" lang=in_lang.html_lang()>{o.to_string()}</p> })}
                         <dl class="facts">
                             <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
                             <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>

@@ -338,8 +338,8 @@ pub fn ShareView() -> impl IntoView {
                     <h2>{move || app.t("share.preview")}</h2>
                     {move || checked.get().map(|(mut action, _)| {
                         // A card always has a title: until there is one, the field's name holds its place.
-                        if action.title_en.is_empty() {
-                            action.title_en = format!("[{}]", label_of("title_en"));
+                        if action.title.en().is_empty() {
+                            action.title.set("en", format!("[{}]", label_of("title_en")));
                         }
                         view! { <ActionCard action=action /> }
                     })}

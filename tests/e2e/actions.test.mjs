@@ -35,7 +35,7 @@ test('in Korean, titles are Korean and English summaries are marked as English',
   const page = await open('?view=actions&target=11.3&lang=ko');
   const card = page.locator('[data-id="LA001"]');
   await card.waitFor();
-  assert.equal(await card.locator('h2').textContent(), pack.actions.find((a) => a.id === 'LA001').title_ko);
+  assert.equal(await card.locator('h2').textContent(), pack.actions.find((a) => a.id === 'LA001').title.ko);
   assert.equal(await card.locator('.summary').getAttribute('lang'), 'en');
   assert.match(await card.locator('.lang-tag').textContent(), /영어/);
   const link = card.locator('.source a');

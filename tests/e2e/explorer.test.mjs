@@ -85,8 +85,8 @@ test('the CSV download holds the rows with their sources and licences, Korean in
   await page.getByTestId('city-table').locator('tbody tr').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
   const text = readFileSync(await download.path(), 'utf8');
-  assert.ok(text.startsWith('\ufeffcity_id,city,city_ko,'), 'UTF-8 BOM and header');
-  assert.match(text, /kr-11,Seoul,서울특별시,South Korea,East and North-East Asia,\d+,11\.6\.2,Annual mean PM2\.5,[\d.]+,µg\/m³,20\d\d,/);
+  assert.ok(text.startsWith('\ufeffcity_id,city,city_ko,city_zh,'), 'UTF-8 BOM and header');
+  assert.match(text, /kr-11,Seoul,서울특별시,,South Korea,East and North-East Asia,\d+,11\.6\.2,Annual mean PM2\.5,[\d.]+,µg\/m³,20\d\d,/);
   const rows = text.trim().split('\r\n');
   assert.equal(rows.length - 1, await count(page), 'one row per matching city');
   assert.ok(rows.slice(1).every((r) => /(WHO|Statistics Korea)/.test(r)), 'every row names its source');
@@ -124,6 +124,33 @@ test('lang=ko switches the interface and <html lang>', async () => {
   assert.equal(await page.getByRole('link', { name: '지도' }).getAttribute('aria-current'), 'page');
   await page.getByRole('combobox', { name: '도시 검색' }).waitFor();
   assert.deepEqual(page.errors, []);
+});
+
+test('lang=zh: the interface, the official Goal 11 texts and local names in Chinese, English names marked as English', async () => {
+  const page = await open('?view=city&city=cn-haerbin-achengqu&lang=zh');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  // A Chinese district has its Chinese name; the English one beside it is marked.
+  assert.equal(await page.getByTestId('city-name').textContent(), '阿城区');
+  assert.equal(await page.locator('.alt-name').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.alt-name').textContent(), 'Acheng Qu');
+  // Suwon has no Chinese name: its English name is shown, marked as English.
+  const suwon = await open('?view=city&city=kr-31010&lang=zh');
+  const name = suwon.getByTestId('city-name');
+  await name.waitFor();
+  assert.equal(await name.getAttribute('lang'), 'en');
+  assert.equal(await suwon.locator('.alt-name').count(), 0, 'no second form to show');
+  // The official target text, from the framework's Chinese translation.
+  const ind = await open('?view=indicator&series=pm25&lang=zh');
+  await ind.getByText('优劣方向').first().waitFor();
+  assert.match(await ind.locator('main').textContent(), /到2030年/);
+  // The language menu lists every language in its own name, and switches.
+  const map = await open('?view=map&lang=en');
+  const select = map.getByRole('combobox', { name: 'Language' });
+  assert.deepEqual(await select.locator('option').allTextContents(), ['English', '한국어', '简体中文']);
+  await select.selectOption('zh');
+  await map.getByRole('link', { name: '地图' }).waitFor();
+  assert.match(map.url(), /lang=zh/);
+  for (const p of [page, suwon, ind, map]) assert.deepEqual(p.errors, []);
 });
 
 test('charts: lines for compared cities, table alternative and SVG download', async () => {

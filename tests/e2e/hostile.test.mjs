@@ -27,7 +27,11 @@ const HOSTILE = [
 let turn = 0;
 const next = () => HOSTILE[turn++ % HOSTILE.length];
 const add = (o, keys) => {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k]) o[k] = `${o[k]} ${next()}`;
+  for (const k of keys) {
+    if (typeof o[k] === 'string' && o[k]) o[k] = `${o[k]} ${next()}`;
+    // A text in several languages: every language's form.
+    else if (o[k] && typeof o[k] === 'object') add(o[k], Object.keys(o[k]));
+  }
 };
 
 /** The bundle with a hostile string added to every text field a person reads. */
@@ -36,11 +40,11 @@ function hostileBundle(rel, body) {
   const file = rel.slice('data/'.length);
   const json = JSON.parse(body.toString('utf8'));
   if (file === 'cities.json') {
-    for (const c of json) add(c, ['name_en', 'name_ko']);
+    for (const c of json) add(c, ['name']);
   } else if (file === 'countries.json') {
-    for (const c of json) add(c, ['name_en', 'name_ko']);
+    for (const c of json) add(c, ['name']);
   } else if (file === 'actions.json') {
-    for (const a of json.actions) add(a, ['label', 'title_en', 'title_ko', 'summary_en', 'summary_ko', 'source_title']);
+    for (const a of json.actions) add(a, ['label', 'title', 'summary', 'source_title']);
     for (const f of json.figures) add(f, ['label', 'source_title']);
   } else if (file === 'manifest.json') {
     for (const p of json.packs) add(p, ['title', 'licence', 'attribution', 'source']);

@@ -71,7 +71,7 @@ test('target tiles show coverage and actions per target, in Korean too', async (
   assert.equal(await tiles.count(), framework.targets.length);
   const t116 = page.locator('.target-tile[data-target="11.6"]');
   assert.match(await t116.locator('.coverage').textContent(), /최대 [\d,]+개 도시 자료/);
-  assert.match(await t116.locator('h3').textContent(), new RegExp(framework.targets.find((t) => t.code === '11.6').title_ko.slice(0, 10)));
+  assert.match(await t116.locator('h3').textContent(), new RegExp(framework.targets.find((t) => t.code === '11.6').title.ko.slice(0, 10)));
   assert.equal(await t116.locator('.tile-actions a').textContent(), `지역 실천 ${manifest.actions.per_target['11.6']}건`);
   assert.deepEqual(page.errors, []);
 });

@@ -41,7 +41,7 @@ const violations = async (page, rules) => {
 };
 
 for (const [name, query, ready] of VIEWS) {
-  for (const lang of ['en', 'ko']) {
+  for (const lang of ['en', 'ko', 'zh']) {
     for (const viewport of [WIDE, PHONE]) {
       test(`axe: ${name}, ${lang}, ${viewport.width}px, every theme`, async () => {
         const sep = query ? '&' : '?';

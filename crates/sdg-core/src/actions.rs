@@ -70,13 +70,9 @@ fn in_years(year: Option<i32>, from: Option<i32>, to: Option<i32>) -> bool {
 
 /// Everything a search looks in, folded (case and accents ignored).
 fn searchable(a: &LocalAction) -> String {
-    let mut s = fold(&a.title_en);
-    let texts = [
-        a.title_ko.as_deref(),
-        Some(a.summary_en.as_str()),
-        a.summary_ko.as_deref(),
-    ];
-    for text in texts.into_iter().flatten().chain([a.label.as_str()]) {
+    let mut s = String::new();
+    let texts = a.title.forms().chain(a.summary.forms()).map(|(_, t)| t);
+    for text in texts.chain([a.label.as_str()]) {
         s.push('|');
         s.push_str(&fold(text));
     }
@@ -138,8 +134,7 @@ pub fn summary(pack: &ActionsPack, n: usize) -> crate::model::ActionsSummary {
                 id: a.id.clone(),
                 label: a.label.clone(),
                 year: a.year,
-                title_en: a.title_en.clone(),
-                title_ko: a.title_ko.clone(),
+                title: a.title.clone(),
             })
             .collect(),
     }
@@ -150,16 +145,16 @@ pub fn theme_key(theme: &str) -> String {
     format!("theme.{theme}")
 }
 
-/// An action's title in the UI language (Korean where the pack has one).
+/// An action's title in the UI language (English where the pack has none in it).
 pub fn title(a: &LocalAction, lang: Lang) -> &str {
-    lang.pick(&a.title_en, a.title_ko.as_deref())
+    a.title.get(lang)
 }
 
-/// An action's summary in `lang`, and whether it fell back to English (the Korean
+/// An action's summary in `lang`, and whether it fell back to English (the
 /// interface then marks it `lang="en"` with an "English" tag).
 pub fn summary_text(a: &LocalAction, lang: Lang) -> (&str, bool) {
-    let text = lang.pick(&a.summary_en, a.summary_ko.as_deref());
-    (text, lang == Lang::Ko && a.summary_ko.is_none())
+    let (text, shown) = a.summary.shown(lang);
+    (text, shown != lang)
 }
 
 /// The actions of one place (newest first) and the figures it reports.
@@ -191,6 +186,7 @@ pub fn recent(pack: &ActionsPack, n: usize) -> Vec<&LocalAction> {
 pub(crate) mod tests {
     use super::*;
     use crate::model::Confidence;
+    use crate::model::Localized;
 
     pub fn action(
         id: &str,
@@ -206,10 +202,9 @@ pub(crate) mod tests {
             places: places.iter().map(|p| p.to_string()).collect(),
             country: "KOR".into(),
             year,
-            title_en: format!("{label} action {id}"),
-            title_ko: Some(format!("{label} 사업")),
-            summary_en: "A summary about buses and Éco parks.".into(),
-            summary_ko: None,
+            title: Localized::new(format!("{label} action {id}"))
+                .with("ko", format!("{label} 사업")),
+            summary: Localized::new("A summary about buses and Éco parks."),
             targets: targets.iter().map(|t| t.to_string()).collect(),
             theme: theme.into(),
             source_title: "src".into(),
@@ -267,7 +262,7 @@ pub(crate) mod tests {
                 source_url: "https://www.iges.or.jp/en/vlr/suwon".into(),
             }],
         };
-        p.actions[0].title_ko = Some("수원시 SDG 11 이행 보고서".into());
+        p.actions[0].title.set("ko", "수원시 SDG 11 이행 보고서");
         p
     }
 

@@ -266,7 +266,7 @@ mod tests {
     fn actions_are_checked_for_targets_years_sources_and_safe_links() {
         let mut b = loaded();
         let good = r#"{"actions":[{"id":"LA001","label":"Seoul","places":["kr-11"],"country":"KOR","year":2004,
-            "title_en":"Bus reform","summary_en":"s","targets":["11.6"],"theme":"transport",
+            "title":{"en":"Bus reform"},"summary":{"en":"s"},"targets":["11.6"],"theme":"transport",
             "source_title":"Seoul Solution","source_url":"https://seoulsolution.kr/x","confidence":"high"}],"figures":[]}"#;
         b.add(PackKind::Actions, "actions.json", good).unwrap();
         assert_eq!(b.actions.as_ref().unwrap().actions.len(), 1);

@@ -2,6 +2,7 @@
 //! names intact, one row per city, with the source and the licence of each value.
 
 use crate::assess::Status;
+use crate::i18n::Lang;
 use crate::model::{Gazetteer, ObservationTable, Series};
 use crate::query::Selected;
 
@@ -34,10 +35,19 @@ pub fn selection_csv(
     licence: impl Fn(usize) -> String,
 ) -> String {
     let mut out = String::from("\u{feff}");
-    let header = [
-        "city_id",
-        "city",
-        "city_ko",
+    // The city's name in English, then in each other interface language
+    // (`city_ko`, `city_zh`, ...), empty where it has no form in it.
+    let local_langs: Vec<Lang> = Lang::ALL
+        .iter()
+        .copied()
+        .filter(|l| *l != Lang::En)
+        .collect();
+    let local_columns: Vec<String> = local_langs
+        .iter()
+        .map(|l| format!("city_{}", l.key()))
+        .collect();
+    let header_head = ["city_id", "city"];
+    let header_tail = [
         "country",
         "subregion",
         "population",
@@ -50,6 +60,12 @@ pub fn selection_csv(
         "source",
         "licence",
     ];
+    let header: Vec<&str> = header_head
+        .iter()
+        .copied()
+        .chain(local_columns.iter().map(String::as_str))
+        .chain(header_tail)
+        .collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for r in rows {
@@ -66,15 +82,16 @@ pub fn selection_csv(
             ),
             None => Default::default(),
         };
-        let cells = [
-            r.city.id.clone(),
-            r.city.name_en.clone(),
-            r.city.name_ko.clone().unwrap_or_default(),
-            country.map_or(r.city.country.clone(), |c| c.name_en.clone()),
+        let head = [r.city.id.clone(), r.city.name.en().to_string()];
+        let local = local_langs
+            .iter()
+            .map(|l| r.city.name.exact(l.key()).unwrap_or_default().to_string());
+        let tail = [
+            country.map_or(r.city.country.clone(), |c| c.name.en().to_string()),
             country.map(|c| c.subregion.clone()).unwrap_or_default(),
             r.city.population.map(|p| p.to_string()).unwrap_or_default(),
             series.indicator.clone(),
-            series.title_en.clone(),
+            series.title.en().to_string(),
             value,
             series.unit.clone(),
             year,
@@ -82,7 +99,12 @@ pub fn selection_csv(
             source,
             licence,
         ];
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        let line: Vec<String> = head
+            .into_iter()
+            .chain(local)
+            .chain(tail)
+            .map(|c| csv_cell(&c))
+            .collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -1,26 +1,25 @@
 //! Small, hand-made inputs shared by the core's unit tests (test builds only).
 
 use crate::model::{
-    AdminLevel, City, Country, Direction, Framework, Gazetteer, Indicator, PackFile, PackInfo,
-    PackKind, PlaceKind, Series, Target, Thresholds,
+    AdminLevel, City, Country, Direction, Framework, Gazetteer, Indicator, Localized, PackFile,
+    PackInfo, PackKind, PlaceKind, Series, Target, Thresholds,
 };
 
 /// A one-series framework file.
-pub const FRAMEWORK: &str = r#"{"goal_en":"g","goal_ko":"g","targets":[{"code":"11.6","title_en":"t"}],
-    "indicators":[{"code":"11.6.2","target":"11.6","title_en":"i"}],
-    "series":[{"id":"pm25","indicator":"11.6.2","title_en":"PM2.5","title_ko":"초미세먼지","unit":"µg/m³","direction":"lower-is-better"}]}"#;
+pub const FRAMEWORK: &str = r#"{"goal":{"en":"g","ko":"g"},"targets":[{"code":"11.6","title":{"en":"t"}}],
+    "indicators":[{"code":"11.6.2","target":"11.6","title":{"en":"i"}}],
+    "series":[{"id":"pm25","indicator":"11.6.2","title":{"en":"PM2.5","ko":"초미세먼지"},"unit":"µg/m³","direction":"lower-is-better"}]}"#;
 /// A one-country countries file.
-pub const COUNTRIES: &str = r#"[{"iso3":"KOR","name_en":"South Korea","region":"Asia","subregion":"East and North-East Asia","asia_pacific":true}]"#;
+pub const COUNTRIES: &str = r#"[{"iso3":"KOR","name":{"en":"South Korea"},"region":"Asia","subregion":"East and North-East Asia","asia_pacific":true}]"#;
 /// A one-city places file.
-pub const CITIES: &str = r#"[{"id":"kr-11","name_en":"Seoul","name_ko":"서울특별시","country":"KOR","lat":37.55,"lon":126.99,"level":"city"}]"#;
+pub const CITIES: &str = r#"[{"id":"kr-11","name":{"en":"Seoul","ko":"서울특별시"},"country":"KOR","lat":37.55,"lon":126.99,"level":"city"}]"#;
 
 /// PM2.5 with the WHO-like cut-points 10 / 15 / 25 µg/m³.
 pub fn pm25() -> Series {
     Series {
         id: "pm25".into(),
         indicator: "11.6.2".into(),
-        title_en: "PM2.5".into(),
-        title_ko: "초미세먼지".into(),
+        title: Localized::new("PM2.5").with("ko", "초미세먼지"),
         unit: "µg/m³".into(),
         direction: Direction::LowerIsBetter,
         thresholds: Some(Thresholds {
@@ -38,8 +37,7 @@ pub fn open_space() -> Series {
     Series {
         id: "open-space".into(),
         indicator: "11.7.1".into(),
-        title_en: "Open space".into(),
-        title_ko: "공공 공간".into(),
+        title: Localized::new("Open space").with("ko", "공공 공간"),
         unit: "%".into(),
         direction: Direction::HigherIsBetter,
         thresholds: None,
@@ -56,22 +54,19 @@ pub fn framework(indicators: &[&str], series: Vec<Series>) -> Framework {
         if !targets.iter().any(|t| t.code == target) {
             targets.push(Target {
                 code: target.clone(),
-                title_en: format!("target {target}"),
-                title_ko: None,
+                title: Localized::new(format!("target {target}")),
             });
         }
         inds.push(Indicator {
             code: code.to_string(),
             target,
-            title_en: code.to_string(),
-            title_ko: None,
+            title: Localized::new(*code),
             tier: None,
             note: None,
         });
     }
     Framework {
-        goal_en: "g".into(),
-        goal_ko: "g".into(),
+        goal: Localized::new("g").with("ko", "g"),
         targets,
         indicators: inds,
         series,
@@ -114,8 +109,7 @@ pub fn korea(places: &[KoreanPlace<'_>]) -> Gazetteer {
         countries: vec![Country {
             iso3: "KOR".into(),
             numeric: None,
-            name_en: "South Korea".into(),
-            name_ko: None,
+            name: Localized::new("South Korea"),
             region: "Asia".into(),
             subregion: "East and North-East Asia".into(),
             asia_pacific: true,
@@ -124,8 +118,7 @@ pub fn korea(places: &[KoreanPlace<'_>]) -> Gazetteer {
             .iter()
             .map(|(id, en, ko, level, parent)| City {
                 id: id.to_string(),
-                name_en: en.to_string(),
-                name_ko: ko.map(str::to_string),
+                name: Localized::new(*en).with_some("ko", ko.map(str::to_string)),
                 country: "KOR".into(),
                 lat: Some(37.0),
                 lon: Some(127.0),

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::load::{parse_json, Problem};
+use crate::model::Localized;
 use crate::url_state::ViewState;
 
 /// Seconds without a touch before the kiosk resets and starts its loop.
@@ -23,10 +24,8 @@ pub const SECONDS: std::ops::RangeInclusive<u32> = 3..=3600;
 pub struct Stop {
     /// The view, as a permalink query (`view=city&city=kr-31010`).
     pub query: String,
-    /// Caption in English.
-    pub caption_en: String,
-    /// Caption in Korean.
-    pub caption_ko: String,
+    /// Caption, in English and the kiosk's other languages.
+    pub caption: Localized,
     /// Whether the years play while the stop is shown (a map or chart over time);
     /// never when the screen's user asks for reduced motion.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -36,10 +35,7 @@ pub struct Stop {
 impl Stop {
     /// The caption in `lang`.
     pub fn caption(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ko => &self.caption_ko,
-            Lang::En => &self.caption_en,
-        }
+        self.caption.get(lang)
     }
 }
 
@@ -68,10 +64,9 @@ fn default_dwell() -> u32 {
 /// The featured views when `kiosk.json` names none: a city profile, the
 /// Asia-Pacific map, a ranking and a local action.
 pub fn default_stops() -> Vec<Stop> {
-    let stop = |query: &str, en: &str, ko: &str| Stop {
+    let stop = |query: &str, en: &str, ko: &str, zh: &str| Stop {
         query: query.into(),
-        caption_en: en.into(),
-        caption_ko: ko.into(),
+        caption: Localized::new(en).with("ko", ko).with("zh", zh),
         play: query.starts_with("view=map"),
     };
     vec![
@@ -79,21 +74,25 @@ pub fn default_stops() -> Vec<Stop> {
             "view=city&city=kr-31010",
             "Suwon: how the city is doing on Goal 11, and what it did",
             "수원시: 목표 11의 현황과 실천",
+            "水原：城市在目标 11 上的现状与行动",
         ),
         stop(
             "view=map&region=asia-pacific&series=pm25",
             "Fine particles (PM2.5) in Asia-Pacific cities",
             "아시아·태평양 도시의 초미세먼지(PM2.5)",
+            "亚太城市的细颗粒物（PM2.5）",
         ),
         stop(
             "view=chart&series=transit-access&region=asia-pacific",
             "Who has convenient access to public transport?",
             "대중교통을 편리하게 이용하는 비율",
+            "谁能便捷地使用公共交通？",
         ),
         stop(
             "view=actions&action=LA003",
             "A local action: Suwon's month without cars",
             "지역 실천 사례: 수원의 차 없는 한 달",
+            "一项地方行动：水原的无车月",
         ),
     ]
 }
@@ -139,6 +138,13 @@ impl KioskConfig {
             );
         }
         for (i, stop) in config.stops.iter().enumerate() {
+            if stop.caption.en().trim().is_empty() {
+                add(
+                    format!("loop {i}"),
+                    "caption",
+                    "a stop needs an English caption".into(),
+                );
+            }
             let (_, notices) = ViewState::parse(&stop.query);
             if !notices.is_empty() {
                 add(
@@ -337,15 +343,16 @@ mod tests {
 
     #[test]
     fn kiosk_json_is_checked_and_the_url_wins() {
-        let ok = r#"{"idle": 60, "dwell": 8, "loop": [{"query": "view=korea", "caption_en": "Korea", "caption_ko": "한국"}]}"#;
+        let ok = r#"{"idle": 60, "dwell": 8, "loop": [{"query": "view=korea", "caption": {"en": "Korea", "ko": "한국"}}]}"#;
         let config = KioskConfig::parse("kiosk.json", ok).unwrap();
         assert_eq!((config.idle, config.dwell, config.stops.len()), (60, 8, 1));
         let defaults = KioskConfig::parse("kiosk.json", "{}").unwrap();
         assert_eq!(defaults, KioskConfig::default());
-        let bad = r#"{"idle": 1, "loop": [{"query": "view=nowhere", "caption_en": "", "caption_ko": ""}]}"#;
+        let bad =
+            r#"{"idle": 1, "loop": [{"query": "view=nowhere", "caption": {"en": "", "ko": ""}}]}"#;
         let problems = KioskConfig::parse("kiosk.json", bad).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(fields, vec!["idle", "query"]);
+        assert_eq!(fields, vec!["idle", "caption", "query"]);
         let (url, _) = ViewState::parse("kiosk=1&idle=30&dwell=5&lang=ko");
         let config = KioskConfig::default().with_url(&url);
         assert_eq!((config.idle, config.dwell), (30, 5));

@@ -6,6 +6,7 @@
 //!
 //! - [`actions`]: cities' own Goal 11 actions: filters, search, counts.
 //! - [`model`]: the bundle's types (framework, gazetteer, observations, manifest).
+//! - [`localized`]: a text in several languages (every name and title of the model).
 //! - [`load`]: parsing and validation shared by the app and the tool's validator.
 //! - [`bundle`]: loading a manifest's packs in order through those checks.
 //! - [`assess`]: status from thresholds, SDSN trend, ranks.
@@ -19,7 +20,7 @@
 //! - [`scene`]: what each view draws (map, charts, table, indicator page).
 //! - [`style`]: status colours, symbols and labels.
 //! - [`svg`]: numbers written into SVG path data.
-//! - [`i18n`]: number formatting.
+//! - [`i18n`]: the interface languages, their message files, number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
 //! - [`credits`]: the source and licence line of charts, maps and downloads.
@@ -43,6 +44,7 @@ pub mod kiosk;
 pub mod lists;
 pub mod load;
 pub mod loading;
+pub mod localized;
 pub mod mapview;
 pub mod model;
 pub mod nav;

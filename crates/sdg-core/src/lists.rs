@@ -20,44 +20,11 @@ pub fn country_options(gazetteer: &Gazetteer, lang: Lang) -> Options {
     out
 }
 
-/// Korean names of the subregions the bundle uses (ESCAP's for its members, the UN
-/// geoscheme's elsewhere): interface labels, as the countries' own names are data.
-const SUBREGIONS_KO: [(&str, &str); 24] = [
-    ("Australia and New Zealand", "오스트레일리아·뉴질랜드"),
-    ("Caribbean", "카리브"),
-    ("Central America", "중앙아메리카"),
-    ("Central Europe", "중부 유럽"),
-    ("East and North-East Asia", "동·동북아시아"),
-    ("Eastern Africa", "동아프리카"),
-    ("Eastern Asia", "동아시아"),
-    ("Eastern Europe", "동유럽"),
-    ("Middle Africa", "중부 아프리카"),
-    ("North America", "북아메리카"),
-    ("North and Central Asia", "북·중앙아시아"),
-    ("Northern Africa", "북아프리카"),
-    ("Northern Europe", "북유럽"),
-    ("Pacific", "태평양"),
-    ("Polynesia", "폴리네시아"),
-    ("South America", "남아메리카"),
-    ("South and South-West Asia", "남·서남아시아"),
-    ("South-East Asia", "동남아시아"),
-    ("Southeast Europe", "남동유럽"),
-    ("Southern Africa", "남아프리카"),
-    ("Southern Europe", "남유럽"),
-    ("Western Africa", "서아프리카"),
-    ("Western Asia", "서아시아"),
-    ("Western Europe", "서유럽"),
-];
-
-/// A subregion's name in `lang` (the English name where no Korean one is known).
+/// A subregion's name in `lang`: an interface label (`subregion.<slug>` in the
+/// message files), as the countries' own names are data; the bundle's English name
+/// where the files have none.
 pub fn subregion_name(name: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::Ko => SUBREGIONS_KO
-            .iter()
-            .find(|(en, _)| *en == name)
-            .map_or(name, |(_, ko)| ko),
-        Lang::En => name,
-    }
+    crate::i18n::lookup(lang, &format!("subregion.{}", slug(name))).unwrap_or(name)
 }
 
 /// Subregions of the countries that have cities, as `(slug, name in lang)`, sorted by
@@ -122,7 +89,7 @@ pub fn suggestions(gazetteer: &Gazetteer, text: &str, lang: Lang, max: usize) ->
             Suggestion {
                 id: c.id.clone(),
                 label: match c.other_name(lang) {
-                    Some(o) => format!("{name} ({o})"),
+                    Some((o, _)) => format!("{name} ({o})"),
                     None => name.to_string(),
                 },
                 country: gazetteer
@@ -215,22 +182,21 @@ pub fn target_tiles(framework: &Framework, manifest: &Manifest) -> Vec<TargetTil
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Localized;
     use crate::model::{AdminLevel, Country};
 
     fn gazetteer() -> Gazetteer {
         let country = |iso3: &str, en: &str, ko: Option<&str>, sub: &str| Country {
             iso3: iso3.into(),
             numeric: None,
-            name_en: en.into(),
-            name_ko: ko.map(Into::into),
+            name: Localized::new(en).with_some("ko", ko.map(str::to_string)),
             region: "Asia".into(),
             subregion: sub.into(),
             asia_pacific: true,
         };
         let city = |id: &str, en: &str, ko: Option<&str>, iso3: &str, pop: Option<u64>| City {
             id: id.into(),
-            name_en: en.into(),
-            name_ko: ko.map(Into::into),
+            name: Localized::new(en).with_some("ko", ko.map(str::to_string)),
             country: iso3.into(),
             lat: Some(0.0),
             lon: Some(0.0),
@@ -325,8 +291,7 @@ mod tests {
     #[test]
     fn series_options_name_their_indicator_in_the_ui_language() {
         let fw = Framework {
-            goal_en: "g".into(),
-            goal_ko: "g".into(),
+            goal: Localized::new("g").with("ko", "g"),
             targets: vec![],
             indicators: vec![],
             series: vec![crate::fixtures::pm25(), crate::fixtures::open_space()],

@@ -386,7 +386,7 @@ pub fn check_action(
     gazetteer: &Gazetteer,
 ) -> Vec<(&'static str, ActionProblem)> {
     let mut out = Vec::new();
-    if a.title_en.trim().is_empty() {
+    if a.title.en().trim().is_empty() {
         out.push(("title_en", ActionProblem::MissingTitle));
     }
     if a.targets.is_empty() {
@@ -577,8 +577,8 @@ pub fn load_countries(file: &str, text: &str) -> Result<Vec<Country>, Vec<Proble
         if c.iso3.len() != 3 || !c.iso3.chars().all(|ch| ch.is_ascii_uppercase()) {
             report.add(&c.iso3, "iso3", "not an ISO 3166-1 alpha-3 code");
         }
-        if c.name_en.trim().is_empty() {
-            report.add(&c.iso3, "name_en", "missing English name");
+        if c.name.en().trim().is_empty() {
+            report.add(&c.iso3, "name", "missing English name");
         }
     }
     report.finish(countries)
@@ -620,15 +620,12 @@ pub fn load_places(
             (None, None) => {}
             _ => report.add(&c.id, "lat", "a location needs both latitude and longitude"),
         }
-        if c.name_en.trim().is_empty() {
-            report.add(&c.id, "name_en", "missing English name");
+        if c.name.en().trim().is_empty() {
+            report.add(&c.id, "name", "missing English name");
         }
-        for (field, name) in [
-            ("name_en", Some(&c.name_en)),
-            ("name_ko", c.name_ko.as_ref()),
-        ] {
-            if let Some(problem) = name.and_then(|n| too_long(n, MAX_NAME_CHARS)) {
-                report.add(&c.id, field, problem);
+        for (_, name) in c.name.forms() {
+            if let Some(problem) = too_long(name, MAX_NAME_CHARS) {
+                report.add(&c.id, "name", problem);
             }
         }
         if let Some(p) = &c.parent {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::localized::Localized;
+
 /// Version of the bundle layout; bumped when a file's shape changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -44,11 +46,8 @@ pub struct ActionBrief {
     /// Year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// English title.
-    pub title_en: String,
-    /// Korean title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_ko: Option<String>,
+    /// Title.
+    pub title: Localized,
 }
 
 /// How many cities have data for a series, over all packs.
@@ -184,17 +183,11 @@ pub struct LocalAction {
     /// The year it started (or was awarded or published), when the source gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// Title in English.
-    pub title_en: String,
-    /// Title in Korean (the editors' rendering), where there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_ko: Option<String>,
-    /// Summary in English.
-    pub summary_en: String,
-    /// Summary in Korean, only where a person wrote one (a partner's shared action);
-    /// never machine-translated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary_ko: Option<String>,
+    /// Title: English, and the editors' rendering in other languages where there is one.
+    pub title: Localized,
+    /// Summary: English, and other languages only where a person wrote one (a
+    /// partner's shared action); never machine-translated.
+    pub summary: Localized,
     /// Goal 11 targets it serves, e.g. `11.6`.
     pub targets: Vec<String>,
     /// One of [`ACTION_THEMES`].
@@ -247,10 +240,8 @@ pub struct ActionsPack {
 /// `framework.json`: Goal 11 with its targets, indicators and the data series we carry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Framework {
-    /// Goal title in English.
-    pub goal_en: String,
-    /// Goal title in Korean.
-    pub goal_ko: String,
+    /// Goal title, in every language of the official framework.
+    pub goal: Localized,
     /// The 10 targets.
     pub targets: Vec<Target>,
     /// The official indicators (plus deleted ones flagged in `note`).
@@ -264,11 +255,8 @@ pub struct Framework {
 pub struct Target {
     /// Official code, e.g. `11.6`.
     pub code: String,
-    /// Official English text.
-    pub title_en: String,
-    /// Korean text (Statistics Korea), if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_ko: Option<String>,
+    /// Official text, in every language of the framework (Korean: Statistics Korea).
+    pub title: Localized,
 }
 
 /// An official Goal 11 indicator such as `11.6.2`.
@@ -278,11 +266,9 @@ pub struct Indicator {
     pub code: String,
     /// Code of the target it belongs to.
     pub target: String,
-    /// Official English title.
-    pub title_en: String,
-    /// Korean title (Statistics Korea), if known and correct.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_ko: Option<String>,
+    /// Official title, in every language of the framework (Korean: Statistics Korea,
+    /// where known and correct).
+    pub title: Localized,
     /// UN tier as of the source's list, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
@@ -327,10 +313,8 @@ pub struct Series {
     pub id: String,
     /// The indicator it measures (or is the closest proxy for).
     pub indicator: String,
-    /// English title.
-    pub title_en: String,
-    /// Korean title.
-    pub title_ko: String,
+    /// Title.
+    pub title: Localized,
     /// Unit symbol, e.g. `µg/m³`, `%`.
     pub unit: String,
     /// Which way is good.
@@ -361,11 +345,8 @@ pub struct Country {
     /// ISO 3166-1 numeric code, as used by the world boundaries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numeric: Option<String>,
-    /// Common English name.
-    pub name_en: String,
-    /// Korean name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_ko: Option<String>,
+    /// Common name: English, Korean, Chinese, Japanese.
+    pub name: Localized,
     /// World region (Asia, Europe, ...).
     pub region: String,
     /// ESCAP subregion for ESCAP members, else the UN geoscheme subregion.
@@ -390,13 +371,12 @@ pub enum AdminLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct City {
     /// Stable id: `gn-<geonameid>` for GeoNames places, `kr-<KOSTAT code>` for
-    /// Korean local governments.
+    /// Korean local governments, `cn-<prefecture>-<division>` for Chinese county-level
+    /// divisions, `un-<iso3>-<name>` for settlements without a location.
     pub id: String,
-    /// English name.
-    pub name_en: String,
-    /// Korean name, where a reviewed one is known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_ko: Option<String>,
+    /// Name: English, and local forms where reviewed ones are known (Korean from
+    /// KOSTAT, Chinese from the official division list).
+    pub name: Localized,
     /// ISO3 of the country.
     pub country: String,
     /// Latitude, WGS84 degrees; absent for a settlement whose location is unknown
@@ -568,9 +548,9 @@ impl Gazetteer {
     }
 }
 
-/// Names and titles in the UI language: Korean where the bundle has it, else English.
+/// Names and titles in the UI language, English where the bundle has no form in it.
 /// Every view shows names through these, so the choice is made in one place
-/// ([`Lang::pick`]).
+/// ([`Localized::get`]).
 mod names {
     use super::{City, Country, Framework, Indicator, Series, Target};
     use crate::i18n::Lang;
@@ -583,52 +563,48 @@ mod names {
 
         /// The city's name in `lang`.
         pub fn name(&self, lang: Lang) -> &str {
-            lang.pick(&self.name_en, self.name_ko.as_deref())
+            self.name.get(lang)
         }
 
-        /// The city's name in the other language, where it has names in both (shown
-        /// beside the main name, marked with that language).
-        pub fn other_name(&self, lang: Lang) -> Option<&str> {
-            let ko = self.name_ko.as_deref().filter(|k| !k.is_empty())?;
-            Some(match lang {
-                Lang::Ko => &self.name_en,
-                Lang::En => ko,
-            })
+        /// The city's name in a second language, shown beside the main name and
+        /// marked with that language (see [`crate::model::Localized::alternate`]).
+        pub fn other_name(&self, lang: Lang) -> Option<(&str, Lang)> {
+            self.name.alternate(lang)
         }
     }
 
     impl Country {
         /// The country's name in `lang`.
         pub fn name(&self, lang: Lang) -> &str {
-            lang.pick(&self.name_en, self.name_ko.as_deref())
+            self.name.get(lang)
         }
     }
 
     impl Series {
         /// The series' title in `lang`.
         pub fn title(&self, lang: Lang) -> &str {
-            lang.pick(&self.title_en, Some(&self.title_ko))
+            self.title.get(lang)
         }
     }
 
     impl Indicator {
         /// The indicator's title in `lang`.
         pub fn title(&self, lang: Lang) -> &str {
-            lang.pick(&self.title_en, self.title_ko.as_deref())
+            self.title.get(lang)
         }
     }
 
     impl Target {
         /// The target's text in `lang`.
         pub fn title(&self, lang: Lang) -> &str {
-            lang.pick(&self.title_en, self.title_ko.as_deref())
+            self.title.get(lang)
         }
     }
 
     impl Framework {
         /// Goal 11's title in `lang`.
         pub fn goal(&self, lang: Lang) -> &str {
-            lang.pick(&self.goal_en, Some(&self.goal_ko))
+            self.goal.get(lang)
         }
 
         /// The target an indicator belongs to.

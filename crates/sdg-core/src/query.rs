@@ -153,14 +153,14 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Whether a city matches a folded search text in its English or Korean name.
+/// Whether a city matches a folded search text in any of its names (English,
+/// Korean, Chinese, ...).
 pub fn matches_text(city: &City, folded_query: &str) -> bool {
     folded_query.is_empty()
-        || fold(&city.name_en).contains(folded_query)
         || city
-            .name_ko
-            .as_deref()
-            .is_some_and(|k| fold(k).contains(folded_query))
+            .name
+            .forms()
+            .any(|(_, name)| fold(name).contains(folded_query))
 }
 
 impl Filter {
@@ -573,13 +573,13 @@ pub fn select<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Localized;
     use crate::model::{AdminLevel, Country, PlaceKind};
 
     fn city(id: &str, en: &str, ko: Option<&str>, country: &str, pop: Option<u64>) -> City {
         City {
             id: id.into(),
-            name_en: en.into(),
-            name_ko: ko.map(Into::into),
+            name: Localized::new(en).with_some("ko", ko.map(str::to_string)),
             country: country.into(),
             lat: Some(0.0),
             lon: Some(0.0),
@@ -593,8 +593,7 @@ mod tests {
         let country = |iso3: &str, sub: &str, ap: bool| Country {
             iso3: iso3.into(),
             numeric: None,
-            name_en: iso3.into(),
-            name_ko: None,
+            name: Localized::new(iso3),
             region: "Asia".into(),
             subregion: sub.into(),
             asia_pacific: ap,

@@ -271,6 +271,7 @@ pub fn settled_state(state: &ViewState, resolved: &Resolved) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Localized;
     use crate::model::{Direction, PackFile, Series};
     use proptest::prelude::*;
 
@@ -278,8 +279,7 @@ mod tests {
         Series {
             id: id.into(),
             indicator: indicator.into(),
-            title_en: id.into(),
-            title_ko: id.into(),
+            title: Localized::new(id).with("ko", id),
             unit: "u".into(),
             direction: Direction::LowerIsBetter,
             thresholds: None,

@@ -5,7 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::load::{check_action, ActionProblem, ACTION_YEARS};
-use crate::model::{ActionsPack, Confidence, Framework, Gazetteer, LocalAction};
+use crate::model::{ActionsPack, Confidence, Framework, Gazetteer, LocalAction, Localized};
 
 /// Prefix of the ids of shared actions (the collection's own are `LA…`).
 pub const SHARED_PREFIX: &str = "SH-";
@@ -83,7 +83,7 @@ pub fn action_id(a: &LocalAction) -> String {
     // FNV-1a over the identifying fields: tiny, stable across builds and platforms.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let year = a.year.map(|y| y.to_string()).unwrap_or_default();
-    for part in [&a.country, &a.label, &year, &a.title_en] {
+    for part in [a.country.as_str(), &a.label, &year, a.title.en()] {
         for b in part.bytes().chain([0x1f]) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -100,7 +100,6 @@ pub fn build_action(
     gazetteer: &Gazetteer,
 ) -> (LocalAction, Vec<FieldProblem>) {
     let trimmed = |s: &str| s.trim().to_string();
-    let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     let mut problems = Vec::new();
     let mut problem = |field: &'static str, problem: DraftProblem| {
         problems.push(FieldProblem { field, problem });
@@ -129,10 +128,8 @@ pub fn build_action(
         places,
         country: draft.country.trim().to_string(),
         year,
-        title_en: trimmed(&draft.title_en),
-        title_ko: optional(&draft.title_ko),
-        summary_en: trimmed(&draft.summary_en),
-        summary_ko: optional(&draft.summary_ko),
+        title: Localized::new(trimmed(&draft.title_en)).with("ko", trimmed(&draft.title_ko)),
+        summary: Localized::new(trimmed(&draft.summary_en)).with("ko", trimmed(&draft.summary_ko)),
         targets: draft.targets.clone(),
         theme: draft.theme.clone(),
         source_title: trimmed(&draft.source_title),
@@ -140,7 +137,10 @@ pub fn build_action(
         confidence: draft.confidence.unwrap_or(Confidence::Medium),
     };
     action.id = action_id(&action);
-    for (field, value) in [("label", &action.label), ("summary_en", &action.summary_en)] {
+    for (field, value) in [
+        ("label", action.label.as_str()),
+        ("summary_en", action.summary.en()),
+    ] {
         if value.is_empty() {
             problem(field, DraftProblem::Required);
         }
@@ -279,7 +279,7 @@ mod tests {
             action.id
         );
         assert_eq!(
-            action.summary_ko.as_deref(),
+            action.summary.exact("ko"),
             Some("한 달에 하루 차 없는 거리.")
         );
         let file = shared_file(&action);
@@ -379,7 +379,7 @@ mod tests {
         assert_eq!(merge_shared(&mut pack, one()), Ok(0), "idempotent");
         assert_eq!(pack.actions.len(), before + 1);
         let mut changed = one();
-        changed.actions[0].summary_en = "Something else.".into();
+        changed.actions[0].summary.set("en", "Something else.");
         assert_eq!(
             merge_shared(&mut pack, changed),
             Err(MergeProblem::Conflict(action.id.clone()))

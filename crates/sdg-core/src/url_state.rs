@@ -97,6 +97,24 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Every theme, in the order the theme menu lists them.
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast];
+
+    /// The theme a URL key names, if any: the one parser of the URL and the menu.
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// The message key of the theme's name in the menu.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Theme::Auto => "prefs.theme.auto",
+            Theme::Light => "prefs.theme.light",
+            Theme::Dark => "prefs.theme.dark",
+            Theme::Contrast => "prefs.theme.contrast",
+        }
+    }
+
     /// URL key.
     pub fn key(self) -> &'static str {
         match self {
@@ -299,17 +317,7 @@ impl ViewState {
                 self.query = value.chars().take(100).collect();
                 true
             }
-            "lang" => match value {
-                "en" => {
-                    self.lang = Lang::En;
-                    true
-                }
-                "ko" => {
-                    self.lang = Lang::Ko;
-                    true
-                }
-                _ => false,
-            },
+            "lang" => Lang::from_key(value).map(|l| self.lang = l).is_some(),
             "embed" => flag().map(|on| self.embed = on).is_some(),
             "controls" => flag().map(|on| self.hide_controls = !on).is_some(),
             "height" => match value {
@@ -338,10 +346,7 @@ impl ViewState {
                 })
                 .is_some(),
             "theme" => {
-                if let Some(t) = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast]
-                    .into_iter()
-                    .find(|t| t.key() == value)
-                {
+                if let Some(t) = Theme::from_key(value) {
                     self.theme = t;
                     true
                 } else if crate::model::ACTION_THEMES.contains(&value) {
@@ -626,13 +631,8 @@ mod tests {
                 prop::collection::vec(token(), 0..5),
                 prop::option::of(token()),
                 "\\PC{0,30}",
-                prop::sample::select(vec![Lang::En, Lang::Ko]),
-                prop::sample::select(vec![
-                    Theme::Auto,
-                    Theme::Light,
-                    Theme::Dark,
-                    Theme::Contrast,
-                ]),
+                prop::sample::select(Lang::ALL.to_vec()),
+                prop::sample::select(Theme::ALL.to_vec()),
             ),
         )
             .prop_flat_map(|parts| {

@@ -223,10 +223,11 @@ struct PlaceNames<'a> {
     index: OnceCell<NameIndex>,
 }
 
-/// City positions by the stem of their English name, and by their folded Korean name.
+/// City positions by the stem of their English name, and by their folded local names
+/// (Korean, Chinese, ...).
 struct NameIndex {
     by_stem: HashMap<String, Vec<usize>>,
-    by_ko: HashMap<String, Vec<usize>>,
+    by_local: HashMap<String, Vec<usize>>,
 }
 
 /// A name without its administrative suffix, folded: "Suwon-si" and "Suwon City" are
@@ -260,14 +261,14 @@ impl<'a> PlaceNames<'a> {
     fn index(&self) -> &NameIndex {
         self.index.get_or_init(|| {
             let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
-            let mut by_ko: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_local: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, c) in self.gazetteer.cities.iter().enumerate() {
-                by_stem.entry(stem(&c.name_en)).or_default().push(i);
-                if let Some(ko) = &c.name_ko {
-                    by_ko.entry(fold(ko)).or_default().push(i);
+                by_stem.entry(stem(c.name.en())).or_default().push(i);
+                for (_, local) in c.name.forms().skip(1) {
+                    by_local.entry(fold(local)).or_default().push(i);
                 }
             }
-            NameIndex { by_stem, by_ko }
+            NameIndex { by_stem, by_local }
         })
     }
 
@@ -286,7 +287,7 @@ impl<'a> PlaceNames<'a> {
         let index = self.index();
         let none = Vec::new();
         let mut hits: Vec<usize> = index.by_stem.get(&want).unwrap_or(&none).clone();
-        hits.extend(index.by_ko.get(&fold(cell)).unwrap_or(&none));
+        hits.extend(index.by_local.get(&fold(cell)).unwrap_or(&none));
         hits.sort_unstable();
         hits.dedup();
         let ids: Vec<&str> = hits

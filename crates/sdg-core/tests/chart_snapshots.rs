@@ -82,7 +82,7 @@ fn every_city_chart_matches_its_reviewed_snapshot() {
             };
             let t = Instant::now();
             let spec = report_chart(city, &bundle.gazetteer, series, &tables, Lang::En);
-            let svg = to_svg(&layout(&spec), &series.title_en, &credit);
+            let svg = to_svg(&layout(&spec), series.title.en(), &credit);
             times.push((
                 t.elapsed().as_secs_f64() * 1000.0,
                 series.id.clone(),

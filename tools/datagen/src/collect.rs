@@ -8,6 +8,7 @@ use sdg_core::model::{City, ObservationTable, PlaceKind};
 use crate::gazetteer::World;
 use crate::matcher::{match_name, read_aliases, Aliases, How, Outcome, ALIASES};
 use crate::names::{parse, Identity};
+use sdg_core::model::Localized;
 
 /// A source's name for a place: (source, ISO3 as given, name as given).
 pub type NameKey = (String, String, String);
@@ -245,7 +246,7 @@ impl<'w> Collector<'w> {
                 .world
                 .places
                 .get(id.as_str())
-                .map(|p| vec![parse(&p.city.name_en).identity()])
+                .map(|p| vec![parse(p.city.name.en()).identity()])
                 .unwrap_or_default();
             if !own.contains(&parse(name).identity()) && *how != How::Alias {
                 let others: Vec<String> = names
@@ -365,8 +366,7 @@ impl<'w> Collector<'w> {
             .entry(id.clone())
             .or_insert_with(|| City {
                 id,
-                name_en: display_name(name),
-                name_ko: None,
+                name: Localized::new(display_name(name)),
                 country: iso3.to_string(),
                 lat: None,
                 lon: None,

@@ -123,8 +123,17 @@ pub fn break_file(good: &[u8], ops: &[Op]) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Applies `f` to the value at `pointer`; a missing last member of an object is
+/// added first (as JSON Patch's `add`), so a case can give a record a field it lacks.
 fn edit(bytes: &[u8], pointer: &str, f: impl FnOnce(&mut Value)) -> Result<Vec<u8>, String> {
     let mut doc: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if doc.pointer(pointer).is_none() {
+        if let Some((parent, key)) = pointer.rsplit_once('/') {
+            if let Some(Value::Object(members)) = doc.pointer_mut(parent) {
+                members.insert(key.to_string(), Value::Null);
+            }
+        }
+    }
     let slot = doc
         .pointer_mut(pointer)
         .ok_or_else(|| format!("no value at `{pointer}`"))?;

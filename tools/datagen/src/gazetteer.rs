@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use sdg_core::geo::{self, Topology};
 use sdg_core::model::{AdminLevel, City, Country};
 
+use crate::counties::Counties;
 use crate::geonames::{packages_dir, Gazetteer1000};
 use crate::names::{parse, Identity};
 use crate::raw::{field, parse_value, Raw};
+use sdg_core::model::Localized;
 
 /// ESCAP's five subregions (as in ESCAP's Asia and the Pacific SDG Progress Report).
 /// Associate members are placed with their neighbours.
@@ -97,7 +99,7 @@ impl Place {
             || !matches!(self.feature.as_str(), "PPLA3" | "PPLA4")
                 && world
                     .prefecture_stem(&self.admin2)
-                    .is_some_and(|stem| stem == parse(&self.city.name_en).stem)
+                    .is_some_and(|stem| stem == parse(self.city.name.en()).stem)
     }
 }
 
@@ -129,6 +131,10 @@ pub struct World {
     prefectures: HashMap<String, Vec<String>>,
     /// Second-level division code -> ids of the places in it.
     in_admin2: HashMap<String, Vec<String>>,
+    /// Mainland China's county-level divisions, for names GeoNames lacks (see
+    /// [`crate::counties`]). Each is also in `places` under its `cn-` id, but not in
+    /// the name index: only [`crate::counties::Counties::find`] places a name there.
+    pub counties: Counties,
 }
 
 /// Korean boundaries as read, for the boundary pack.
@@ -167,8 +173,11 @@ impl World {
                 Country {
                     iso3,
                     numeric: Some(field(&r, "ccn3").to_string()).filter(|s| !s.is_empty()),
-                    name_en: field(&r, "name_common").to_string(),
-                    name_ko: (!ko.is_empty()).then(|| ko.to_string()),
+                    // Korean, Chinese and Japanese names, as the raw list gives them.
+                    name: Localized::new(field(&r, "name_common"))
+                        .with("ko", ko)
+                        .with("zh", field(&r, "name_zh"))
+                        .with("ja", field(&r, "name_ja")),
                     region: field(&r, "region").to_string(),
                     subregion,
                     asia_pacific: escap,
@@ -198,9 +207,11 @@ impl World {
             admin2_names: HashMap::new(),
             prefectures: HashMap::new(),
             in_admin2: HashMap::new(),
+            counties: Counties::default(),
         };
         let shapes = world.add_korea(raw)?;
         world.add_geonames(raw)?;
+        world.add_counties()?;
         Ok((world, shapes))
     }
 
@@ -223,6 +234,36 @@ impl World {
                 .push(id.clone());
         }
         self.places.insert(id.clone(), place);
+    }
+
+    /// China's county-level divisions, as places outside the name index.
+    fn add_counties(&mut self) -> Result<(), String> {
+        self.counties = Counties::load(&packages_dir())?;
+        for d in &self.counties.divisions {
+            let city = City {
+                id: d.id(),
+                name: Localized::new(self.counties.name_en(d)).with("zh", d.name_zh.clone()),
+                country: "CHN".into(),
+                lat: Some(round_coord(d.lat)),
+                lon: Some(round_coord(d.lon)),
+                population: None,
+                level: AdminLevel::City,
+                parent: None,
+            };
+            // Two divisions with one id read alike, so `find` refuses both: which one
+            // the map keeps does not matter.
+            self.places.insert(
+                city.id.clone(),
+                Place {
+                    city,
+                    iso2: "CN".into(),
+                    admin1: String::new(),
+                    feature: "ADM3".into(),
+                    admin2: String::new(),
+                },
+            );
+        }
+        Ok(())
     }
 
     /// The name of a place's first-level division (a Chinese province), where known.
@@ -271,7 +312,7 @@ impl World {
         let named = |places: Vec<&'w Place>| -> Option<&'w Place> {
             let found: Vec<&Place> = places
                 .into_iter()
-                .filter(|p| parse(&p.city.name_en).identity() == parse(&stem).identity())
+                .filter(|p| parse(p.city.name.en()).identity() == parse(&stem).identity())
                 .collect();
             match found.as_slice() {
                 [one] => Some(*one),
@@ -364,8 +405,7 @@ impl World {
             let ko = field(&r, "name_ko_hangul");
             let city = City {
                 id: format!("gn-{geonameid}"),
-                name_en: field(&r, "name").to_string(),
-                name_ko: (!ko.is_empty()).then(|| ko.to_string()),
+                name: Localized::new(field(&r, "name")).with("ko", ko),
                 country: iso3,
                 lat: Some(round_coord(lat)),
                 lon: Some(round_coord(lon)),
@@ -373,7 +413,7 @@ impl World {
                 level: AdminLevel::City,
                 parent: None,
             };
-            let name = city.name_en.clone();
+            let name = city.name.en().to_string();
             let old_name = old.map(|p| p.name.as_str()).unwrap_or_default();
             let feature = old.map(|p| p.feature.as_str()).unwrap_or_default();
             let iso2 = field(&r, "country_code");
@@ -400,8 +440,7 @@ impl World {
             }
             let city = City {
                 id: format!("gn-{}", p.id),
-                name_en: p.name.clone(),
-                name_ko: None,
+                name: Localized::new(p.name.clone()),
                 country: iso3,
                 lat: Some(round_coord(p.lat)),
                 lon: Some(round_coord(p.lon)),
@@ -464,8 +503,7 @@ impl World {
             self.kr_provinces.insert(code.clone(), id.clone());
             let city = City {
                 id,
-                name_en: en.clone(),
-                name_ko: Some(ko.clone()),
+                name: Localized::new(en.clone()).with_some("ko", Some(ko.clone())),
                 country: "KOR".into(),
                 lat: Some(round_coord(lat)),
                 lon: Some(round_coord(lon)),
@@ -505,8 +543,7 @@ impl World {
                 .insert((province.to_string(), group.name_ko.clone()), id.clone());
             let city = City {
                 id,
-                name_en: group.name_en.clone(),
-                name_ko: Some(group.name_ko.clone()),
+                name: Localized::new(group.name_en.clone()).with("ko", group.name_ko.clone()),
                 country: "KOR".into(),
                 lat: Some(round_coord(group.lat)),
                 lon: Some(round_coord(group.lon)),
@@ -585,7 +622,7 @@ fn mend_borrowed_english_names(
     let mut by_english: HashMap<String, BTreeSet<String>> = HashMap::new();
     for g in groups.iter() {
         by_english
-            .entry(g.name_en.clone())
+            .entry(g.name_en.to_string())
             .or_default()
             .insert(g.name_ko.clone());
     }

@@ -14,6 +14,7 @@ mod boundaries;
 mod build;
 mod collect;
 mod corpus;
+mod counties;
 mod doubts;
 mod framework;
 mod gazetteer;

@@ -16,6 +16,12 @@
 //! - [`How::DominantSeat`]: of several namesakes, the one that is an administrative
 //!   seat with at least [`DOMINANCE`] times the population of every other (each of
 //!   whose populations is known) is the place.
+//!
+//! And one source beyond GeoNames: [`How::CountyDivision`], a Chinese name with a
+//! county-level word that no place of the gazetteer takes is the one mainland
+//! county-level division that reads so (see [`crate::counties`]); a county-level
+//! city ("Akesu Shi") is the gazetteer's town of that name within [`SAME_SPOT_KM`]
+//! of the division's seat, where there is one.
 
 use std::collections::BTreeMap;
 
@@ -43,6 +49,8 @@ pub enum How {
     PrefectureSeat,
     /// A seat at least [`DOMINANCE`] times larger than every other namesake.
     DominantSeat,
+    /// The one Chinese county-level division whose name reads so.
+    CountyDivision,
     /// Through the reviewed alias list (another spelling of the same place).
     Alias,
     /// By a reviewed decision in the override table.
@@ -174,7 +182,12 @@ fn describe(places: &[&Place]) -> Vec<String> {
         .map(|p| {
             let c = &p.city;
             let (lat, lon) = c.location().unwrap_or_default();
-            format!("{} {} ({}, {lat:.2} {lon:.2})", c.id, c.name_en, c.country)
+            format!(
+                "{} {} ({}, {lat:.2} {lon:.2})",
+                c.id,
+                c.name.en(),
+                c.country
+            )
         })
         .collect()
 }
@@ -190,7 +203,39 @@ pub fn match_name(world: &World, aliases: &Aliases, countries: &[&str], name: &s
         Some(a) => (parse(&a.name), How::Alias),
         None => (parse(name), How::Rule),
     };
-    match_parsed(world, aliases, countries, &parsed, how)
+    match match_parsed(world, aliases, countries, &parsed, how) {
+        placed @ Outcome::Placed { .. } => placed,
+        not_placed => {
+            let spelled = alias.map_or(name, |a| a.name.as_str());
+            county_division(world, countries, spelled, &parsed).unwrap_or(not_placed)
+        }
+    }
+}
+
+/// The place of a Chinese name that names a county-level division (see the module's
+/// notes), if exactly one division reads so.
+fn county_division(world: &World, countries: &[&str], name: &str, p: &Parsed) -> Option<Outcome> {
+    if !countries.contains(&"CHN") || p.qualifier.is_some() {
+        return None;
+    }
+    // "Xiangyang District, Hegang": the division's own name is before the comma.
+    let own = name.split(',').next().unwrap_or(name);
+    let division = world.counties.find(own, p.parent.as_deref()).ok()?;
+    let seat = (division.lat, division.lon);
+    let towns = if p.kind == crate::names::Kind::City {
+        world.candidates(&["CHN"], &p.identity())
+    } else {
+        Vec::new()
+    };
+    let town = towns.into_iter().find(|c| {
+        c.city
+            .location()
+            .is_some_and(|at| distance_km(at, seat) <= SAME_SPOT_KM)
+    });
+    Some(Outcome::Placed {
+        id: town.map_or_else(|| division.id(), |t| t.city.id.clone()),
+        how: How::CountyDivision,
+    })
 }
 
 fn match_parsed(
@@ -266,7 +311,7 @@ fn match_parsed(
         let exact: Vec<&Place> = cands
             .iter()
             .copied()
-            .filter(|c| parse(&c.city.name_en).full == p.full)
+            .filter(|c| parse(c.city.name.en()).full == p.full)
             .collect();
         if exact.len() == 1 {
             cands = exact;
@@ -509,7 +554,7 @@ mod real_names {
             if let Some(id) = placed(&o) {
                 let city = &w.places[id].city;
                 assert_ne!(
-                    parse(&city.name_en).kind,
+                    parse(city.name.en()).kind,
                     crate::names::Kind::City,
                     "{name} -> {city:?}"
                 );
@@ -549,7 +594,7 @@ mod real_names {
         // A Korean suffix is Korean only.
         assert_ne!(placed(&chn(&w, &a, "Chengqu")), Some("gn-1815276"));
         assert!(placed(&match_name(&w, &a, &["IND"], "Raigun"))
-            .is_none_or(|id| { parse(&w.places[id].city.name_en).stem == "raigun" }));
+            .is_none_or(|id| { parse(w.places[id].city.name.en()).stem == "raigun" }));
     }
 
     #[test]
@@ -571,6 +616,31 @@ mod real_names {
         );
         // Suzhou is two prefectures (Jiangsu and Anhui): refused, not guessed.
         assert!(matches!(chn(&w, &a, "Suzhou"), Outcome::Refused { .. }));
+    }
+
+    #[test]
+    fn chinese_districts_are_placed_on_the_one_division_that_reads_so() {
+        let Some((w, a)) = world() else { return };
+        for (name, id) in [
+            ("Acheng Qu", "cn-haerbin-achengqu"),
+            ("Anning District", "cn-lanzhou-anningqu"),
+            ("Jiujiang Qu", "cn-wuhu-jiujiangqu"),
+            ("Xiangyang District, Hegang", "cn-hegang-xiangyangqu"),
+        ] {
+            let o = chn(&w, &a, name);
+            assert_eq!(placed(&o), Some(id), "{name}: {o:?}");
+            assert!(matches!(
+                o,
+                Outcome::Placed {
+                    how: How::CountyDivision,
+                    ..
+                }
+            ));
+        }
+        // Beijing's and Changchun's: nothing says which.
+        assert_eq!(placed(&chn(&w, &a, "Chaoyang Qu")), None);
+        // A plain name may be any town: never looked up among divisions.
+        assert!(!placed(&chn(&w, &a, "Acheng")).is_some_and(|id| id.starts_with("cn-")));
     }
 
     #[test]

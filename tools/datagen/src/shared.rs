@@ -103,6 +103,7 @@ pub fn merge_dir(data: &Path, from: &Path) -> Result<String, String> {
 mod tests {
     use super::*;
     use sdg_core::model::Confidence;
+    use sdg_core::model::Localized;
     use sdg_core::share::{build_action, shared_file, Draft};
 
     /// A copy of the committed bundle's files that the merge reads and writes.
@@ -192,10 +193,8 @@ mod tests {
             places: vec!["kr-31010".into()],
             country: "KOR".into(),
             year: Some(2024),
-            title_en: "x".into(),
-            title_ko: None,
-            summary_en: "x".into(),
-            summary_ko: None,
+            title: Localized::new("x"),
+            summary: Localized::new("x"),
             targets: vec!["11.6".into()],
             theme: "transport".into(),
             source_title: "Test".into(),

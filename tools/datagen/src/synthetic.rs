@@ -12,6 +12,7 @@ use sdg_core::model::{
 };
 
 use crate::collect::round_sig;
+use sdg_core::model::Localized;
 
 /// Deterministic xorshift generator: the same bundle every run.
 struct Rng(u64);
@@ -76,8 +77,8 @@ pub fn build(
         .map(|k| Series {
             id: format!("syn-{k:02}"),
             indicator: indicators[k % indicators.len()].clone(),
-            title_en: format!("Synthetic series {k:02} (not real)"),
-            title_ko: format!("합성 계열 {k:02} (실제 아님)"),
+            title: Localized::new(format!("Synthetic series {k:02} (not real)"))
+                .with("ko", format!("합성 계열 {k:02} (실제 아님)")),
             unit: "%".into(),
             direction: if k % 2 == 0 {
                 Direction::HigherIsBetter
@@ -108,8 +109,8 @@ pub fn build(
                 &countries[(rng.next() * countries.len() as f64) as usize % countries.len()];
             City {
                 id: format!("syn-{i:05}"),
-                name_en: format!("Synthetic city {i:05}"),
-                name_ko: Some(format!("합성 도시 {i:05}")),
+                name: Localized::new(format!("Synthetic city {i:05}"))
+                    .with_some("ko", Some(format!("합성 도시 {i:05}"))),
                 country: country.iso3.clone(),
                 lat: Some(((rng.next() * 130.0 - 55.0) * 1e4).round() / 1e4),
                 lon: Some(((rng.next() * 360.0 - 180.0) * 1e4).round() / 1e4),

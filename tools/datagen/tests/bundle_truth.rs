@@ -78,19 +78,39 @@ fn a_district_never_lends_its_value_to_the_city() {
     // Jiujiang 2018: the city's own 41.0, not the Wuhu district Jiujiang Qu's 50.27.
     assert_eq!(pm25.get(&("gn-1805179".into(), 2018)), Some(&41.0));
     assert!(
-        pm25.keys().any(|(p, _)| p == "un-chn-jiujiang-district"),
+        pm25.keys().any(|(p, _)| p == "cn-wuhu-jiujiangqu"),
         "the district keeps its own place"
     );
-    // Districts with a parent city stay with it, not on a namesake far away.
     let cities = data("cities.json");
-    let hegang = cities
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "un-chn-xiangyang-district-hegang")
-        .expect("Xiangyang District, Hegang is kept");
-    assert!(hegang.get("lat").is_none(), "without a location");
-    assert_eq!(hegang["parent"], "gn-2036986", "part of Hegang");
+    let find = |id: &str| {
+        cities
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} is bundled"))
+            .clone()
+    };
+    let near = |a: &Value, b: &Value, km: f64| {
+        let (dlat, dlon) = (
+            a["lat"].as_f64().unwrap() - b["lat"].as_f64().unwrap(),
+            a["lon"].as_f64().unwrap() - b["lon"].as_f64().unwrap(),
+        );
+        // Degrees to km, near enough at these latitudes for a 50 km test.
+        (dlat * 111.0).hypot(dlon * 111.0 * b["lat"].as_f64().unwrap().to_radians().cos()) <= km
+    };
+    // Jiujiang Qu is Wuhu's district (鸠江区), not Jiujiang city, 250 km away.
+    let wuhu = find("gn-1791236");
+    assert!(near(&find("cn-wuhu-jiujiangqu"), &wuhu, 30.0));
+    // Districts with a parent city lie in it, not on a namesake far away.
+    let hegang = find("gn-2036986");
+    assert!(
+        near(&find("cn-hegang-xiangyangqu"), &hegang, 30.0),
+        "Xiangyang District, Hegang"
+    );
+    // A district name two prefectures share, with nothing to tell them apart, stays
+    // without a location.
+    assert!(find("un-chn-chaoyang-district").get("lat").is_none());
 }
 
 #[test]

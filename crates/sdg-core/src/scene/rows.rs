@@ -70,6 +70,7 @@ pub fn select_rows(
 pub(crate) mod fixture {
     //! A small world for the scene tests.
     use super::*;
+    use crate::model::Localized;
     use crate::model::{AdminLevel, Country, ObservationTable, PlaceKind};
     use crate::query::SeriesIndex;
 
@@ -86,8 +87,7 @@ pub(crate) mod fixture {
     ) -> City {
         City {
             id: id.into(),
-            name_en: en.into(),
-            name_ko: ko.map(Into::into),
+            name: Localized::new(en).with_some("ko", ko.map(str::to_string)),
             country: iso3.into(),
             lat: Some(lat),
             lon: Some(lon),
@@ -102,8 +102,7 @@ pub(crate) mod fixture {
         let country = |iso3: &str, en: &str| Country {
             iso3: iso3.into(),
             numeric: None,
-            name_en: en.into(),
-            name_ko: None,
+            name: Localized::new(en),
             region: "Asia".into(),
             subregion: "East and North-East Asia".into(),
             asia_pacific: true,

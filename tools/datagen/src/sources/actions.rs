@@ -12,6 +12,7 @@ use crate::collect::Collector;
 use crate::matcher::Outcome;
 use crate::names::{parse, Kind};
 use crate::raw::{field, parse_value, Raw};
+use sdg_core::model::Localized;
 
 /// Pack of the actions.
 pub const PACK: &str = "local-actions";
@@ -82,10 +83,8 @@ pub fn read(raw: &Raw, c: &mut Collector<'_>) -> Result<(ActionsPack, String), S
             places,
             country: iso3.to_string(),
             year: field(&r, "year").parse().ok(),
-            title_en: field(&r, "title").to_string(),
-            title_ko: (!ko.is_empty()).then(|| ko.to_string()),
-            summary_en: field(&r, "summary").to_string(),
-            summary_ko: None,
+            title: Localized::new(field(&r, "title")).with("ko", ko),
+            summary: Localized::new(field(&r, "summary")),
             targets: field(&r, "targets")
                 .split(';')
                 .map(str::trim)
