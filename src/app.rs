@@ -177,7 +177,7 @@ fn shows_controls(app: AppState) -> bool {
 fn LoadState() -> impl IntoView {
     let app = use_app();
     let data = app.data;
-    let blocking = move || data.blocking_failures(app.view.get() != View::Overview);
+    let blocking = move || data.blocking_failures(app.view.get().needs_places());
     view! {
         <div class="load-state" aria-live="polite">
             {move || match data.fatal.get() {
@@ -195,7 +195,7 @@ fn LoadState() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                None if !data.core_ready() || (app.view.get() != View::Overview && !data.places_ready()) => {
+                None if !data.core_ready() || (app.view.get().needs_places() && !data.places_ready()) => {
                     view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any()
                 }
                 None if data.pending() > 0 => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use sdg_core::model::Series;
-use sdg_core::query::{Filter, SeriesTables};
+use sdg_core::query::SeriesTables;
 use sdg_core::scene::rows::{select_rows, shared_cities};
 use sdg_core::scene::Row;
 
@@ -40,7 +40,7 @@ pub fn selection(app: App) -> Memo<Vec<Row>> {
             .with_untracked(|b| Arc::new(shared_cities(&b.gazetteer)))
     });
     Memo::new(move |_| {
-        let (filter, year) = app.state.with(|s| (Filter::of(s), s.year));
+        let (filter, year) = app.state.with(|s| (s.filter(), s.year));
         let Some((series, tables)) = current_data(&app) else {
             return Vec::new();
         };

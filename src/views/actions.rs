@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use sdg_core::actions::{counts, filter_actions, summary_text, theme_key, ActionFilter, Counts};
 use sdg_core::i18n::format_int;
+use sdg_core::limits::ACTION_YEARS;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
 use sdg_core::nav::Link;
 use sdg_core::url_state::View;
@@ -85,8 +86,8 @@ pub fn ActionsView() -> impl IntoView {
                     <input
                         type="number"
                         inputmode="numeric"
-                        min="1900"
-                        max="2100"
+                        min=ACTION_YEARS.start().to_string()
+                        max=ACTION_YEARS.end().to_string()
                         prop:value=move || app.state.with(|s| get(s).map(|y| y.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let y = event_target_value(&ev).trim().parse().ok();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
 use sdg_core::nav::Link;
-use sdg_core::profile::{profile_row, sparkline_path, SPARKLINE};
+use sdg_core::profile::{city_rows, sparkline_path, SPARKLINE};
 use sdg_core::style::judgement_label;
 use sdg_core::url_state::View;
 
@@ -26,24 +26,10 @@ pub fn CityView() -> impl IntoView {
             return Vec::new();
         };
         app.data.framework_ready.track();
-        let series: Vec<sdg_core::model::Series> = app.data.bundle.with_untracked(|b| {
-            b.framework
-                .as_ref()
-                .map(|f| f.series.clone())
-                .unwrap_or_default()
-        });
-        series
-            .into_iter()
-            .filter_map(|s| {
-                let tables = app.data.tables(&s.id)?;
-                // Judged by the city's local target where the user's data set one.
-                let s = tables.judged(&s, &city.id).clone();
-                let row = app.data.bundle.with_untracked(|b| {
-                    profile_row(&s, &city, &b.gazetteer, tables.city(), tables.country())
-                });
-                row.latest.is_some().then_some((s, row))
-            })
-            .collect::<Vec<_>>()
+        app.data.bundle.with_untracked(|b| {
+            let series = b.framework.as_ref().map_or(&[][..], |f| &f.series[..]);
+            city_rows(series, &city, &b.gazetteer, |id| app.data.tables(id))
+        })
     });
     let unknown = move || app.data.places_ready() && city().is_none();
     view! {

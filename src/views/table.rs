@@ -7,7 +7,7 @@ use sdg_core::credits::licence_of_row;
 use sdg_core::export::selection_csv;
 use sdg_core::i18n::{format_int, format_value, text, Lang};
 use sdg_core::nav::Link;
-use sdg_core::query::{select, Filter};
+use sdg_core::query::select;
 use sdg_core::scene::table::{page_count, page_of, sort_rows, Column, Sort};
 use sdg_core::scene::Row;
 use sdg_core::style::status_key;
@@ -49,7 +49,7 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let Some((table, index)) = tables.city() else {
             return;
         };
-        let (filter, year) = app.state.with_untracked(|s| (Filter::of(s), s.year));
+        let (filter, year) = app.state.with_untracked(|s| (s.filter(), s.year));
         let Some(manifest) = app.data.manifest.get_untracked() else {
             return;
         };

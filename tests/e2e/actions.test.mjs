@@ -86,7 +86,9 @@ test('the overview shows actions per target and three recent ones without loadin
   const on116 = pack.actions.filter((a) => a.targets.includes('11.6')).length;
   assert.ok(summary.includes(`11.6: ${on116}`), summary);
   assert.equal(await page.getByTestId('actions-summary').locator('h3 + ul li').count(), 3);
-  await page.waitForTimeout(300);
+  // "Nothing fetched" is judged once the app says it has loaded all it asked for,
+  // not after a guessed pause that a late request would slip past.
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
   assert.ok(!app.server.requests.slice(start).some((p) => p.endsWith('/actions.json')), 'the overview does not fetch actions.json');
   assert.deepEqual(page.errors, []);
 });

@@ -84,8 +84,20 @@ test('four views embedded from another origin render, resize to their content, a
   assert.equal((await sizes()).find((s) => s.id === 'chart').frame, 480);
   // A message from anything but the frame itself is ignored by embed.js.
   const before = await page.locator('#city').evaluate((f) => f.style.height);
-  await page.evaluate(() => window.postMessage({ 'urban-sdg-explorer-height': 77 }, '*'));
-  await page.waitForTimeout(200);
+  const heights = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const frame = document.getElementById('city');
+        const seen = [];
+        new MutationObserver(() => seen.push(frame.style.height)).observe(frame, { attributes: true, attributeFilter: ['style'] });
+        // Messages to one window arrive in the order they were posted: when the marker
+        // arrives, embed.js has already handled the forged message.
+        window.addEventListener('message', (e) => e.data === 'marker' && resolve(seen));
+        window.postMessage({ 'urban-sdg-explorer-height': 77 }, '*');
+        window.postMessage('marker', '*');
+      }),
+  );
+  assert.ok(!heights.includes('77px'), `the forged height was applied: ${heights}`);
   assert.equal(await page.locator('#city').evaluate((f) => f.style.height), before);
   // No violation in the partner page or any frame.
   const violations = [];

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::fold::fold;
 use crate::i18n::Lang;
 use crate::model::{ActionsPack, LocalAction, ReportedFigure};
-use crate::query::fold;
 use crate::url_state::ViewState;
 
 /// What the actions view keeps.

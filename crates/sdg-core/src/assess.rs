@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Direction, Series, Thresholds};
 
 /// The year Goal 11 targets are due.
-pub const TARGET_YEAR: i32 = 2030;
+pub const TARGET_YEAR: i32 = crate::limits::SDG_END;
 /// Base year of the trend (the SDGs' start).
 pub const BASE_YEAR: i32 = 2015;
 /// The fewest points a trend may rest on (one year-to-year change is noise, not a

@@ -17,7 +17,7 @@ pub const DEFAULT_IDLE: u32 = 90;
 /// Seconds each featured view stays in the loop.
 pub const DEFAULT_DWELL: u32 = 12;
 /// Accepted range for both, in seconds.
-pub const SECONDS: std::ops::RangeInclusive<u32> = 3..=3600;
+pub use crate::limits::KIOSK_SECONDS as SECONDS;
 
 /// One featured view of the loop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,12 +10,15 @@
 //! - [`load`]: parsing and validation shared by the app and the tool's validator.
 //! - [`bundle`]: loading a manifest's packs in order through those checks.
 //! - [`assess`]: status from thresholds, SDSN trend, ranks.
-//! - [`query`]: filters, search in English and Korean, latest values.
+//! - [`filter`]: the criteria of a selection and what passes them.
+//! - [`fold`]: text folding and slugs (a leaf: everything folds through it).
+//! - [`query`]: latest values, selections, a series' tables merged over packs.
 //! - [`profile`]: city profile rows and indicator-page statistics.
 //! - [`url_state`]: the view state and its query string.
 //! - [`nav`]: what a link carries, its href, and the push-or-replace history rule.
 //! - [`resolve`]: from the view state to the series, notices and files a view needs.
 //! - [`loading`]: the queue that loads fetched files in dependency order.
+//! - [`limits`]: plausible years, concentrations and kiosk times, for every reader.
 //! - [`lists`]: filter options, search suggestions, peers.
 //! - [`scene`]: what each view draws (map, charts, table, indicator page).
 //! - [`style`]: status colours, symbols and labels.
@@ -36,11 +39,14 @@ pub mod chart;
 pub mod credits;
 pub mod csv;
 pub mod export;
+pub mod filter;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod fold;
 pub mod geo;
 pub mod i18n;
 pub mod kiosk;
+pub mod limits;
 pub mod lists;
 pub mod load;
 pub mod loading;

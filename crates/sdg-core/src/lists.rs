@@ -2,9 +2,10 @@
 //! the filters, search suggestions, the peers a city can be compared with, and the
 //! landing page's target tiles.
 
+use crate::filter::matches_text;
+use crate::fold::{fold, slug};
 use crate::i18n::Lang;
 use crate::model::{City, Framework, Gazetteer, Manifest};
-use crate::query::{fold, matches_text, slug};
 
 /// `(value, label)` options of a select.
 pub type Options = Vec<(String, String)>;

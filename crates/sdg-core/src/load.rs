@@ -330,7 +330,7 @@ pub fn is_safe_link(url: &str) -> bool {
 }
 
 /// Years an action or figure may carry.
-pub const ACTION_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+use crate::limits::ACTION_YEARS;
 
 /// What can be wrong with one action: the pack's rules, shared by the loader, the
 /// data tool and the "Share an action" form, which shows them in the UI language.
@@ -652,8 +652,8 @@ pub enum ValueProblem {
     NotFinite,
     /// A percentage outside 0–100.
     NotAPercentage,
-    /// A negative concentration.
-    NegativeConcentration,
+    /// A concentration that cannot be an annual mean ([`crate::limits::plausible_concentration`]).
+    ImplausibleConcentration,
 }
 
 impl ValueProblem {
@@ -662,7 +662,10 @@ impl ValueProblem {
         match self {
             Self::NotFinite => "value is not a finite number".into(),
             Self::NotAPercentage => format!("{value} is not a percentage"),
-            Self::NegativeConcentration => "a concentration cannot be negative".into(),
+            Self::ImplausibleConcentration => format!(
+                "{value} µg/m³ is not a plausible annual mean (above 0, at most {})",
+                crate::limits::MAX_CONCENTRATION
+            ),
         }
     }
 }
@@ -674,8 +677,8 @@ pub fn value_problem(unit: &str, value: f64) -> Option<ValueProblem> {
         Some(ValueProblem::NotFinite)
     } else if unit == "%" && !(-0.001..=100.001).contains(&value) {
         Some(ValueProblem::NotAPercentage)
-    } else if unit == "µg/m³" && value < 0.0 {
-        Some(ValueProblem::NegativeConcentration)
+    } else if unit == "µg/m³" && !crate::limits::plausible_concentration(value) {
+        Some(ValueProblem::ImplausibleConcentration)
     } else {
         None
     }
@@ -750,16 +753,16 @@ pub fn load_observations(
         if !known {
             report.add(record(), "places", format!("unknown place `{place}`"));
         }
-        if *year > crate::assess::TARGET_YEAR {
+        if *year > *crate::limits::DATA_YEARS.end() {
             report.add(
                 record(),
                 "years",
                 format!(
                     "year {year} is after {}, the end of the SDG period",
-                    crate::assess::TARGET_YEAR
+                    crate::limits::SDG_END
                 ),
             );
-        } else if *year < 1950 {
+        } else if *year < *crate::limits::DATA_YEARS.start() {
             report.add(record(), "years", format!("implausible year {year}"));
         }
         let unit = series.map_or(table.unit.as_str(), |s| s.unit.as_str());

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::assess::{is_count, progress, ranks, status, trend, Progress, Status, Trend};
 use crate::model::{City, Gazetteer, ObservationTable, Series};
-use crate::query::{Latest, SeriesIndex};
+use crate::query::{Latest, SeriesIndex, SeriesTables};
 
 /// A series' table with its index.
 pub type Indexed<'a> = (&'a ObservationTable, &'a SeriesIndex);
@@ -30,6 +30,26 @@ pub struct ProfileRow {
     pub source: Option<String>,
     /// Why the latest value is doubtful, if the data tool found it so.
     pub doubt: Option<String>,
+}
+
+/// A city's profile rows: each of `series` with a value for the city, judged by the
+/// city's local target where the user's data set one. The profile page and the
+/// report render these same rows (the report groups them by target).
+pub fn city_rows<T: std::ops::Deref<Target = SeriesTables>>(
+    series: &[Series],
+    city: &City,
+    gazetteer: &Gazetteer,
+    tables_of: impl Fn(&str) -> Option<T>,
+) -> Vec<(Series, ProfileRow)> {
+    series
+        .iter()
+        .filter_map(|s| {
+            let tables = tables_of(&s.id)?;
+            let s = tables.judged(s, &city.id);
+            let row = profile_row(s, city, gazetteer, tables.city(), tables.country());
+            row.latest.is_some().then(|| (s.clone(), row))
+        })
+        .collect()
 }
 
 /// The profile row of `city` for `series`.

@@ -1,215 +1,13 @@
-//! Filters, text search (English and Korean), latest values and selections.
+//! Latest values, selections of cities, and a series' tables merged over packs.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::assess::{status, Status};
 use crate::bundle::Bundle;
+pub use crate::filter::{matches_text, Filter, Region, SizeClass};
+use crate::fold::fold;
 use crate::model::{City, Gazetteer, Manifest, ObservationTable, PlaceKind, Series};
 use crate::FastMap;
-
-/// Population classes of the UN World Urbanization Prospects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SizeClass {
-    /// Fewer than 300,000 inhabitants.
-    Under300k,
-    /// 300,000 to 1 million.
-    From300kTo1m,
-    /// 1 to 5 million.
-    From1mTo5m,
-    /// 5 to 10 million.
-    From5mTo10m,
-    /// 10 million or more (megacities).
-    Over10m,
-}
-
-impl SizeClass {
-    /// Every class, smallest first.
-    pub const ALL: [SizeClass; 5] = [
-        SizeClass::Under300k,
-        SizeClass::From300kTo1m,
-        SizeClass::From1mTo5m,
-        SizeClass::From5mTo10m,
-        SizeClass::Over10m,
-    ];
-
-    /// The class of a population.
-    pub fn of(population: u64) -> Self {
-        match population {
-            0..=299_999 => SizeClass::Under300k,
-            300_000..=999_999 => SizeClass::From300kTo1m,
-            1_000_000..=4_999_999 => SizeClass::From1mTo5m,
-            5_000_000..=9_999_999 => SizeClass::From5mTo10m,
-            _ => SizeClass::Over10m,
-        }
-    }
-
-    /// Stable key used in URLs.
-    pub fn key(self) -> &'static str {
-        match self {
-            SizeClass::Under300k => "lt300k",
-            SizeClass::From300kTo1m => "300k-1m",
-            SizeClass::From1mTo5m => "1m-5m",
-            SizeClass::From5mTo10m => "5m-10m",
-            SizeClass::Over10m => "10m+",
-        }
-    }
-
-    /// Inverse of [`SizeClass::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-}
-
-/// Which part of the world to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Region {
-    /// Everything.
-    #[default]
-    World,
-    /// ESCAP regional and associate members.
-    AsiaPacific,
-    /// The Republic of Korea.
-    Korea,
-}
-
-impl Region {
-    /// Every region.
-    pub const ALL: [Region; 3] = [Region::World, Region::AsiaPacific, Region::Korea];
-
-    /// Stable key used in URLs.
-    pub fn key(self) -> &'static str {
-        match self {
-            Region::World => "world",
-            Region::AsiaPacific => "asia-pacific",
-            Region::Korea => "korea",
-        }
-    }
-
-    /// Inverse of [`Region::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.key() == key)
-    }
-}
-
-/// Folds a string for tolerant matching: lower case, Latin accents removed, spaces,
-/// hyphens and apostrophes dropped. Hangul is kept as it is.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            ' ' | '-' | '\'' | '’' | '.' | '_' | ',' | '(' | ')' => {}
-            // Combining marks: what is left of an accent after lowercasing (İ -> i̇).
-            '\u{300}'..='\u{36f}' => {}
-            'Æ' | 'æ' | 'Ǣ' | 'ǣ' | 'Ǽ' | 'ǽ' => out.push_str("ae"),
-            'Œ' | 'œ' => out.push_str("oe"),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'Ĳ' | 'ĳ' => out.push_str("ij"),
-            _ => match latin_base(c) {
-                Some(b) => out.push(b),
-                None => out.extend(
-                    c.to_lowercase()
-                        .filter(|l| !('\u{300}'..='\u{36f}').contains(l)),
-                ),
-            },
-        }
-    }
-    out
-}
-
-/// Base letters of U+00C0..=U+024F (Latin-1 Supplement, Latin Extended-A and -B), one
-/// byte per code point, `?` where there is none (symbols, letters of other scripts'
-/// transcriptions). Made from Unicode's canonical decompositions (NFD's first letter),
-/// plus the letters that have no decomposition (ø, đ, ł, ħ, ı, ŋ, ð, þ, …).
-const LATIN_BASE: &[u8; 400] = b"aaaaaa?ceeeeiiiidnooooo?ouuuuyt?aaaaaa?ceeeeiiiidnooooo?ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnn?nnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsbb?b???cc?ddd?????f????ikkl?????oo??pp??????tt?uu??yyzz??????????????????????aaiioouuuuuuuuuu?aaaa??ggggkkoooo??j???gg??nnaa??ooaaaaeeeeiiiioooorrrruuuusstt??hh?d??zzaaeeooooooooyylntj??acclt????b??eejjqqrryy";
-
-/// Base letters of U+1E00..=U+1EFF (Latin Extended Additional: Vietnamese and more),
-/// made the same way.
-const LATIN_ADDITIONAL_BASE: &[u8; 256] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy??????aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy??????";
-
-/// The lowercase ASCII base letter of an accented Latin letter, if it has one.
-fn latin_base(c: char) -> Option<char> {
-    let cp = c as usize;
-    let b = match cp {
-        0xC0..=0x24F => LATIN_BASE[cp - 0xC0],
-        0x1E00..=0x1EFF => LATIN_ADDITIONAL_BASE[cp - 0x1E00],
-        _ => return None,
-    };
-    (b != b'?').then_some(char::from(b))
-}
-
-/// A URL-friendly form of a name: lower case ASCII letters and digits joined by `-`
-/// ("South-East Asia" -> `south-east-asia`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-/// Whether a city matches a folded search text in any of its names (English,
-/// Korean, Chinese, ...).
-pub fn matches_text(city: &City, folded_query: &str) -> bool {
-    folded_query.is_empty()
-        || city
-            .name
-            .forms()
-            .any(|(_, name)| fold(name).contains(folded_query))
-}
-
-impl Filter {
-    /// Whether the cities of country `iso3` pass the region, subregion and country
-    /// parts of the filter.
-    pub fn passes_country(&self, gazetteer: &Gazetteer, iso3: &str) -> bool {
-        let country = gazetteer.country(iso3);
-        let region_ok = match self.region {
-            Region::World => true,
-            Region::AsiaPacific => country.is_some_and(|k| k.asia_pacific),
-            Region::Korea => iso3 == "KOR",
-        };
-        region_ok
-            && self
-                .subregion
-                .as_ref()
-                .is_none_or(|s| country.is_some_and(|k| slug(&k.subregion) == *s))
-            && (self.countries.is_empty() || self.countries.iter().any(|c| c == iso3))
-    }
-
-    /// The filter a view state describes.
-    pub fn of(state: &crate::url_state::ViewState) -> Filter {
-        Filter {
-            region: state.region,
-            subregion: state.subregion.clone(),
-            countries: state.countries.clone(),
-            size: state.size,
-            statuses: state.statuses.clone(),
-            text: state.query.clone(),
-        }
-    }
-}
-
-/// The criteria of a selection of cities.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    /// Region ([`Region::World`] = not restricted).
-    pub region: Region,
-    /// Subregion, as its [`slug`], if restricted.
-    pub subregion: Option<String>,
-    /// ISO3 codes; empty = all.
-    pub countries: Vec<String>,
-    /// Population class, if restricted.
-    pub size: Option<SizeClass>,
-    /// Statuses to keep; empty = all.
-    pub statuses: Vec<Status>,
-    /// Search text (raw; folded here).
-    pub text: String,
-}
 
 /// A city's value for a series in a year: the most recent observation at or before the
 /// year (or the latest of all when no year is set).
@@ -573,6 +371,7 @@ pub fn select<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::slug;
     use crate::model::Localized;
     use crate::model::{AdminLevel, Country, PlaceKind};
 
@@ -627,34 +426,6 @@ mod tests {
             doubts: Vec::new(),
         };
         (series, table)
-    }
-
-    #[test]
-    fn fold_handles_every_latin_accent() {
-        for (name, folded) in [
-            ("İzmir", "izmir"),
-            ("Vĩnh Long", "vinhlong"),
-            ("Thành phố Hồ Chí Minh", "thanhphohochiminh"),
-            ("Đà Nẵng", "danang"),
-            ("Cần Thơ", "cantho"),
-            ("Ōsaka", "osaka"),
-            ("Hāpur", "hapur"),
-            ("Łódź", "lodz"),
-            ("Straße", "strasse"),
-            ("Ærøskøbing", "aeroskobing"),
-            ("Şanlıurfa", "sanliurfa"),
-            ("Mỹ Tho", "mytho"),
-            ("Nuʻuuli", "nuʻuuli"),
-        ] {
-            assert_eq!(fold(name), folded, "{name}");
-        }
-    }
-
-    #[test]
-    fn fold_tolerates_case_accents_and_spaces() {
-        assert_eq!(fold("Hạ Long"), "halong");
-        assert_eq!(fold("SÃO-Paulo"), "saopaulo");
-        assert_eq!(fold("서울 특별시"), "서울특별시");
     }
 
     #[test]
@@ -828,22 +599,5 @@ mod tests {
             .map(|c| c.iso3.as_str())
             .collect();
         assert_eq!(iso3, vec!["FRA", "KOR"]);
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("South-East Asia"), "south-east-asia");
-        assert_eq!(slug("East and North-East Asia"), "east-and-north-east-asia");
-        assert_eq!(slug("  Pacific "), "pacific");
-    }
-
-    #[test]
-    fn size_classes() {
-        assert_eq!(SizeClass::of(0), SizeClass::Under300k);
-        assert_eq!(SizeClass::of(300_000), SizeClass::From300kTo1m);
-        assert_eq!(SizeClass::of(10_000_000), SizeClass::Over10m);
-        for s in SizeClass::ALL {
-            assert_eq!(SizeClass::from_key(s.key()), Some(s));
-        }
     }
 }

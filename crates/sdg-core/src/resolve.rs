@@ -201,7 +201,7 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
             let of_series = |id: Option<&str>| id.is_some() && file.series.as_deref() == id;
             let wanted = match pack.kind {
                 PackKind::Framework | PackKind::Countries => true,
-                PackKind::Places => view != View::Overview,
+                PackKind::Places => view.needs_places(),
                 PackKind::Boundaries => boundaries.iter().any(|b| b.path == file.path),
                 PackKind::Actions => {
                     matches!(

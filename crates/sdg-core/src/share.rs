@@ -4,7 +4,8 @@
 //! pack ([`merge_shared`]), so sharing a case is sending a file: nothing is uploaded.
 
 use crate::i18n::Lang;
-use crate::load::{check_action, ActionProblem, ACTION_YEARS};
+use crate::limits::ACTION_YEARS;
+use crate::load::{check_action, ActionProblem};
 use crate::model::{ActionsPack, Confidence, Framework, Gazetteer, LocalAction, Localized};
 
 /// Prefix of the ids of shared actions (the collection's own are `LA…`).

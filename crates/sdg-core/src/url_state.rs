@@ -9,8 +9,8 @@
 use std::fmt::Write;
 
 use crate::assess::Status;
+use crate::filter::{Filter, Region, SizeClass};
 pub use crate::i18n::Lang;
-use crate::query::{Region, SizeClass};
 
 /// Which view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,6 +41,14 @@ pub enum View {
 }
 
 impl View {
+    /// Whether the view needs the gazetteer's places before it can show anything:
+    /// every view but the overview (whose map comes precomputed in `landing.json`).
+    /// The files a view fetches, the loading line and which failures block it all
+    /// follow this one rule.
+    pub fn needs_places(self) -> bool {
+        self != View::Overview
+    }
+
     /// Views with the filter bar (they show a selection of cities).
     pub fn has_filters(self) -> bool {
         matches!(
@@ -214,7 +222,7 @@ pub struct UrlNotice {
 pub const COMPARE_LIMIT: usize = 8;
 
 /// Years a permalink may name.
-const YEARS: std::ops::RangeInclusive<i32> = 1950..=2100;
+use crate::limits::URL_YEARS as YEARS;
 
 /// A token a list parameter may hold: ids and codes are short and plain.
 fn is_token(s: &str) -> bool {
@@ -225,6 +233,18 @@ fn is_token(s: &str) -> bool {
 }
 
 impl ViewState {
+    /// The filter this state describes.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            region: self.region,
+            subregion: self.subregion.clone(),
+            countries: self.countries.clone(),
+            size: self.size,
+            statuses: self.statuses.clone(),
+            text: self.query.clone(),
+        }
+    }
+
     /// Parses a query string (with or without the leading `?`). Never fails.
     pub fn parse(query: &str) -> (ViewState, Vec<UrlNotice>) {
         let mut state = ViewState::default();
@@ -336,7 +356,7 @@ impl ViewState {
             "idle" | "dwell" => value
                 .parse::<u32>()
                 .ok()
-                .filter(|v| crate::kiosk::SECONDS.contains(v))
+                .filter(|v| crate::limits::KIOSK_SECONDS.contains(v))
                 .map(|v| {
                     if key == "idle" {
                         self.kiosk_idle = Some(v);
@@ -653,8 +673,8 @@ mod tests {
                         any::<bool>(),
                         prop::option::of(EMBED_HEIGHTS),
                         any::<bool>(),
-                        prop::option::of(crate::kiosk::SECONDS),
-                        prop::option::of(crate::kiosk::SECONDS),
+                        prop::option::of(crate::limits::KIOSK_SECONDS),
+                        prop::option::of(crate::limits::KIOSK_SECONDS),
                     ),
                 )
             })
@@ -718,6 +738,57 @@ mod tests {
             let (again, notices) = ViewState::parse(&s.to_query());
             prop_assert!(notices.is_empty());
             prop_assert_eq!(again, s);
+        }
+
+        /// Queries made of the contract's own keys with valid, borderline and hostile
+        /// values (a random string almost never forms a parameter): whatever is
+        /// understood survives a round trip, and every value not understood is named
+        /// in a notice.
+        #[test]
+        fn real_keys_with_any_values_round_trip_and_refusals_name_their_key(
+            pairs in prop::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "view", "ind", "series", "year", "from", "to", "region", "vs",
+                        "target", "action", "layer", "subregion", "country", "size",
+                        "status", "city", "q", "lang", "embed", "controls", "height",
+                        "kiosk", "theme", "idle", "dwell",
+                    ]),
+                    prop_oneof![
+                        prop::sample::select(vec![
+                            "map", "city", "pm25", "2020", "1899", "1900", "2101", "asia-pacific",
+                            "KOR", "kr-31010", "ko", "zh", "xx", "dark", "1", "0", "11.6",
+                            "11.9", "LA003", "red,green", "actions", "300", "3", "3601",
+                            "south-east-asia", "1m-5m", "transport", "",
+                        ])
+                        .prop_map(str::to_string),
+                        "[a-z0-9,.%+-]{0,12}",
+                    ],
+                ),
+                0..8,
+            )
+        ) {
+            let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let (s, notices) = ViewState::parse(&q.join("&"));
+            let (again, again_notices) = ViewState::parse(&s.to_query());
+            prop_assert!(again_notices.is_empty(), "{:?}", again_notices);
+            prop_assert_eq!(&again, &s);
+            // Each refused value is named with its own key, as given.
+            for n in &notices {
+                prop_assert!(
+                    pairs.iter().any(|(k, _)| *k == n.param),
+                    "notice for a key not given: {:?}", n
+                );
+            }
+            // A lone parameter is applied or refused, not both (a list may be
+            // partly both: some cities known, some not).
+            for (k, v) in &pairs {
+                let (alone, alone_notices) = ViewState::parse(&format!("{k}={v}"));
+                let changed = alone != ViewState::default();
+                let named = alone_notices.iter().any(|n| n.param == *k);
+                prop_assert!(!(changed && named) || *k == "city" || *k == "status" || *k == "country",
+                    "{}={} both applied and refused", k, v);
+            }
         }
 
         #[test]

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::fold::fold;
 use crate::i18n::{fill, Lang};
 use crate::load::{self, Context, Problem};
 use crate::model::{Framework, Gazetteer, ObservationTable, PlaceKind, Series};
-use crate::query::fold;
 
 /// The template's columns, in order (`local_target` may be left out).
 pub const COLUMNS: [&str; 7] = [
@@ -161,7 +161,9 @@ impl RowProblem {
             ImportProblem::OutOfRange(v, load::ValueProblem::NotAPercentage) => {
                 ("import.not-percent", v.to_string(), String::new())
             }
-            ImportProblem::OutOfRange(v, _) => ("import.negative", v.to_string(), String::new()),
+            ImportProblem::OutOfRange(v, _) => {
+                ("import.concentration", v.to_string(), String::new())
+            }
             ImportProblem::Duplicate => ("import.duplicate", String::new(), String::new()),
             ImportProblem::OtherTarget(t) => ("import.other-target", t.to_string(), String::new()),
             ImportProblem::TooManyRows => ("import.too-many", MAX_ROWS.to_string(), String::new()),
@@ -449,7 +451,7 @@ pub fn import_csv(
         };
         let year = match required("year") {
             Some(y) => match y.parse::<i32>() {
-                Ok(y) if (1950..=this_year).contains(&y) => Some(y),
+                Ok(y) if crate::limits::import_years(this_year).contains(&y) => Some(y),
                 Ok(y) => {
                     bad("year", ImportProblem::ImplausibleYear(y));
                     None
@@ -747,17 +749,21 @@ mod tests {
     fn a_value_the_bundle_would_refuse_is_refused_at_import() {
         // Found by fuzzing: the import took a negative concentration that the saved
         // pack's own check then refused, so the user's saved file would not reopen.
+        // And 5,000 µg/m³ loaded, which the data tool would never have bundled: one
+        // rule now ([`crate::limits::plausible_concentration`]).
         let (fw, g) = world();
-        let text = "city,series,year,value,source\nkr-31010,pm25,2020,-3,report\n";
+        let text = "city,series,year,value,source\nkr-31010,pm25,2020,-3,report\nkr-31010,pm25,2021,5000,report\n";
         let import = import_csv(text, "neg.csv", &fw, &g, 2025);
         assert_eq!(import.pack.rows(), 0);
+        for (i, v) in [(0, -3.0), (1, 5000.0)] {
+            assert_eq!(
+                import.problems[i].problem,
+                ImportProblem::OutOfRange(v, load::ValueProblem::ImplausibleConcentration)
+            );
+        }
         assert_eq!(
-            import.problems[0].problem,
-            ImportProblem::OutOfRange(-3.0, load::ValueProblem::NegativeConcentration)
-        );
-        assert_eq!(
-            import.problems[0].message(Lang::En),
-            "-3: a concentration cannot be negative"
+            import.problems[1].message(Lang::En),
+            "5000 µg/m³ is not a plausible annual mean (above 0, at most 1,000)"
         );
     }
 

@@ -340,7 +340,7 @@ impl<'w> Collector<'w> {
         }
         for extra in [
             Some(identity.qualifier.clone()),
-            parsed.parent.as_deref().map(sdg_core::query::fold),
+            parsed.parent.as_deref().map(sdg_core::fold::fold),
         ]
         .into_iter()
         .flatten()

@@ -181,7 +181,7 @@ pub fn readings(name: &str) -> BTreeSet<String> {
 /// pinyin ("Anning District" -> "anningqu"), or `None` when the name does not end in
 /// a county-level word and so may be any town.
 pub fn source_key(name: &str) -> Option<String> {
-    let folded = sdg_core::query::fold(name).replace('v', "u");
+    let folded = sdg_core::fold::fold(name).replace('v', "u");
     let key = if let Some(stem) = folded.strip_suffix("district") {
         format!("{stem}qu")
     } else if let Some(stem) = folded.strip_suffix("county") {
@@ -299,7 +299,7 @@ impl Counties {
             .by_reading
             .get(&key)
             .ok_or("no county-level division reads so")?;
-        let prefecture = prefecture.map(|p| sdg_core::query::fold(p).replace('v', "u"));
+        let prefecture = prefecture.map(|p| sdg_core::fold::fold(p).replace('v', "u"));
         let in_prefecture = |d: &Division| {
             prefecture.as_ref().is_none_or(|p| {
                 readings(&d.prefecture_zh)

@@ -164,7 +164,7 @@ impl World {
                 field(&r, "subregion").to_string()
             };
             for name in [field(&r, "name_common"), field(&r, "name_official")] {
-                country_names.insert(sdg_core::query::fold(name), iso3.clone());
+                country_names.insert(sdg_core::fold::fold(name), iso3.clone());
             }
             iso2.insert(field(&r, "cca2").to_string(), iso3.clone());
             let ko = field(&r, "name_ko");
@@ -189,7 +189,7 @@ impl World {
             let iso3 = field(&r, "iso3");
             if countries.contains_key(iso3) {
                 country_names
-                    .entry(sdg_core::query::fold(field(&r, "name")))
+                    .entry(sdg_core::fold::fold(field(&r, "name")))
                     .or_insert_with(|| iso3.to_string());
             }
         }
@@ -570,9 +570,7 @@ impl World {
 
     /// ISO3 of a country name as a source spells it.
     pub fn country_by_name(&self, name: &str) -> Option<String> {
-        self.country_names
-            .get(&sdg_core::query::fold(name))
-            .cloned()
+        self.country_names.get(&sdg_core::fold::fold(name)).cloned()
     }
 }
 
@@ -606,7 +604,7 @@ fn prefecture_stem(name: &str) -> Option<String> {
             break;
         }
     }
-    let stem = sdg_core::query::fold(&words.join(" "));
+    let stem = sdg_core::fold::fold(&words.join(" "));
     (!stem.is_empty()).then_some(stem)
 }
 

@@ -112,7 +112,7 @@ pub fn read_aliases(csv_text: &str) -> Result<Aliases, String> {
             ));
         }
         out.insert(
-            (get(0), sdg_core::query::fold(&get(1))),
+            (get(0), sdg_core::fold::fold(&get(1))),
             Alias {
                 name: get(2),
                 reason: get(3),
@@ -129,7 +129,7 @@ pub const ALIASES: &str = include_str!("../aliases.csv");
 pub fn explain(world: &World, aliases: &Aliases, countries: &[&str], name: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let folded = sdg_core::query::fold(name);
+    let folded = sdg_core::fold::fold(name);
     let alias = countries
         .iter()
         .find_map(|c| aliases.get(&(c.to_string(), folded.clone())));
@@ -198,7 +198,7 @@ fn describe(places: &[&Place]) -> Vec<String> {
 pub fn match_name(world: &World, aliases: &Aliases, countries: &[&str], name: &str) -> Outcome {
     let alias = countries
         .iter()
-        .find_map(|c| aliases.get(&(c.to_string(), sdg_core::query::fold(name))));
+        .find_map(|c| aliases.get(&(c.to_string(), sdg_core::fold::fold(name))));
     let (parsed, how) = match alias {
         Some(a) => (parse(&a.name), How::Alias),
         None => (parse(name), How::Rule),
@@ -251,7 +251,7 @@ fn match_parsed(
         let codes = p.qualifier_codes();
         // "Taizhou (Jiangsu Province)": the province's name, with or without the word.
         let folded = p.qualifier.as_deref().map(|q| {
-            let q = sdg_core::query::fold(q);
+            let q = sdg_core::fold::fold(q);
             q.strip_suffix("province").map(str::to_string).unwrap_or(q)
         });
         cands = world
@@ -259,7 +259,7 @@ fn match_parsed(
             .into_iter()
             .filter(|c| {
                 codes.contains(&c.admin1)
-                    || folded.is_some() && folded == world.admin1_name(c).map(sdg_core::query::fold)
+                    || folded.is_some() && folded == world.admin1_name(c).map(sdg_core::fold::fold)
             })
             .collect();
     }

@@ -9,9 +9,7 @@ use std::fmt::Write as _;
 
 use crate::collect::Obs;
 
-/// Highest annual mean concentration taken as possible (the worst cities measure a
-/// few hundred µg/m³).
-const MAX_CONCENTRATION: f64 = 1000.0;
+use sdg_core::limits::{plausible_concentration, MAX_CONCENTRATION};
 /// Rows a series needs before its share of round values is judged.
 const MIN_ROWS: usize = 20;
 /// Share of exact zeros beyond which a series is not measured annual means.
@@ -62,7 +60,7 @@ pub fn screen(obs: Vec<Obs>) -> (Vec<Obs>, Vec<Verdict>) {
             .iter()
             .filter(|o| o.value != 0.0 && o.value % 10.0 == 0.0)
             .count();
-        let in_range = |o: &Obs| o.value > 0.0 && o.value <= MAX_CONCENTRATION;
+        let in_range = |o: &Obs| plausible_concentration(o.value);
         let out_of_range = rows.iter().filter(|o| !in_range(o)).count();
         let share = |k: usize| k as f64 / n.max(1) as f64;
         let left_out = if n >= MIN_ROWS && share(zeros) > MAX_ZERO_SHARE {

@@ -70,7 +70,7 @@ pub fn field<'a>(row: &'a Row, key: &str) -> &'a str {
 pub fn parse_year(s: &str) -> Option<i32> {
     let s = s.trim();
     if let Ok(y) = s.parse::<i32>() {
-        return (1900..=2100).contains(&y).then_some(y);
+        return sdg_core::limits::DATA_YEARS.contains(&y).then_some(y);
     }
     let (a, b) = s.split_once(['/', '-'])?;
     let start: i32 = a.trim().parse().ok()?;
@@ -81,7 +81,7 @@ pub fn parse_year(s: &str) -> Option<i32> {
         _ => return None,
     };
     // A span of more than two years (a decade) is not one observation year.
-    (end > start && end - start <= 3).then_some(end)
+    (end > start && end - start <= 3 && sdg_core::limits::DATA_YEARS.contains(&end)).then_some(end)
 }
 
 /// A number from a source cell; empty, `NA` and non-finite values are `None`.

@@ -67,7 +67,7 @@ fn every_problem_names_file_record_and_field() {
         "{text}"
     );
     assert!(
-        text.contains("field `values`: a concentration cannot be negative"),
+        text.contains("field `values`: -4 µg/m³ is not a plausible annual mean"),
         "{text}"
     );
     assert!(

@@ -6,7 +6,7 @@
 use crate::chart::Spec;
 use crate::i18n::Lang;
 use crate::model::{ActionsPack, City, Framework, Gazetteer, LocalAction, Series};
-use crate::profile::{profile_row, ProfileRow};
+use crate::profile::{city_rows, ProfileRow};
 use crate::query::SeriesTables;
 use crate::scene::korea::TARGETS;
 
@@ -81,25 +81,22 @@ pub fn report_sections(
         Some(p) => crate::actions::of_place(p, &city.id),
         None => (Vec::new(), Vec::new()),
     };
+    let tables_of = |id: &str| tables.iter().find(|(t, _)| *t == id).map(|(_, t)| *t);
+    // The profile's rows, grouped by target.
+    let rows = city_rows(&framework.series, city, gazetteer, tables_of);
     TARGETS
         .iter()
         .map(|code| {
-            let series = framework
-                .series
+            let series = rows
                 .iter()
-                .filter(|s| {
+                .filter(|(s, _)| {
                     framework
                         .indicator(&s.indicator)
                         .is_some_and(|i| i.target == *code)
                 })
-                .filter_map(|s| {
-                    let t = tables.iter().find(|(id, _)| *id == s.id)?.1;
-                    let s = t.judged(s, &city.id);
-                    let row = profile_row(s, city, gazetteer, t.city(), t.country());
-                    row.latest.is_some().then(|| {
-                        let chart = report_chart(city, gazetteer, s, t, lang);
-                        (s.clone(), row, chart)
-                    })
+                .filter_map(|(s, row)| {
+                    let chart = report_chart(city, gazetteer, s, tables_of(&s.id)?, lang);
+                    Some((s.clone(), row.clone(), chart))
                 })
                 .collect();
             let actions = city_actions
@@ -136,6 +133,19 @@ mod tests {
         assert_eq!(s116.code, "11.6");
         assert_eq!(s116.series.len(), 1);
         assert_eq!(s116.series[0].1.latest.map(|l| l.value), Some(20.0));
+        // The report's rows are the profile page's rows, grouped by target.
+        let profile = city_rows(&fw.series, seoul, &gz, |id| {
+            (id == "pm25").then_some(&tables)
+        });
+        let in_report: Vec<(Series, ProfileRow)> = sections
+            .iter()
+            .flat_map(|s| {
+                s.series
+                    .iter()
+                    .map(|(se, row, _)| (se.clone(), row.clone()))
+            })
+            .collect();
+        assert_eq!(in_report, profile);
         // Its chart: Seoul's two points, and Korea dashed as context, at report size.
         let chart = &s116.series[0].2;
         assert_eq!((chart.width, chart.height), REPORT_CHART);
