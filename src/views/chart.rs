@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use sdg_core::chart::{layout, nearest, svg_size, to_svg, Kind, Plot, Spec};
+use sdg_core::chart::{chart_key, layout, point_at, svg_size, to_svg, ChartKey, Kind, Plot, Spec};
 use sdg_core::credits::of_tables;
 use sdg_core::lists::series_options;
 use sdg_core::query::SeriesTables;
@@ -167,21 +167,18 @@ fn ChartCard(
             return;
         };
         let rect = el.get_bounding_client_rect();
-        let x =
-            (f64::from(ev.client_x()) - rect.left()) * f64::from(p.width) / rect.width().max(1.0);
-        let y =
-            (f64::from(ev.client_y()) - rect.top()) * f64::from(p.height) / rect.height().max(1.0);
-        focus.set(nearest(&p, x, y, 14.0));
+        let client = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let bounds = (rect.left(), rect.top(), rect.width(), rect.height());
+        focus.set(point_at(&p, client, bounds));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let delta = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => 1,
-            "ArrowLeft" | "ArrowUp" => -1,
-            "Escape" => {
+        let delta = match chart_key(&ev.key()) {
+            Some(ChartKey::Step(delta)) => delta,
+            Some(ChartKey::Clear) => {
                 focus.set(None);
                 return;
             }
-            _ => return,
+            None => return,
         };
         ev.prevent_default();
         let next = plot.with_untracked(|p| p.as_ref()?.step(focus.get_untracked(), delta));

@@ -108,8 +108,8 @@ pub fn CityView() -> impl IntoView {
                                             </td>
                                             <td>
                                                 <StatusBadge status=r.status />
-                                                {s.thresholds.as_ref().filter(|t| t.source.starts_with(sdg_core::userdata::MARK)).map(|t| view! {
-                                                    <span class="local-target" data-testid="local-target">{app.fill("city.local-target", &[("v", &format_value(t.green))])}</span>
+                                                {sdg_core::userdata::local_target(&s).map(|green| view! {
+                                                    <span class="local-target" data-testid="local-target">{app.fill("city.local-target", &[("v", &format_value(green))])}</span>
                                                 })}
                                             </td>
                                             <td><span aria-hidden="true">{arrow}</span>" "{app.t(trend_key)}</td>

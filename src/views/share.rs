@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use sdg_core::actions::theme_key;
 use sdg_core::lists::{country_options, Suggestion};
-use sdg_core::model::{Confidence, ACTION_THEMES};
+use sdg_core::model::ACTION_THEMES;
 use sdg_core::share::{
     build_action, shared_file, shared_file_name, year_range, Draft, FieldProblem,
 };
@@ -120,7 +120,7 @@ pub fn ShareView() -> impl IntoView {
     let label_of = move |field: &'static str| app.t(&format!("share.field.{field}"));
 
     let text_field = move |f: TextField| {
-        let id = format!("share-{}", f.name);
+        let id = sdg_core::share::control_id(f.name);
         let described = format!("{}-problems", f.name);
         let value = move || draft.with(|d| (f.get)(d));
         let on_input = move |ev: leptos::ev::Event| {
@@ -195,7 +195,7 @@ pub fn ShareView() -> impl IntoView {
                 d.country = c;
             }
             if d.label.trim().is_empty() {
-                d.label = s.label.split(" (").next().unwrap_or_default().to_string();
+                d.label = s.name.clone();
             }
         });
         touch("places");
@@ -271,7 +271,7 @@ pub fn ShareView() -> impl IntoView {
                         <fieldset class="targets" aria-describedby="targets-problems">
                             <legend>{move || label_of("targets")}</legend>
                             {move || targets.get().into_iter().map(|(code, title)| {
-                                let id = format!("share-target-{code}");
+                                let id = sdg_core::share::target_control_id(&code);
                                 let label_for = id.clone();
                                 let c = code.clone();
                                 let checked_now = draft.with_untracked(|d| d.targets.contains(&code));
@@ -308,8 +308,8 @@ pub fn ShareView() -> impl IntoView {
                         {TEXT_FIELDS[4..].iter().map(|f| text_field(*f)).collect_view()}
                         <fieldset class="confidence" aria-describedby="confidence-problems">
                             <legend>{move || label_of("confidence")}</legend>
-                            {[(Confidence::High, "high"), (Confidence::Medium, "medium")].into_iter().map(|(c, key)| {
-                                let id = format!("share-confidence-{key}");
+                            {sdg_core::share::CONFIDENCE_CHOICES.into_iter().map(|(c, key)| {
+                                let id = sdg_core::share::confidence_control_id(key);
                                 let label_for = id.clone();
                                 view! {
                                     <label class="check" for=label_for>
@@ -351,11 +351,7 @@ pub fn ShareView() -> impl IntoView {
 
 /// The form control of a field (a group's first control).
 fn input_id(field: &str) -> String {
-    match field {
-        "targets" => format!("share-target-{}", sdg_core::model::GOAL11_TARGETS[0]),
-        "confidence" => "share-confidence-high".to_string(),
-        _ => format!("share-{field}"),
-    }
+    sdg_core::share::control_id(field)
 }
 
 /// Moves keyboard focus to the element with `id` (the first field with a problem).

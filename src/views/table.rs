@@ -3,14 +3,11 @@
 
 use leptos::prelude::*;
 
-use sdg_core::credits::licence_of_row;
-use sdg_core::export::selection_csv;
-use sdg_core::i18n::{format_int, format_value, text, Lang};
+use sdg_core::export::table_csv;
+use sdg_core::i18n::{format_int, format_value};
 use sdg_core::nav::Link;
-use sdg_core::query::select;
 use sdg_core::scene::table::{page_count, page_of, sort_rows, Column, Sort};
 use sdg_core::scene::Row;
-use sdg_core::style::status_key;
 
 use crate::components::link::AppLink;
 use crate::components::status::StatusBadge;
@@ -46,25 +43,15 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let Some((series, tables)) = current_data(&app) else {
             return;
         };
-        let Some((table, index)) = tables.city() else {
-            return;
-        };
         let (filter, year) = app.state.with_untracked(|s| (s.filter(), s.year));
         let Some(manifest) = app.data.manifest.get_untracked() else {
             return;
         };
-        let csv = app.data.bundle.with_untracked(|b| {
-            let data = Some((&series, table, index));
-            let selected = select(&b.gazetteer, &filter, data, &tables.local, year);
-            selection_csv(
-                &selected,
-                &series,
-                table,
-                &b.gazetteer,
-                |s| text(Lang::En, status_key(s)).to_string(),
-                |row| licence_of_row(&manifest, &tables, row),
-            )
-        });
+        let Some(csv) = app.data.bundle.with_untracked(|b| {
+            table_csv(&b.gazetteer, &filter, year, &series, &tables, &manifest)
+        }) else {
+            return;
+        };
         download_text(
             &format!("urban-sdg-{}.csv", series.id),
             "text/csv;charset=utf-8",

@@ -623,6 +623,42 @@ pub fn compact(v: f64) -> String {
     s.replace(".0M", "M").replace(".0B", "B")
 }
 
+/// How far from a point a pointer may be and still pick it, in chart pixels.
+pub const PICK_RADIUS: f64 = 14.0;
+
+/// The point under a pointer: `client` is the pointer's page position and `rect`
+/// the drawn chart's box (`left, top, width, height`), which may be scaled from the
+/// plot's own size.
+pub fn point_at(
+    plot: &Plot,
+    client: (f64, f64),
+    rect: (f64, f64, f64, f64),
+) -> Option<(usize, usize)> {
+    let (left, top, width, height) = rect;
+    let x = (client.0 - left) * f64::from(plot.width) / width.max(1.0);
+    let y = (client.1 - top) * f64::from(plot.height) / height.max(1.0);
+    nearest(plot, x, y, PICK_RADIUS)
+}
+
+/// What a key does on a focused chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKey {
+    /// Step to the next (`1`) or previous (`-1`) data point.
+    Step(isize),
+    /// Leave the points.
+    Clear,
+}
+
+/// The chart's keys: arrows step through the points, Escape leaves them.
+pub fn chart_key(key: &str) -> Option<ChartKey> {
+    match key {
+        "ArrowRight" | "ArrowDown" => Some(ChartKey::Step(1)),
+        "ArrowLeft" | "ArrowUp" => Some(ChartKey::Step(-1)),
+        "Escape" => Some(ChartKey::Clear),
+        _ => None,
+    }
+}
+
 /// The point nearest to `(x, y)` within `radius` pixels: `(series, point)`.
 pub fn nearest(plot: &Plot, x: f64, y: f64, radius: f64) -> Option<(usize, usize)> {
     plot.points
@@ -794,6 +830,32 @@ pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pointer_on_a_scaled_chart_picks_the_point_under_it() {
+        let plot = Plot {
+            shapes: Vec::new(),
+            width: 400,
+            height: 200,
+            points: vec![PlotPoint {
+                series: 0,
+                point: 3,
+                x: 100,
+                y: 50,
+            }],
+        };
+        // Drawn at half size, 10 px from the page's corner.
+        let rect = (10.0, 10.0, 200.0, 100.0);
+        assert_eq!(point_at(&plot, (60.0, 35.0), rect), Some((0, 3)));
+        assert_eq!(
+            point_at(&plot, (110.0, 35.0), rect),
+            None,
+            "100 chart px away"
+        );
+        assert_eq!(chart_key("ArrowLeft"), Some(ChartKey::Step(-1)));
+        assert_eq!(chart_key("Escape"), Some(ChartKey::Clear));
+        assert_eq!(chart_key("a"), None);
+    }
 
     fn lines() -> Spec {
         Spec {

@@ -2,9 +2,10 @@
 //! names intact, one row per city, with the source and the licence of each value.
 
 use crate::assess::Status;
+use crate::filter::Filter;
 use crate::i18n::Lang;
-use crate::model::{Gazetteer, ObservationTable, Series};
-use crate::query::Selected;
+use crate::model::{Gazetteer, Manifest, ObservationTable, Series};
+use crate::query::{select, Selected, SeriesTables};
 
 /// A cell made safe for spreadsheets: quoted when needed, and a leading `=`, `+`, `-`,
 /// `@` (which Excel would run as a formula) prefixed with an apostrophe. Only a finite
@@ -22,6 +23,36 @@ pub fn csv_cell(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// The CSV the table view downloads: the view's selection of cities (the same filter
+/// and year as the table shows), each value with its source and licence. Status words
+/// are English whatever the interface language: a column meant for machines keeps
+/// stable values. `None` before the series' city table has loaded.
+pub fn table_csv(
+    gazetteer: &Gazetteer,
+    filter: &Filter,
+    year: Option<i32>,
+    series: &Series,
+    tables: &SeriesTables,
+    manifest: &Manifest,
+) -> Option<String> {
+    let (table, index) = tables.city()?;
+    let selected = select(
+        gazetteer,
+        filter,
+        Some((series, table, index)),
+        &tables.local,
+        year,
+    );
+    Some(selection_csv(
+        &selected,
+        series,
+        table,
+        gazetteer,
+        |s| crate::i18n::text(Lang::En, crate::style::status_key(s)).to_string(),
+        |row| crate::credits::licence_of_row(manifest, tables, row),
+    ))
 }
 
 /// The CSV text of a selection for a series (with a UTF-8 BOM). `licence` gives the
@@ -182,6 +213,15 @@ mod tests {
         assert!(
             suwon.ends_with(",nodata,,"),
             "no value, no source, no licence: {suwon}"
+        );
+        // The table view's download: the same rows, status words in English.
+        let view_csv = table_csv(&gz, &filter, None, &series, &tables, &manifest).unwrap();
+        let view_lines: Vec<&str> = view_csv.trim_end().split("\r\n").collect();
+        assert_eq!(view_lines.len(), lines.len());
+        let seoul = view_lines.iter().find(|l| l.starts_with("kr-11,")).unwrap();
+        assert!(
+            seoul.contains(",Goal achieved,") || seoul.contains("challenges,"),
+            "{seoul}"
         );
     }
 }

@@ -15,6 +15,8 @@
 //! - [`query`]: latest values, selections, a series' tables merged over packs.
 //! - [`profile`]: city profile rows and indicator-page statistics.
 //! - [`url_state`]: the view state and its query string.
+//! - [`names`]: what a place name says (stem, kind, parent, qualifier), for the
+//!   import and the data tool alike.
 //! - [`nav`]: what a link carries, its href, and the push-or-replace history rule.
 //! - [`resolve`]: from the view state to the series, notices and files a view needs.
 //! - [`loading`]: the queue that loads fetched files in dependency order.
@@ -53,6 +55,7 @@ pub mod loading;
 pub mod localized;
 pub mod mapview;
 pub mod model;
+pub mod names;
 pub mod nav;
 pub mod profile;
 pub mod query;

@@ -63,7 +63,9 @@ pub fn series_options(framework: &Framework, lang: Lang, except: Option<&str>) -
 pub struct Suggestion {
     /// City id.
     pub id: String,
-    /// The name in the UI language, with the other language's name in brackets.
+    /// The name in the UI language (what a form takes as the place's name).
+    pub name: String,
+    /// The name in the UI language, with a second language's name in brackets.
     pub label: String,
     /// The country's name in the UI language.
     pub country: String,
@@ -89,6 +91,7 @@ pub fn suggestions(gazetteer: &Gazetteer, text: &str, lang: Lang, max: usize) ->
             let name = c.name(lang);
             Suggestion {
                 id: c.id.clone(),
+                name: name.to_string(),
                 label: match c.other_name(lang) {
                     Some((o, _)) => format!("{name} ({o})"),
                     None => name.to_string(),

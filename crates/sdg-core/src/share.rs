@@ -157,6 +157,21 @@ pub fn build_action(
     (action, problems)
 }
 
+#[cfg(test)]
+mod control_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_control_and_groups_point_at_their_first() {
+        assert_eq!(control_id("title_en"), "share-title_en");
+        assert_eq!(control_id("targets"), target_control_id("11.1"));
+        assert_eq!(control_id("confidence"), "share-confidence-high");
+        let ids: std::collections::BTreeSet<String> =
+            FIELD_ORDER.iter().map(|f| control_id(f)).collect();
+        assert_eq!(ids.len(), FIELD_ORDER.len(), "one control per field");
+    }
+}
+
 /// The form's fields in order (problems are listed in this order).
 pub const FIELD_ORDER: [&str; 13] = [
     "label",
@@ -173,6 +188,30 @@ pub const FIELD_ORDER: [&str; 13] = [
     "source_url",
     "confidence",
 ];
+
+/// The confidence choices of the form, with their keys.
+pub const CONFIDENCE_CHOICES: [(Confidence, &str); 2] =
+    [(Confidence::High, "high"), (Confidence::Medium, "medium")];
+
+/// The DOM id of a target's tick box.
+pub fn target_control_id(code: &str) -> String {
+    format!("share-target-{code}")
+}
+
+/// The DOM id of a confidence choice.
+pub fn confidence_control_id(key: &str) -> String {
+    format!("share-confidence-{key}")
+}
+
+/// The DOM id of a field's control (a group's first control): what a problem's link
+/// focuses. The form builds its controls' ids with the same functions.
+pub fn control_id(field: &str) -> String {
+    match field {
+        "targets" => target_control_id(crate::model::GOAL11_TARGETS[0]),
+        "confidence" => confidence_control_id(CONFIDENCE_CHOICES[0].1),
+        _ => format!("share-{field}"),
+    }
+}
 
 /// The file a partner sends: an actions pack holding the one action, pretty-printed
 /// so that a reviewer can read it.

@@ -14,6 +14,7 @@ use crate::fold::fold;
 use crate::i18n::{fill, Lang};
 use crate::load::{self, Context, Problem};
 use crate::model::{Framework, Gazetteer, ObservationTable, PlaceKind, Series};
+use crate::names::{parse, Identity};
 
 /// The template's columns, in order (`local_target` may be left out).
 pub const COLUMNS: [&str; 7] = [
@@ -225,31 +226,12 @@ struct PlaceNames<'a> {
     index: OnceCell<NameIndex>,
 }
 
-/// City positions by the stem of their English name, and by their folded local names
-/// (Korean, Chinese, ...).
+/// City positions by the identity of their English name (stem and kind, as the data
+/// tool parses names: "Suwon-si" and "Suwon City" are one, "Jung-gu" is a district,
+/// never a city Jung), and by their folded local names (Korean, Chinese, ...).
 struct NameIndex {
-    by_stem: HashMap<String, Vec<usize>>,
+    by_identity: HashMap<Identity, Vec<usize>>,
     by_local: HashMap<String, Vec<usize>>,
-}
-
-/// A name without its administrative suffix, folded: "Suwon-si" and "Suwon City" are
-/// "suwon". Only a suffix written apart is one ("Busan" keeps its "san").
-fn stem(name: &str) -> String {
-    let f = fold(name);
-    for suffix in ["si", "gun", "gu", "city"] {
-        if let Some(s) = f.strip_suffix(suffix) {
-            if name.trim_end().len() > suffix.len()
-                && name
-                    .to_lowercase()
-                    .trim_end()
-                    .strip_suffix(suffix)
-                    .is_some_and(|rest| rest.ends_with(['-', ' ']))
-            {
-                return s.to_string();
-            }
-        }
-    }
-    f
 }
 
 impl<'a> PlaceNames<'a> {
@@ -262,15 +244,21 @@ impl<'a> PlaceNames<'a> {
 
     fn index(&self) -> &NameIndex {
         self.index.get_or_init(|| {
-            let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_identity: HashMap<Identity, Vec<usize>> = HashMap::new();
             let mut by_local: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, c) in self.gazetteer.cities.iter().enumerate() {
-                by_stem.entry(stem(c.name.en())).or_default().push(i);
+                by_identity
+                    .entry(parse(c.name.en()).identity())
+                    .or_default()
+                    .push(i);
                 for (_, local) in c.name.forms().skip(1) {
                     by_local.entry(fold(local)).or_default().push(i);
                 }
             }
-            NameIndex { by_stem, by_local }
+            NameIndex {
+                by_identity,
+                by_local,
+            }
         })
     }
 
@@ -282,13 +270,13 @@ impl<'a> PlaceNames<'a> {
         if let Some(c) = self.gazetteer.city(cell) {
             return Ok(c.id.clone());
         }
-        let want = stem(cell);
-        if want.is_empty() {
+        let want = parse(cell).identity();
+        if want.stem.is_empty() {
             return Err(ImportProblem::Empty);
         }
         let index = self.index();
         let none = Vec::new();
-        let mut hits: Vec<usize> = index.by_stem.get(&want).unwrap_or(&none).clone();
+        let mut hits: Vec<usize> = index.by_identity.get(&want).unwrap_or(&none).clone();
         hits.extend(index.by_local.get(&fold(cell)).unwrap_or(&none));
         hits.sort_unstable();
         hits.dedup();
@@ -582,6 +570,17 @@ pub fn import_csv(
     }
 }
 
+/// The local target a user's data set for a series as judged for one city (its green
+/// bound), if the thresholds are the user's: the profile marks such a status "against
+/// your local target". Recognised by the mark every user source carries.
+pub fn local_target(series: &crate::model::Series) -> Option<f64> {
+    series
+        .thresholds
+        .as_ref()
+        .filter(|t| t.source.starts_with(MARK))
+        .map(|t| t.green)
+}
+
 /// The pack as a file to save (reopened by the app, checked by `datagen validate
 /// --user`).
 pub fn pack_file(pack: &UserPack) -> String {
@@ -717,6 +716,22 @@ mod tests {
         kr-31010,pm25,2021,19,µg/m³,Suwon air report,15\r\n\
         Suwon-si,pm25,2022,20.6,ug/m3,Suwon air report,15\r\n\
         수원시,11.6.2,2020,21,,Suwon air report,\r\n";
+
+    #[test]
+    fn place_names_are_read_as_the_data_tool_reads_them() {
+        let m = AdminLevel::Municipality;
+        let g = crate::fixtures::korea(&[
+            ("kr-11020", "Jung-gu", Some("중구"), m, None),
+            ("kr-31010", "Suwon-si", Some("수원시"), m, None),
+        ]);
+        let names = PlaceNames::new(&g);
+        // "Suwon City" is Suwon-si; "Jung-gu" is the district.
+        assert_eq!(names.place_of("Suwon City"), Ok("kr-31010".into()));
+        assert_eq!(names.place_of("Jung-gu"), Ok("kr-11020".into()));
+        // A district is never the city of its stem (the import once said it was).
+        assert!(names.place_of("Jung").is_err());
+        assert!(names.place_of("Jung City").is_err());
+    }
 
     #[test]
     fn good_rows_become_a_marked_table_with_the_local_target() {

@@ -339,7 +339,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
                         .counties
                         .find(
                             name.split(',').next().unwrap_or(name),
-                            crate::names::parse(name).parent.as_deref(),
+                            sdg_core::names::parse(name).parent.as_deref(),
                         )
                         .ok();
                     county_uses.push(format!(
@@ -413,7 +413,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         .filter(|(_, names)| {
             let ids: BTreeSet<_> = names
                 .iter()
-                .map(|n| crate::names::parse(n).identity())
+                .map(|n| sdg_core::names::parse(n).identity())
                 .collect();
             ids.len() > 1
         })

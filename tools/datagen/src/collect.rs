@@ -7,8 +7,8 @@ use sdg_core::model::{City, ObservationTable, PlaceKind};
 
 use crate::gazetteer::World;
 use crate::matcher::{match_name, read_aliases, Aliases, How, Outcome, ALIASES};
-use crate::names::{parse, Identity};
 use sdg_core::model::Localized;
+use sdg_core::names::{parse, Identity};
 
 /// A source's name for a place: (source, ISO3 as given, name as given).
 pub type NameKey = (String, String, String);
@@ -266,6 +266,26 @@ impl<'w> Collector<'w> {
         out
     }
 
+    /// A row's year (a whole number) and value, or `None` with the row dropped as "no
+    /// year or value": the one reader of the sources' year and value columns.
+    pub fn year_and_value(
+        &mut self,
+        source: &str,
+        row: &crate::raw::Row,
+        year: &str,
+        value: &str,
+    ) -> Option<(i32, f64)> {
+        let parsed = crate::raw::field(row, year)
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .zip(crate::raw::parse_value(crate::raw::field(row, value)));
+        if parsed.is_none() {
+            self.drop_row(source, "no year or value");
+        }
+        parsed
+    }
+
     /// Counts a row read from a source.
     pub fn read(&mut self, source: &str) {
         *self.read.entry(source.to_string()).or_default() += 1;
@@ -334,9 +354,9 @@ impl<'w> Collector<'w> {
         let identity = parsed.identity();
         let mut slug = identity.stem.clone();
         match identity.kind {
-            crate::names::Kind::City => {}
-            crate::names::Kind::District => slug.push_str("-district"),
-            crate::names::Kind::County => slug.push_str("-county"),
+            sdg_core::names::Kind::City => {}
+            sdg_core::names::Kind::District => slug.push_str("-district"),
+            sdg_core::names::Kind::County => slug.push_str("-county"),
         }
         for extra in [
             Some(identity.qualifier.clone()),
@@ -382,7 +402,7 @@ impl<'w> Collector<'w> {
     /// lie in Taiwan, Hong Kong or Macao (and none in mainland China) is there
     /// ("Taoyuan": two Taoyuans in Taiwan, so not placed, but Taiwan's); and a
     /// reviewed `country:` decision of the override table says it outright.
-    fn country_of_unplaced(&self, iso3: &str, parsed: &crate::names::Parsed) -> String {
+    fn country_of_unplaced(&self, iso3: &str, parsed: &sdg_core::names::Parsed) -> String {
         let reviewed = self
             .overrides
             .iter()

@@ -9,9 +9,9 @@ use sdg_core::model::{AdminLevel, City, Country};
 
 use crate::counties::Counties;
 use crate::geonames::{packages_dir, Gazetteer1000};
-use crate::names::{parse, Identity};
 use crate::raw::{field, parse_value, Raw};
 use sdg_core::model::Localized;
+use sdg_core::names::{parse, Identity};
 
 /// ESCAP's five subregions (as in ESCAP's Asia and the Pacific SDG Progress Report).
 /// Associate members are placed with their neighbours.

@@ -20,7 +20,6 @@ mod framework;
 mod gazetteer;
 mod geonames;
 mod matcher;
-mod names;
 mod packs;
 mod plausibility;
 mod raw;

@@ -26,7 +26,7 @@
 use std::collections::BTreeMap;
 
 use crate::gazetteer::{Place, World};
-use crate::names::{parse, Parsed};
+use sdg_core::names::{parse, Parsed};
 
 /// How far a district may lie from the city its name says it belongs to.
 pub const PARENT_RADIUS_KM: f64 = 50.0;
@@ -222,7 +222,7 @@ fn county_division(world: &World, countries: &[&str], name: &str, p: &Parsed) ->
     let own = name.split(',').next().unwrap_or(name);
     let division = world.counties.find(own, p.parent.as_deref()).ok()?;
     let seat = (division.lat, division.lon);
-    let towns = if p.kind == crate::names::Kind::City {
+    let towns = if p.kind == sdg_core::names::Kind::City {
         world.candidates(&["CHN"], &p.identity())
     } else {
         Vec::new()
@@ -317,7 +317,7 @@ fn match_parsed(
             cands = exact;
         }
     }
-    if p.parent.is_none() && p.kind == crate::names::Kind::City && countries.contains(&"CHN") {
+    if p.parent.is_none() && p.kind == sdg_core::names::Kind::City && countries.contains(&"CHN") {
         if let Some(outcome) = prefecture_seat(world, &cands, p, how) {
             return outcome;
         }
@@ -555,7 +555,7 @@ mod real_names {
                 let city = &w.places[id].city;
                 assert_ne!(
                     parse(city.name.en()).kind,
-                    crate::names::Kind::City,
+                    sdg_core::names::Kind::City,
                     "{name} -> {city:?}"
                 );
             }

@@ -10,9 +10,9 @@ use sdg_core::model::{ActionsPack, Confidence, LocalAction, ReportedFigure, ACTI
 
 use crate::collect::Collector;
 use crate::matcher::Outcome;
-use crate::names::{parse, Kind};
 use crate::raw::{field, parse_value, Raw};
 use sdg_core::model::Localized;
+use sdg_core::names::{parse, Kind};
 
 /// Pack of the actions.
 pub const PACK: &str = "local-actions";

@@ -2,7 +2,7 @@
 //! Urbanization Prospects.
 
 use crate::collect::{Collector, Obs};
-use crate::raw::{field, parse_value, Raw};
+use crate::raw::{field, Raw};
 
 /// Pack of the World Bank series.
 pub const PACK_WB: &str = "worldbank-wdi";
@@ -49,11 +49,7 @@ fn owid(raw: &Raw, c: &mut Collector<'_>, s: &OwidSeries) -> Result<(), String> 
             c.drop_row(s.pack, "aggregate or unmatched entity");
             continue;
         };
-        let (Ok(year), Some(value)) = (
-            field(&r, "Year").parse::<i32>(),
-            parse_value(field(&r, s.column)),
-        ) else {
-            c.drop_row(s.pack, "no year or value");
+        let Some((year, value)) = c.year_and_value(s.pack, &r, "Year", s.column) else {
             continue;
         };
         if year > s.last_year {

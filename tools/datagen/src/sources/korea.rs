@@ -3,7 +3,7 @@
 //! particulate matter).
 
 use crate::collect::{Collector, Obs};
-use crate::raw::{field, parse_value, Raw};
+use crate::raw::{field, Raw};
 
 /// Pack of the capital-region municipal indicators.
 pub const PACK_CAPITAL: &str = "kostat-capital-region";
@@ -65,11 +65,7 @@ pub fn capital_region(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
         );
         for r in raw.csv(&format!("kostat-gyeongin-capital-region/{file}"))? {
             c.read(CAPITAL);
-            let (Ok(year), Some(value)) = (
-                field(&r, "Year").parse::<i32>(),
-                parse_value(field(&r, "Value")),
-            ) else {
-                c.drop_row(CAPITAL, "no year or value");
+            let Some((year, value)) = c.year_and_value(CAPITAL, &r, "Year", "Value") else {
                 continue;
             };
             let sido = field(&r, "시도");
@@ -121,11 +117,7 @@ pub fn national(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
     let source_71 = "Statistics Korea, Korean SDG data platform, indicator 11-7-1 (LH urban planning status statistics)";
     for r in raw.csv("open-sdg-korea-kostat/indicator_11-7-1.csv")? {
         c.read(NATIONAL);
-        let (Ok(year), Some(value)) = (
-            field(&r, "Year").parse::<i32>(),
-            parse_value(field(&r, "Value")),
-        ) else {
-            c.drop_row(NATIONAL, "no year or value");
+        let Some((year, value)) = c.year_and_value(NATIONAL, &r, "Year", "Value") else {
             continue;
         };
         let label = field(&r, "data.category");
@@ -163,11 +155,7 @@ pub fn national(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
                 continue;
             }
         };
-        let (Ok(year), Some(value)) = (
-            field(&r, "Year").parse::<i32>(),
-            parse_value(field(&r, "Value")),
-        ) else {
-            c.drop_row(NATIONAL, "no year or value");
+        let Some((year, value)) = c.year_and_value(NATIONAL, &r, "Year", "Value") else {
             continue;
         };
         c.country(Obs {

@@ -2,7 +2,7 @@
 //! and 11.7.1, and country series as context.
 
 use crate::collect::{Collector, Obs};
-use crate::raw::{field, parse_value, Raw};
+use crate::raw::{field, Raw};
 
 /// Pack of the city series.
 pub const PACK_CITY: &str = "unsd-cities";
@@ -117,11 +117,7 @@ pub fn city(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
                 c.drop_row(SOURCE, "another series in the file");
                 continue;
             }
-            let (Ok(year), Some(value)) = (
-                field(&r, "Year").parse::<i32>(),
-                parse_value(field(&r, "Value")),
-            ) else {
-                c.drop_row(SOURCE, "no year or value");
+            let Some((year, value)) = c.year_and_value(SOURCE, &r, "Year", "Value") else {
                 continue;
             };
             let city_code = field(&r, "Cities");
@@ -197,11 +193,7 @@ pub fn country(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
                 );
                 continue;
             }
-            let (Ok(year), Some(value)) = (
-                field(&r, "Year").parse::<i32>(),
-                parse_value(field(&r, "Value")),
-            ) else {
-                c.drop_row(SOURCE, "no year or value");
+            let Some((year, value)) = c.year_and_value(SOURCE, &r, "Year", "Value") else {
                 continue;
             };
             let Some(iso3) = country_iso3(c, field(&r, "GeoAreaName")) else {

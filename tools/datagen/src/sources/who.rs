@@ -74,11 +74,7 @@ pub fn country(raw: &Raw, c: &mut Collector<'_>) -> Result<(), String> {
             continue;
         }
         let iso3 = field(&r, "iso3");
-        let (Ok(year), Some(value)) = (
-            field(&r, "year").parse::<i32>(),
-            parse_value(field(&r, "pm25_mean_ugm3")),
-        ) else {
-            c.drop_row("who-gho", "no year or value");
+        let Some((year, value)) = c.year_and_value("who-gho", &r, "year", "pm25_mean_ugm3") else {
             continue;
         };
         if !c.world.countries.contains_key(iso3) {

@@ -4,7 +4,7 @@
 //! The kind decides what a name may match: "X Shi" and "X City" are the city X, but
 //! "X Qu" (a district) or "X Xian" (a county) is never the city of the same name.
 
-use sdg_core::fold::fold;
+use crate::fold::fold;
 
 /// What kind of place a name says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
