@@ -407,170 +407,193 @@ fn draw(
     (y0, y1): (f64, f64),
     points: &mut Vec<PlotPoint>,
 ) -> DrawResult {
-    let all = || spec.series.iter().flat_map(|s| s.points.iter());
-    let text = ("sans-serif", 12)
-        .into_font()
-        .color(&RGBColor(0x44, 0x44, 0x44));
     match spec.kind {
-        Kind::Bars => {
-            let n = spec.bar_labels.len().max(1);
-            let label_w = spec
-                .bar_labels
-                .iter()
-                .map(|l| text_width(l, 12.0) as u32 + 8)
-                .max()
-                .unwrap_or(40)
-                .min(spec.width / 2);
-            let mut chart = ChartBuilder::on(root)
-                .margin(8)
-                .x_label_area_size(34)
-                .y_label_area_size(label_w)
-                .build_cartesian_2d(y0..y1, (0..n).into_segmented())?;
-            chart
-                .configure_mesh()
-                .disable_y_mesh()
-                .x_desc(spec.y_title.as_str())
-                .y_labels(n)
-                .y_label_formatter(&|v| match v {
-                    SegmentValue::CenterOf(i) => {
-                        spec.bar_labels.get(*i).cloned().unwrap_or_default()
-                    }
-                    _ => String::new(),
-                })
-                .label_style(text.clone())
-                .axis_desc_style(text.clone())
-                .draw()?;
-            for (si, s) in spec.series.iter().enumerate() {
-                let color = rgb(&s.color);
-                for (pi, &(rank, value)) in s.points.iter().enumerate() {
-                    let i = rank as usize;
-                    let (a, b) = (SegmentValue::Exact(i), SegmentValue::Exact(i + 1));
-                    let base = y0.max(0.0).min(y1);
-                    chart.draw_series(std::iter::once(Rectangle::new(
-                        [(base, a), (value, b)],
-                        color.filled(),
-                    )))?;
-                    let (x, y) = chart.backend_coord(&(value, SegmentValue::CenterOf(i)));
-                    points.push(PlotPoint {
-                        series: si,
-                        point: pi,
-                        x,
-                        y,
-                    });
+        Kind::Bars => draw_bars(root, spec, (y0, y1), points)?,
+        Kind::Lines | Kind::Scatter => draw_xy(root, spec, (y0, y1), points)?,
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The axis labels' style.
+fn axis_text() -> TextStyle<'static> {
+    ("sans-serif", 12)
+        .into_font()
+        .color(&RGBColor(0x44, 0x44, 0x44))
+}
+
+/// A ranking: one bar per city, labelled on the left.
+fn draw_bars(
+    root: &DrawingArea<Recorder, Shift>,
+    spec: &Spec,
+    (y0, y1): (f64, f64),
+    points: &mut Vec<PlotPoint>,
+) -> DrawResult {
+    let text = axis_text();
+    let n = spec.bar_labels.len().max(1);
+    let label_w = spec
+        .bar_labels
+        .iter()
+        .map(|l| text_width(l, 12.0) as u32 + 8)
+        .max()
+        .unwrap_or(40)
+        .min(spec.width / 2);
+    let mut chart = ChartBuilder::on(root)
+        .margin(8)
+        .x_label_area_size(34)
+        .y_label_area_size(label_w)
+        .build_cartesian_2d(y0..y1, (0..n).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_desc(spec.y_title.as_str())
+        .y_labels(n)
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => spec.bar_labels.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .draw()?;
+    for (si, s) in spec.series.iter().enumerate() {
+        let color = rgb(&s.color);
+        for (pi, &(rank, value)) in s.points.iter().enumerate() {
+            let i = rank as usize;
+            let (a, b) = (SegmentValue::Exact(i), SegmentValue::Exact(i + 1));
+            let base = y0.max(0.0).min(y1);
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(base, a), (value, b)],
+                color.filled(),
+            )))?;
+            let (x, y) = chart.backend_coord(&(value, SegmentValue::CenterOf(i)));
+            points.push(PlotPoint {
+                series: si,
+                point: pi,
+                x,
+                y,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Lines over the years, or a scatter: points on two value axes, lines labelled at
+/// their ends.
+fn draw_xy(
+    root: &DrawingArea<Recorder, Shift>,
+    spec: &Spec,
+    (y0, y1): (f64, f64),
+    points: &mut Vec<PlotPoint>,
+) -> DrawResult {
+    let all = || spec.series.iter().flat_map(|s| s.points.iter());
+    let text = axis_text();
+    // Years and populations: pad by the spread only, not by the magnitude.
+    let (x0, x1) = bounds_with(all().map(|p| p.0), false, 0.0);
+    let (x0, x1) = if spec.kind == Kind::Lines {
+        (x0.floor(), x1.ceil())
+    } else {
+        (x0, x1)
+    };
+    let years = spec.kind == Kind::Lines;
+    // Room on the right for the lines' direct labels.
+    let label_room = if years { end_label_room(spec) } else { 10 };
+    let mut chart = ChartBuilder::on(root)
+        .margin(10)
+        .margin_right(label_room)
+        .x_label_area_size(36)
+        .y_label_area_size(52)
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    // Light horizontal grid lines only: values are read across, years need no
+    // vertical rules.
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
+        .light_line_style(TRANSPARENT)
+        .x_desc(spec.x_title.as_str())
+        .y_desc(spec.y_title.as_str())
+        .x_labels(if years {
+            ((x1 - x0) as usize + 1).min(10)
+        } else {
+            8
+        })
+        .x_label_formatter(&|v| {
+            if years {
+                // Whole years only: a tick between two years has no label.
+                if (v - v.round()).abs() < 1e-6 {
+                    format!("{v:.0}")
+                } else {
+                    String::new()
+                }
+            } else if spec.x_log {
+                compact(10f64.powf(*v))
+            } else {
+                compact(*v)
+            }
+        })
+        .y_label_formatter(&|v| compact(*v))
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .draw()?;
+    for (si, s) in spec.series.iter().enumerate() {
+        let color = rgb(&s.color);
+        let pts: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .copied()
+            .filter(|p| p.0.is_finite() && p.1.is_finite())
+            .collect();
+        if spec.kind == Kind::Lines {
+            for run in runs(&s.points, &s.breaks)
+                .into_iter()
+                .filter(|r| r.len() > 1)
+            {
+                if s.context {
+                    let style = Color::stroke_width(&color, 1);
+                    chart.draw_series(DashedLineSeries::new(run, 6, 4, style))?;
+                } else {
+                    let style = Color::stroke_width(&color, 2);
+                    chart.draw_series(LineSeries::new(run, style))?;
                 }
             }
         }
-        Kind::Lines | Kind::Scatter => {
-            // Years and populations: pad by the spread only, not by the magnitude.
-            let (x0, x1) = bounds_with(all().map(|p| p.0), false, 0.0);
-            let (x0, x1) = if spec.kind == Kind::Lines {
-                (x0.floor(), x1.ceil())
-            } else {
-                (x0, x1)
-            };
-            let years = spec.kind == Kind::Lines;
-            // Room on the right for the lines' direct labels.
-            let label_room = if years { end_label_room(spec) } else { 10 };
-            let mut chart = ChartBuilder::on(root)
-                .margin(10)
-                .margin_right(label_room)
-                .x_label_area_size(36)
-                .y_label_area_size(52)
-                .build_cartesian_2d(x0..x1, y0..y1)?;
-            // Light horizontal grid lines only: values are read across, years need no
-            // vertical rules.
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .bold_line_style(RGBColor(0xe4, 0xe4, 0xe4))
-                .light_line_style(TRANSPARENT)
-                .x_desc(spec.x_title.as_str())
-                .y_desc(spec.y_title.as_str())
-                .x_labels(if years {
-                    ((x1 - x0) as usize + 1).min(10)
-                } else {
-                    8
-                })
-                .x_label_formatter(&|v| {
-                    if years {
-                        // Whole years only: a tick between two years has no label.
-                        if (v - v.round()).abs() < 1e-6 {
-                            format!("{v:.0}")
-                        } else {
-                            String::new()
-                        }
-                    } else if spec.x_log {
-                        compact(10f64.powf(*v))
-                    } else {
-                        compact(*v)
-                    }
-                })
-                .y_label_formatter(&|v| compact(*v))
-                .label_style(text.clone())
-                .axis_desc_style(text.clone())
-                .draw()?;
-            for (si, s) in spec.series.iter().enumerate() {
-                let color = rgb(&s.color);
-                let pts: Vec<(f64, f64)> = s
-                    .points
-                    .iter()
-                    .copied()
-                    .filter(|p| p.0.is_finite() && p.1.is_finite())
-                    .collect();
-                if spec.kind == Kind::Lines {
-                    for run in runs(&s.points, &s.breaks)
-                        .into_iter()
-                        .filter(|r| r.len() > 1)
-                    {
-                        if s.context {
-                            let style = Color::stroke_width(&color, 1);
-                            chart.draw_series(DashedLineSeries::new(run, 6, 4, style))?;
-                        } else {
-                            let style = Color::stroke_width(&color, 2);
-                            chart.draw_series(LineSeries::new(run, style))?;
-                        }
-                    }
-                }
-                chart.draw_series(
-                    pts.iter()
-                        .map(|&p| Circle::new(p, if s.context { 2 } else { 4 }, color.filled())),
-                )?;
-                for (pi, p) in s.points.iter().enumerate() {
-                    if p.0.is_finite() && p.1.is_finite() {
-                        let (x, y) = chart.backend_coord(p);
-                        points.push(PlotPoint {
-                            series: si,
-                            point: pi,
-                            x,
-                            y,
-                        });
-                    }
-                }
-            }
-            if years {
-                // Direct labels at the lines' ends, nudged apart so that none overlap.
-                let ends: Vec<(String, String, (i32, i32))> = spec
-                    .series
-                    .iter()
-                    .filter(|s| !s.context)
-                    .filter_map(|s| {
-                        let last = s
-                            .points
-                            .iter()
-                            .rev()
-                            .find(|p| p.0.is_finite() && p.1.is_finite())?;
-                        Some((s.label.clone(), s.color.clone(), chart.backend_coord(last)))
-                    })
-                    .collect();
-                let ys = spread(ends.iter().map(|e| e.2 .1).collect(), 14);
-                for ((label, color, (x, _)), y) in ends.into_iter().zip(ys) {
-                    let style = ("sans-serif", 12).into_font().color(&rgb(&color));
-                    root.draw(&Text::new(label, (x + 8, y - 6), style))?;
-                }
+        chart.draw_series(
+            pts.iter()
+                .map(|&p| Circle::new(p, if s.context { 2 } else { 4 }, color.filled())),
+        )?;
+        for (pi, p) in s.points.iter().enumerate() {
+            if p.0.is_finite() && p.1.is_finite() {
+                let (x, y) = chart.backend_coord(p);
+                points.push(PlotPoint {
+                    series: si,
+                    point: pi,
+                    x,
+                    y,
+                });
             }
         }
     }
-    root.present()?;
+    if years {
+        // Direct labels at the lines' ends, nudged apart so that none overlap.
+        let ends: Vec<(String, String, (i32, i32))> = spec
+            .series
+            .iter()
+            .filter(|s| !s.context)
+            .filter_map(|s| {
+                let last = s
+                    .points
+                    .iter()
+                    .rev()
+                    .find(|p| p.0.is_finite() && p.1.is_finite())?;
+                Some((s.label.clone(), s.color.clone(), chart.backend_coord(last)))
+            })
+            .collect();
+        let ys = spread(ends.iter().map(|e| e.2 .1).collect(), 14);
+        for ((label, color, (x, _)), y) in ends.into_iter().zip(ys) {
+            let style = ("sans-serif", 12).into_font().color(&rgb(&color));
+            root.draw(&Text::new(label, (x + 8, y - 6), style))?;
+        }
+    }
     Ok(())
 }
 

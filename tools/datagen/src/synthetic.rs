@@ -50,6 +50,39 @@ fn pack(id: &str, kind: PackKind, files: Vec<PackFile>) -> PackInfo {
     }
 }
 
+/// Synthetic series `k` (labelled as not real), alternating higher- and
+/// lower-is-better with thresholds, over the real framework's indicators.
+fn synthetic_series(k: usize, indicators: &[String]) -> Series {
+    Series {
+        id: format!("syn-{k:02}"),
+        indicator: indicators[k % indicators.len()].clone(),
+        title: Localized::new(format!("Synthetic series {k:02} (not real)"))
+            .with("ko", format!("합성 계열 {k:02} (실제 아님)")),
+        unit: "%".into(),
+        direction: if k.is_multiple_of(2) {
+            Direction::HigherIsBetter
+        } else {
+            Direction::LowerIsBetter
+        },
+        thresholds: Some(if k.is_multiple_of(2) {
+            Thresholds {
+                green: 80.0,
+                yellow: 60.0,
+                orange: 40.0,
+                source: LABEL.into(),
+            }
+        } else {
+            Thresholds {
+                green: 20.0,
+                yellow: 40.0,
+                orange: 60.0,
+                source: LABEL.into(),
+            }
+        }),
+        proxy_note: Some(LABEL.into()),
+    }
+}
+
 /// Writes a synthetic bundle into `out`, reusing the real framework, countries and
 /// boundaries from `real` (a built `data/`).
 pub fn build(
@@ -74,34 +107,7 @@ pub fn build(
         .map(|i| i.code.clone())
         .collect();
     framework.series = (0..series)
-        .map(|k| Series {
-            id: format!("syn-{k:02}"),
-            indicator: indicators[k % indicators.len()].clone(),
-            title: Localized::new(format!("Synthetic series {k:02} (not real)"))
-                .with("ko", format!("합성 계열 {k:02} (실제 아님)")),
-            unit: "%".into(),
-            direction: if k % 2 == 0 {
-                Direction::HigherIsBetter
-            } else {
-                Direction::LowerIsBetter
-            },
-            thresholds: Some(if k % 2 == 0 {
-                Thresholds {
-                    green: 80.0,
-                    yellow: 60.0,
-                    orange: 40.0,
-                    source: LABEL.into(),
-                }
-            } else {
-                Thresholds {
-                    green: 20.0,
-                    yellow: 40.0,
-                    orange: 60.0,
-                    source: LABEL.into(),
-                }
-            }),
-            proxy_note: Some(LABEL.into()),
-        })
+        .map(|k| synthetic_series(k, &indicators))
         .collect();
     let places: Vec<City> = (0..cities)
         .map(|i| {
