@@ -73,6 +73,13 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal overflow: ${overflow}px`);
+    // A target chip never breaks inside its code ("11.1" over three lines).
+    const chips = await page.locator('.target-chips .chip').evaluateAll((els) =>
+      els.map((e) => ({ code: e.dataset.target, lines: e.getClientRects().length, height: e.getBoundingClientRect().height })),
+    );
+    const lineHeight = Math.min(...chips.map((c) => c.height));
+    const broken = chips.filter((c) => c.lines > 1 || c.height > lineHeight * 1.5).map((c) => c.code);
+    assert.deepEqual(broken, [], 'chips on one line');
     assert.deepEqual(page.errors, []);
   });
 }

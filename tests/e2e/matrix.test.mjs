@@ -62,6 +62,20 @@ for (const [name, query, ready] of VIEWS) {
   }
 }
 
+// WCAG 2.2's target size (off in axe's default run): the filter panel's status boxes
+// and the actions view's target chips were 13 px targets packed close together.
+for (const [name, query, ready] of [VIEWS[1], VIEWS[3], VIEWS[6]]) {
+  for (const viewport of [WIDE, PHONE]) {
+    test(`axe WCAG 2.2 target size: ${name}, ${viewport.width}px`, async () => {
+      const page = await open(query, viewport);
+      await page.locator(ready).first().waitFor({ state: 'attached' });
+      assert.deepEqual(await violations(page, ['target-size']), []);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
+}
+
 test('axe: the open Embed dialog and the open filter drawer', async () => {
   const page = await open('?view=map&region=korea&series=pm25');
   await page.getByTestId('embed-button').click();
