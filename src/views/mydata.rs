@@ -146,22 +146,7 @@ pub fn MyDataView() -> impl IntoView {
         <section class="mydata-view" aria-labelledby="mydata-title">
             <h1 id="mydata-title">{move || app.t("mydata.title")}</h1>
             <p class="intro">{move || app.t("mydata.intro")}</p>
-            <div class="table-wrap">
-                <table class="template">
-                    <caption>{move || app.t("mydata.template")}</caption>
-                    <thead><tr><th scope="col">{move || app.t("mydata.column")}</th><th scope="col">{move || app.t("mydata.meaning")}</th></tr></thead>
-                    <tbody>
-                        {COLUMNS.iter().map(|c| view! {
-                            <tr><th scope="row"><code>{*c}</code></th><td>{move || app.t(&format!("mydata.col.{c}"))}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <p>
-                <a href="your-data-template.csv" download="your-data-template.csv">{move || app.t("mydata.get-template")}</a>
-                " · "
-                <a href="your-data-example.csv" download="your-data-example.csv">{move || app.t("mydata.get-example")}</a>
-            </p>
+            <TemplateHelp />
             <div class="field">
                 <label for="mydata-file">{move || app.t("mydata.choose")}</label>
                 <input id="mydata-file" data-testid="mydata-file" type="file" accept=".csv,.json,text/csv,application/json" on:change=on_file />
@@ -238,5 +223,29 @@ pub fn UserDataBanner() -> impl IntoView {
                 </p>
             }
         })
+    }
+}
+
+/// The template's columns, what each holds, and the template and example to download.
+#[component]
+fn TemplateHelp() -> impl IntoView {
+    let app = use_app();
+    view! {
+    <div class="table-wrap">
+        <table class="template">
+            <caption>{move || app.t("mydata.template")}</caption>
+            <thead><tr><th scope="col">{move || app.t("mydata.column")}</th><th scope="col">{move || app.t("mydata.meaning")}</th></tr></thead>
+            <tbody>
+                {COLUMNS.iter().map(|c| view! {
+                    <tr><th scope="row"><code>{*c}</code></th><td>{move || app.t(&format!("mydata.col.{c}"))}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    </div>
+    <p>
+        <a href="your-data-template.csv" download="your-data-template.csv">{move || app.t("mydata.get-template")}</a>
+        " · "
+        <a href="your-data-example.csv" download="your-data-example.csv">{move || app.t("mydata.get-example")}</a>
+    </p>
     }
 }

@@ -261,6 +261,9 @@ mod message_tests {
         for theme in crate::model::ACTION_THEMES {
             keys.insert(crate::actions::theme_key(theme));
         }
+        for column in crate::userdata::COLUMNS {
+            keys.insert(format!("mydata.col.{column}"));
+        }
         for theme in crate::url_state::Theme::ALL {
             keys.insert(theme.label_key().to_string());
         }
