@@ -44,12 +44,12 @@ lint: setup
 	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test -q -p sdg-core -p sdg-props -p datagen -- --skip every_city_chart
-	cargo test -q -p sdg-core --test chart_snapshots -- --nocapture
+	cargo test -q -p sdg-core -p sdg-props -p datagen -- --skip every_city_
+	cargo test -q -p sdg-core --test chart_snapshots --test words_snapshots -- --nocapture
 
-## Record the charts' current renders as the reviewed set (after looking at what changed)
+## Record the charts' current renders and their words as the reviewed set (after looking at what changed)
 approve-charts:
-	APPROVE_CHARTS=1 cargo test -q -p sdg-core --test chart_snapshots -- --nocapture
+	APPROVE_CHARTS=1 cargo test -q -p sdg-core --test chart_snapshots --test words_snapshots -- --nocapture
 
 ## The broken datasets of tests/corpus/cases.json, written for the browser test
 corpus:

@@ -92,7 +92,9 @@ pub fn Kiosk() -> impl IntoView {
     // The kiosk runs as long as the page: the shell never unmounts it.
     interval.forget();
     let _ = (down, key, menu);
+    let public_url = Signal::derive(move || config.with(|c| c.public_url.clone()));
     view! {
+        <crate::components::take_home::TakeHome public_url=public_url />
         {move || caption.get().and_then(|i| {
             let lang = app.lang();
             let text = config.with(|c| c.stops.get(i).map(|s| s.caption(lang).to_string()))?;

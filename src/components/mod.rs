@@ -10,5 +10,6 @@ pub mod plot;
 pub mod search;
 pub mod source_link;
 pub mod status;
+pub mod take_home;
 pub mod update;
 pub mod year_player;

@@ -4,12 +4,15 @@
 
 use leptos::prelude::*;
 
-use sdg_core::actions::{counts, filter_actions, summary_text, theme_key, ActionFilter, Counts};
+use sdg_core::actions::{
+    cards_shown, counts, filter_actions, next_page_size, summary_text, theme_key, ActionFilter,
+    Counts,
+};
 use sdg_core::i18n::format_int;
 use sdg_core::limits::ACTION_YEARS;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
 use sdg_core::nav::Link;
-use sdg_core::url_state::View;
+use sdg_core::url_state::{View, ViewState};
 
 use crate::components::link::AppLink;
 use crate::components::source_link::SourceLink;
@@ -58,48 +61,17 @@ pub fn ActionsView() -> impl IntoView {
         })
     });
     let single = move || app.state.with(|s| s.action.clone());
-    let city_filter = move || {
-        let id = app.state.with(|s| s.cities.first().cloned())?;
-        let lang = app.lang();
-        app.data.gazetteer_ready.track();
-        app.data
-            .bundle
-            .with_untracked(|b| b.gazetteer.city(&id).map(|c| c.name(lang).to_string()))
-    };
-    let toggle_target = move |t: &'static str| {
-        app.update(|s| {
-            s.action = None;
-            if let Some(i) = s.targets.iter().position(|x| x == t) {
-                s.targets.remove(i);
-            } else {
-                s.targets.push(t.to_string());
-            }
-        })
-    };
-    let year_input =
-        move |key: &'static str,
-              get: fn(&sdg_core::url_state::ViewState) -> Option<i32>,
-              set: fn(&mut sdg_core::url_state::ViewState, Option<i32>)| {
-            view! {
-                <label class="field">
-                    <span>{move || app.t(key)}</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min=ACTION_YEARS.start().to_string()
-                        max=ACTION_YEARS.end().to_string()
-                        prop:value=move || app.state.with(|s| get(s).map(|y| y.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let y = event_target_value(&ev).trim().parse().ok();
-                            app.update(|s| {
-                                s.action = None;
-                                set(s, y);
-                            });
-                        }
-                    />
-                </label>
-            }
-        };
+    // Pages shown: back to one whenever what matches changes.
+    let pages = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        filter.track();
+        pages.set(1);
+    });
+    let total = Memo::new(move |_| shown.with(Vec::len));
+    let page = Memo::new(move |_| {
+        let n = cards_shown(total.get(), pages.get());
+        shown.with(|s| s[..n].to_vec())
+    });
     view! {
         <section class="actions-view" aria-labelledby="actions-title">
             <h1 id="actions-title">{move || app.t("actions.title")}</h1>
@@ -112,66 +84,7 @@ pub fn ActionsView() -> impl IntoView {
                     <p><AppLink to=Link::View(View::Actions)>{move || app.t("actions.all")}</AppLink></p>
                 }
             >
-                <section class="filters action-filters" aria-label=move || app.t("filter.label")>
-                    <fieldset class="target-chips">
-                        <legend>{move || app.t("actions.targets")}</legend>
-                        {sdg_core::model::GOAL11_TARGETS.into_iter().map(|t| {
-                            let checked = move || app.state.with(|s| s.targets.iter().any(|x| x == t));
-                            let n = move || tallies.with(|c| c.targets.get(t).copied().unwrap_or(0));
-                            view! {
-                                <label class="check chip" data-target=t>
-                                    <input type="checkbox" prop:checked=checked on:change=move |_| toggle_target(t) />
-                                    {t}" "<span class="count">"("{n}")"</span>
-                                </label>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                    <label class="field">
-                        <span>{move || app.t("actions.theme")}</span>
-                        <select
-                            data-testid="theme-select"
-                            prop:value=move || app.state.with(|s| s.action_theme.clone().unwrap_or_default())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                app.update(|s| {
-                                    s.action = None;
-                                    s.action_theme = (!v.is_empty()).then_some(v);
-                                });
-                            }
-                        >
-                            <option value="">{move || app.t("filter.all")}</option>
-                            {ACTION_THEMES.into_iter().map(|t| view! {
-                                <option value=t>{move || format!("{} ({})", app.t(&theme_key(t)), tallies.with(|c| c.themes.get(t).copied().unwrap_or(0)))}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    {year_input("actions.from", |s| s.from, |s, y| s.from = y)}
-                    {year_input("actions.to", |s| s.to, |s, y| s.to = y)}
-                    <label class="field">
-                        <span>{move || app.t("actions.search")}</span>
-                        <input
-                            type="search"
-                            data-testid="actions-search"
-                            prop:value=move || app.state.with(|s| s.query.clone())
-                            on:change=move |ev| {
-                                let q = event_target_value(&ev);
-                                app.update(|s| {
-                                    s.action = None;
-                                    s.query = q.chars().take(100).collect();
-                                });
-                            }
-                        />
-                    </label>
-                    {move || city_filter().map(|name| view! {
-                        <p class="city-filter">
-                            {app.t("actions.of")}" "<strong>{name}</strong>" "
-                            <button type="button" on:click=move |_| app.update(|s| s.cities.clear())>{app.t("actions.clear")}</button>
-                        </p>
-                    })}
-                    <p class="count" role="status" data-testid="actions-count">
-                        {move || app.fill("actions.count", &[("n", &format_int(shown.with(Vec::len) as u64))])}
-                    </p>
-                </section>
+                <ActionFilters tallies=tallies total=total shown=Signal::derive(move || page.with(Vec::len)) />
             </Show>
             {move || (loaded.get() && single().is_some() && shown.with(Vec::is_empty)).then(|| view! {
                 <p class="notice" role="alert" data-testid="unknown-action">{app.t("actions.unknown")}" "<code>{single()}</code></p>
@@ -181,11 +94,19 @@ pub fn ActionsView() -> impl IntoView {
             })}
             <ol class="action-cards" data-testid="action-cards">
                 <For
-                    each=move || shown.get()
+                    each=move || page.get()
                     key=|a| a.id.clone()
                     children=move |a: LocalAction| view! { <li><ActionCard action=a /></li> }
                 />
             </ol>
+            {move || {
+                let more = next_page_size(total.get(), pages.get());
+                (more > 0).then(|| view! {
+                    <button type="button" class="more" data-testid="actions-more" on:click=move |_| pages.update(|p| *p += 1)>
+                        {app.fill("actions.more", &[("n", &format_int(more as u64))])}
+                    </button>
+                })
+            }}
         </section>
     }
 }
@@ -262,5 +183,128 @@ pub fn ActionCard(action: LocalAction) -> impl IntoView {
                 <AppLink to=Link::Action(id.clone())>{move || app.t("actions.permalink")}</AppLink>
             </p>
         </article>
+    }
+}
+
+/// The filters of the actions view: targets (as chips with counts), theme, years,
+/// text and the city, with how many actions match.
+#[component]
+fn ActionFilters(tallies: Memo<Counts>, total: Memo<usize>, shown: Signal<usize>) -> impl IntoView {
+    let app = use_app();
+    let city_filter = move || {
+        let id = app.state.with(|s| s.cities.first().cloned())?;
+        let lang = app.lang();
+        app.data.gazetteer_ready.track();
+        app.data
+            .bundle
+            .with_untracked(|b| b.gazetteer.city(&id).map(|c| c.name(lang).to_string()))
+    };
+    let toggle_target = move |t: &'static str| {
+        app.update(|s| {
+            s.action = None;
+            if let Some(i) = s.targets.iter().position(|x| x == t) {
+                s.targets.remove(i);
+            } else {
+                s.targets.push(t.to_string());
+            }
+        })
+    };
+    view! {
+        <section class="filters action-filters" aria-label=move || app.t("filter.label")>
+            <fieldset class="target-chips">
+                <legend>{move || app.t("actions.targets")}</legend>
+                {sdg_core::model::GOAL11_TARGETS.into_iter().map(|t| {
+                    let checked = move || app.state.with(|s| s.targets.iter().any(|x| x == t));
+                    let n = move || tallies.with(|c| c.targets.get(t).copied().unwrap_or(0));
+                    view! {
+                        <label class="check chip" data-target=t>
+                            <input type="checkbox" prop:checked=checked on:change=move |_| toggle_target(t) />
+                            {t}" "<span class="count">"("{n}")"</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <label class="field">
+                <span>{move || app.t("actions.theme")}</span>
+                <select
+                    data-testid="theme-select"
+                    prop:value=move || app.state.with(|s| s.action_theme.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.update(|s| {
+                            s.action = None;
+                            s.action_theme = (!v.is_empty()).then_some(v);
+                        });
+                    }
+                >
+                    <option value="">{move || app.t("filter.all")}</option>
+                    {ACTION_THEMES.into_iter().map(|t| view! {
+                        <option value=t>{move || format!("{} ({})", app.t(&theme_key(t)), tallies.with(|c| c.themes.get(t).copied().unwrap_or(0)))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <YearInput key="actions.from" get=|s| s.from set=|s, y| s.from = y />
+            <YearInput key="actions.to" get=|s| s.to set=|s, y| s.to = y />
+            <label class="field">
+                <span>{move || app.t("actions.search")}</span>
+                <input
+                    type="search"
+                    data-testid="actions-search"
+                    prop:value=move || app.state.with(|s| s.query.clone())
+                    on:change=move |ev| {
+                        let q = event_target_value(&ev);
+                        app.update(|s| {
+                            s.action = None;
+                            s.query = q.chars().take(100).collect();
+                        });
+                    }
+                />
+            </label>
+            {move || city_filter().map(|name| view! {
+                <p class="city-filter">
+                    {app.t("actions.of")}" "<strong>{name}</strong>" "
+                    <button type="button" on:click=move |_| app.update(|s| s.cities.clear())>{app.t("actions.clear")}</button>
+                </p>
+            })}
+            <p class="count" role="status" data-testid="actions-count" data-total=move || total.get() data-shown=move || shown.get()>
+                {move || {
+                    let (n, shown) = (total.get(), shown.get());
+                    if n > shown {
+                        app.fill("actions.showing", &[("shown", &format_int(shown as u64)), ("n", &format_int(n as u64))])
+                    } else {
+                        app.fill("actions.count", &[("n", &format_int(n as u64))])
+                    }
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// A year bound of the actions' filter, kept in the URL state by `get` and `set`.
+#[component]
+fn YearInput(
+    key: &'static str,
+    get: fn(&ViewState) -> Option<i32>,
+    set: fn(&mut ViewState, Option<i32>),
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label class="field">
+            <span>{move || app.t(key)}</span>
+            <input
+                type="number"
+                inputmode="numeric"
+                min=ACTION_YEARS.start().to_string()
+                max=ACTION_YEARS.end().to_string()
+                prop:value=move || app.state.with(|s| get(s).map(|y| y.to_string()).unwrap_or_default())
+                on:change=move |ev| {
+                    let y = event_target_value(&ev).trim().parse().ok();
+                    app.update(|s| {
+                        s.action = None;
+                        set(s, y);
+                    });
+                }
+            />
+        </label>
     }
 }

@@ -17,6 +17,8 @@ use sdg_core::scene::Row;
 use crate::components::filters::option_list;
 use crate::components::plot::render_shapes;
 use crate::components::year_player::YearPlayer;
+use sdg_core::words;
+
 use crate::download::{download_png, download_text};
 use crate::selection::current_data;
 use crate::state::use_app;
@@ -60,6 +62,17 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 .bundle
                 .with(|b| lines_spec(&cities, &b.gazetteer, &series, &tables, range, lang)),
         )
+    });
+    let lines_words = Memo::new(move |_| {
+        let lang = app.lang();
+        let compared = app.resolved.with(|r| r.compared.clone());
+        let Some((series, tables)) = current_data(&app) else {
+            return Vec::new();
+        };
+        let cities = rows.with(|r| chart_cities(r, &compared));
+        app.data
+            .bundle
+            .with(|b| words::lines_words(&cities, &b.gazetteer, &series, &tables, lang))
     });
     let ranking = Memo::new(move |_| {
         let lang = app.lang();
@@ -114,7 +127,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
     view! {
         <section class="chart-view" aria-labelledby="chart-title">
             <h1 id="chart-title">{series_title}</h1>
-            <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=unit source=source spec=lines />
+            <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=unit source=source spec=lines words=lines_words />
             <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=unit source=source spec=ranking />
             <label class="field scatter-x">
                 <span>{move || app.t("chart.scatter-x")}</span>
@@ -140,8 +153,13 @@ fn ChartCard(
     unit: Signal<String>,
     source: Signal<String>,
     spec: Memo<Option<Spec>>,
+    /// What the chart shows, in words: its accessible description, shown below it.
+    #[prop(optional)]
+    words: Option<Memo<Vec<String>>>,
 ) -> impl IntoView {
     let app = use_app();
+    let words_id = format!("{id}-words");
+    let described = StoredValue::new(words.map(|_| words_id.clone()));
     let plot: Memo<Option<Plot>> = Memo::new(move |_| spec.get().map(|s| layout(&s)));
     let as_table = RwSignal::new(false);
     let focus = RwSignal::new(None::<(usize, usize)>);
@@ -218,6 +236,7 @@ fn ChartCard(
                                 role="img"
                                 tabindex="0"
                                 aria-label=label
+                                aria-describedby=described.get_value()
                                 on:pointermove=on_move
                                 on:pointerleave=move |_| focus.set(None)
                                 on:keydown=on_key
@@ -234,6 +253,11 @@ fn ChartCard(
                     <p class="chart-readout" role="status">{move || focus.get().and_then(readout)}</p>
                 </div>
             </Show>
+            {words.map(|w| view! {
+                <div class="chart-words" id=words_id.clone() data-testid=format!("{id}-words")>
+                    {move || w.get().into_iter().map(|s| view! { <p>{s}</p> }).collect_view()}
+                </div>
+            })}
             <ul class="chart-legend">
                 {move || spec.get().filter(|s| s.kind == Kind::Lines).map(|s| s.series.into_iter().map(|series| view! {
                     <li>

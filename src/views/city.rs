@@ -2,18 +2,22 @@
 
 use leptos::prelude::*;
 
+use sdg_core::assess::Status;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
+use sdg_core::model::Series;
 use sdg_core::nav::Link;
-use sdg_core::profile::{city_rows, sparkline_path, SPARKLINE};
+use sdg_core::profile::{city_rows, sparkline_path, ProfileRow, SPARKLINE};
 use sdg_core::style::judgement_label;
 use sdg_core::url_state::View;
+use sdg_core::words::row_words;
 
 use crate::components::link::AppLink;
 use crate::components::source_link::SourceLink;
 use crate::components::status::StatusBadge;
 use crate::selection::current_city;
 use crate::state::use_app;
+use crate::views::peers::{open_section, CitiesLikeThis};
 
 /// The city profile view.
 #[component]
@@ -44,89 +48,12 @@ pub fn CityView() -> impl IntoView {
                     </div>
                 }
             >
-                {move || city().map(|c| {
-                    let lang = app.lang();
-                    let (country, subregion) = app.data.bundle.with(|b| {
-                        b.gazetteer.country(&c.country).map(|k| {
-                            (k.name(lang).to_string(), subregion_name(&k.subregion, lang).to_string())
-                        }).unwrap_or_default()
-                    });
-                    let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
-                    let first = c.name(lang).to_string();
-                    let second = c.other_name(lang).map(|(name, in_lang)| (name.to_string(), in_lang));
-                    view! {
-                        <header class="city-head">
-                            <h1 id="city-title" data-testid="city-name" lang=c.name.fallback(lang).map(|l| l.html_lang())>{first}</h1>
-                            {second.map(|(s, in_lang)| view! { <p class="alt-name" lang=in_lang.html_lang()>{s}</p> })}
-                            <dl class="facts">
-                                <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
-                                <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>
-                                <div><dt>{app.t("col.population")}</dt><dd>{c.population.map(format_int).unwrap_or_else(|| "–".into())}</dd></div>
-                                {parent.map(|p| view! { <div><dt>{app.t("city.part-of")}</dt><dd>{p}</dd></div> })}
-                            </dl>
-                            {c.location().is_none().then(|| view! { <p class="notice" data-testid="location-unknown">{app.t("city.location-unknown")}</p> })}
-                        </header>
-                    }
-                })}
-                <div class="table-wrap" tabindex="0">
-                    <table class="profile" data-testid="profile-table">
-                        <caption>{move || app.t("city.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || app.t("col.indicator")}</th>
-                                <th scope="col">{move || app.t("col.value")}</th>
-                                <th scope="col">{move || app.t("col.status")}</th>
-                                <th scope="col">{move || app.t("col.trend")}</th>
-                                <th scope="col">{move || app.t("col.history")}</th>
-                                <th scope="col">{move || app.t("col.rank")}</th>
-                                <th scope="col">{move || app.t("col.country-value")}</th>
-                                <th scope="col">{move || app.t("col.source")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let lang = app.lang();
-                                rows.get().into_iter().map(|(s, r)| {
-                                    let (trend_key, arrow) = judgement_label(r.trend, r.progress);
-                                    let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
-                                    let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]))
-                                        .or_else(|| sdg_core::assess::is_count(&s).then(|| app.t("city.count-not-ranked").to_string()));
-                                    let country = r.country.map(|(y, v)| format!("{} {} ({y})", format_value(v), s.unit));
-                                    let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
-                                    let name = format!("{} {}", s.indicator, s.title(lang));
-                                    view! {
-                                        <tr class:user-data=r.source.as_deref().is_some_and(|src| src.starts_with(sdg_core::userdata::MARK))>
-                                            <th scope="row">
-                                                <AppLink to=to>{name}</AppLink>
-                                                {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
-                                            </th>
-                                            <td class="num">
-                                                {latest}
-                                                {r.doubt.clone().map(|d| view! {
-                                                    <span class="doubt" data-testid="doubt">" ⚠ "{app.t("city.doubtful")}": "{d}</span>
-                                                })}
-                                            </td>
-                                            <td>
-                                                <StatusBadge status=r.status />
-                                                {sdg_core::userdata::local_target(&s).map(|green| view! {
-                                                    <span class="local-target" data-testid="local-target">{app.fill("city.local-target", &[("v", &format_value(green))])}</span>
-                                                })}
-                                            </td>
-                                            <td><span aria-hidden="true">{arrow}</span>" "{app.t(trend_key)}</td>
-                                            <td>{sparkline(&r.points)}</td>
-                                            <td>{rank}</td>
-                                            <td class="num">{country}</td>
-                                            <td class="source-cell">{r.source.clone()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                <CityHead />
+                <ProfileTable rows=rows />
                 <CompareWith />
                 <p>{move || app.state.with(|s| s.cities.first().cloned()).map(|id| view! { <AppLink to=Link::Report(id)>{app.t("report.open")}</AppLink> })}</p>
                 <CityActions />
+                <CitiesLikeThis city=Signal::derive(city) rows=rows />
             </Show>
         </section>
     }
@@ -217,5 +144,117 @@ fn CityActions() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// The city's names, country, subregion, population and parent, and a note when its
+/// location is unknown.
+#[component]
+fn CityHead() -> impl IntoView {
+    let app = use_app();
+    move || {
+        current_city(&app).map(|c| {
+        let lang = app.lang();
+        let (country, subregion) = app.data.bundle.with(|b| {
+            b.gazetteer.country(&c.country).map(|k| {
+                (k.name(lang).to_string(), subregion_name(&k.subregion, lang).to_string())
+            }).unwrap_or_default()
+        });
+        let parent = c.parent.as_ref().and_then(|p| app.data.bundle.with(|b| b.gazetteer.city(p).map(|x| x.name(lang).to_string())));
+        let first = c.name(lang).to_string();
+        let second = c.other_name(lang).map(|(name, in_lang)| (name.to_string(), in_lang));
+        view! {
+            <header class="city-head">
+                <h1 id="city-title" data-testid="city-name" lang=c.name.fallback(lang).map(|l| l.html_lang())>{first}</h1>
+                {second.map(|(s, in_lang)| view! { <p class="alt-name" lang=in_lang.html_lang()>{s}</p> })}
+                <dl class="facts">
+                    <div><dt>{app.t("col.country")}</dt><dd>{country}</dd></div>
+                    <div><dt>{app.t("city.subregion")}</dt><dd>{subregion}</dd></div>
+                    <div><dt>{app.t("col.population")}</dt><dd>{c.population.map(format_int).unwrap_or_else(|| "–".into())}</dd></div>
+                    {parent.map(|p| view! { <div><dt>{app.t("city.part-of")}</dt><dd>{p}</dd></div> })}
+                </dl>
+                {c.location().is_none().then(|| view! { <p class="notice" data-testid="location-unknown">{app.t("city.location-unknown")}</p> })}
+            </header>
+        }
+    })
+    }
+}
+
+/// The profile's rows: a table that fits a desktop, cards on a phone (see the
+/// stylesheet). Each row says in words what it shows, and a red or orange row links to
+/// what comparable cities did.
+#[component]
+fn ProfileTable(rows: Memo<Vec<(Series, ProfileRow)>>) -> impl IntoView {
+    let app = use_app();
+    let words = move |s: &Series, r: &ProfileRow| {
+        let city = current_city(&app)?;
+        Some(
+            app.data
+                .bundle
+                .with_untracked(|b| row_words(&city, s, r, &b.gazetteer, app.lang())),
+        )
+    };
+    view! {
+        <table class="profile" data-testid="profile-table">
+            <caption>{move || app.t("city.caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || app.t("col.indicator")}</th>
+                    <th scope="col">{move || app.t("col.value")}</th>
+                    <th scope="col">{move || app.t("col.status")}</th>
+                    <th scope="col">{move || app.t("col.history")}</th>
+                    <th scope="col">{move || app.t("col.rank")}</th>
+                    <th scope="col">{move || app.t("col.country-value")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let lang = app.lang();
+                    rows.get().into_iter().map(|(s, r)| {
+                        let (trend_key, arrow) = judgement_label(r.trend, r.progress);
+                        let latest = r.latest.map(|l| format!("{} {} ({})", format_value(l.value), s.unit, l.year)).unwrap_or_default();
+                        let rank = r.rank.map(|(k, n)| app.fill("city.rank", &[("rank", &k.to_string()), ("of", &n.to_string())]))
+                            .or_else(|| sdg_core::assess::is_count(&s).then(|| app.t("city.count-not-ranked").to_string()));
+                        let country = r.country.map(|(y, v)| format!("{} {} ({y})", format_value(v), s.unit));
+                        let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
+                        let name = format!("{} {}", s.indicator, s.title(lang));
+                        let said = words(&s, &r);
+                        let target = app.data.bundle.with_untracked(|b| b.framework.as_ref().and_then(|f| f.indicator(&s.indicator)).map(|i| i.target.clone()));
+                        let challenged = matches!(r.status, Status::Red | Status::Orange);
+                        view! {
+                            <tr class:user-data=r.is_users()>
+                                <th scope="row">
+                                    <AppLink to=to>{name}</AppLink>
+                                    {s.proxy_note.as_ref().map(|_| view! { <span class="proxy">{app.t("series.proxy")}</span> })}
+                                    <p class="words" data-testid="row-words">{said}</p>
+                                    {r.source.clone().map(|src| view! { <p class="source-line">{src}</p> })}
+                                </th>
+                                <td class="num" data-label=app.t("col.value")>
+                                    {latest}
+                                    {r.doubt.clone().map(|d| view! {
+                                        <span class="doubt" data-testid="doubt">" ⚠ "{app.t("city.doubtful")}": "{d}</span>
+                                    })}
+                                </td>
+                                <td data-label=app.t("col.status")>
+                                    <StatusBadge status=r.status />
+                                    {sdg_core::userdata::local_target(&s).map(|green| view! {
+                                        <span class="local-target" data-testid="local-target">{app.fill("city.local-target", &[("v", &format_value(green))])}</span>
+                                    })}
+                                    <span class="trend"><span aria-hidden="true">{arrow}</span>" "{app.t(trend_key)}</span>
+                                    {target.filter(|_| challenged).map(|t| view! {
+                                        <button type="button" class="link peers-link" data-testid="peers-link" on:click=move |_| open_section(&t)>
+                                            {app.t("peers.link")}" →"
+                                        </button>
+                                    })}
+                                </td>
+                                <td data-label=app.t("col.history")>{sparkline(&r.points)}</td>
+                                <td data-label=app.t("col.rank")>{rank}</td>
+                                <td class="num" data-label=app.t("col.country-value")>{country}</td>
+                            </tr>
+                        }
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use sdg_core::assess::Status;
 use sdg_core::i18n::format_value;
 use sdg_core::nav::Link;
 use sdg_core::resolve::{Boundary, KR_MUNICIPALITIES, KR_PROVINCES};
@@ -24,25 +25,8 @@ use crate::state::use_app;
 #[component]
 pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
     let app = use_app();
-    let paths = move |boundary: Boundary| {
-        Memo::new(move |_| {
-            let loaded = app
-                .data
-                .bundle
-                .with(|b| b.topologies.contains_key(boundary.path));
-            if !loaded {
-                return Vec::new();
-            }
-            app.data.bundle.with_untracked(|b| {
-                b.topologies
-                    .get(boundary.path)
-                    .map(|t| boundary_paths(t, boundary.object, &korea_viewport()))
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let provinces = paths(KR_PROVINCES);
-    let municipalities = paths(KR_MUNICIPALITIES);
+    let provinces = korea_paths(KR_PROVINCES);
+    let municipalities = korea_paths(KR_MUNICIPALITIES);
     let layer = Memo::new(move |_| {
         app.data.framework_ready.track();
         let state = app.state.get();
@@ -121,67 +105,13 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
             })
         })
     };
-    let unit = move || series.get().map(|(s, _)| s.unit).unwrap_or_default();
-    let tooltip = move || {
-        let id = hovered.get()?;
-        let (_, name, reading) = reading_at(&id);
-        let text = match reading {
-            Some(Reading::Actions(n)) => app.fill("map.actions-count", &[("n", &n.to_string())]),
-            Some(Reading::Value {
-                value,
-                year,
-                status,
-            }) => format!(
-                "{} {} ({year}) · {}",
-                format_value(value),
-                unit(),
-                app.t(status_key(status))
-            ),
-            None => app.t("korea.map-none").to_string(),
-        };
-        Some(view! {
-            <div class="tooltip korea-tooltip" role="status" data-testid="korea-tooltip">
-                <strong>{name}</strong>
-                <span>{text}</span>
-            </div>
-        })
-    };
-    let choose = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        app.update(|s| s.series = (!v.is_empty()).then_some(v));
-    };
-    let legend = move || match colouring.get() {
-        AreaColouring::Actions => {
-            let classes = action_class_labels();
-            view! {
-                <ul class="area-legend" data-testid="korea-legend">
-                    <li><span class="swatch" style:background-color=NO_READING></span>{app.t("korea.map-none")}</li>
-                    {classes.into_iter().enumerate().map(|(i, label)| view! {
-                        <li><span class="swatch" style:background-color=action_class_color(i)></span>{label}</li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        }
-        AreaColouring::Value { lo, hi } => view! {
-            <div class="value-legend" data-testid="korea-legend">
-                <span>{format_value(lo)}</span>
-                <span class="ramp" aria-hidden="true"></span>
-                <span>{format_value(hi)}" "{unit()}</span>
-            </div>
-        }
-        .into_any(),
-        AreaColouring::Status => {
-            let statuses = Signal::derive(move || {
-                series
-                    .get()
-                    .map(|(s, _)| sdg_core::scene::map::legend_statuses(&s))
-                    .unwrap_or_default()
-            });
-            view! { <div data-testid="korea-legend"><StatusLegend statuses=statuses /></div> }
-                .into_any()
-        }
-    };
+    let unit = Signal::derive(move || series.get().map(|(s, _)| s.unit).unwrap_or_default());
+    let statuses = Signal::derive(move || {
+        series
+            .get()
+            .map(|(s, _)| sdg_core::scene::map::legend_statuses(&s))
+            .unwrap_or_default()
+    });
     let label = move || match layer.get() {
         KoreaLayer::Actions => app.t("korea.map-actions").to_string(),
         KoreaLayer::Series(_) => series
@@ -191,13 +121,7 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
     };
     view! {
         <figure class="korea-map">
-            <label class="korea-colour">
-                <span>{move || app.t("korea.map-colour")}</span>
-                <select data-testid="korea-colour" on:change=choose prop:value=move || match layer.get() { KoreaLayer::Series(id) => id, KoreaLayer::Actions => String::new() }>
-                    <option value="">{move || app.t("korea.map-actions")}</option>
-                    {move || choices.get().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
-                </select>
-            </label>
+            <ColourChooser layer=layer choices=choices />
             <svg
                 class="map korea"
                 data-testid="korea-map"
@@ -225,12 +149,124 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
                 </g>
                 <path class="province-outline" aria-hidden="true" d=move || provinces.with(|p| p.iter().map(|(_, d)| d.as_str()).collect::<String>())></path>
             </svg>
-            {tooltip}
+            <AreaTooltip hovered=hovered reading_at=Callback::new(move |id: String| reading_at(&id)) unit=unit />
             <figcaption>
-                {legend}
+                <AreaLegend colouring=colouring unit=unit statuses=statuses />
                 <p class="help">{move || app.t("korea.map-help")}</p>
                 <p class="source">{move || app.t("map.boundaries")}</p>
             </figcaption>
         </figure>
     }
+}
+
+/// The government under the pointer and its reading (actions, or a value, its year
+/// and status), or that it has none.
+#[component]
+fn AreaTooltip(
+    hovered: RwSignal<Option<String>>,
+    reading_at: Callback<String, (String, String, Option<Reading>)>,
+    unit: Signal<String>,
+) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let id = hovered.get()?;
+        let (_, name, reading) = reading_at.run(id);
+        let text = match reading {
+            Some(Reading::Actions(n)) => app.fill("map.actions-count", &[("n", &n.to_string())]),
+            Some(Reading::Value {
+                value,
+                year,
+                status,
+            }) => format!(
+                "{} {} ({year}) · {}",
+                format_value(value),
+                unit.get(),
+                app.t(status_key(status))
+            ),
+            None => app.t("korea.map-none").to_string(),
+        };
+        Some(view! {
+            <div class="tooltip korea-tooltip" role="status" data-testid="korea-tooltip">
+                <strong>{name}</strong>
+                <span>{text}</span>
+            </div>
+        })
+    }
+}
+
+/// What the areas' colours mean: classes of action counts, the value ramp, or the
+/// statuses.
+#[component]
+fn AreaLegend(
+    colouring: Memo<AreaColouring>,
+    unit: Signal<String>,
+    statuses: Signal<Vec<Status>>,
+) -> impl IntoView {
+    let app = use_app();
+    move || match colouring.get() {
+        AreaColouring::Actions => {
+            let classes = action_class_labels();
+            view! {
+                <ul class="area-legend" data-testid="korea-legend">
+                    <li><span class="swatch" style:background-color=NO_READING></span>{app.t("korea.map-none")}</li>
+                    {classes.into_iter().enumerate().map(|(i, label)| view! {
+                        <li><span class="swatch" style:background-color=action_class_color(i)></span>{label}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+        AreaColouring::Value { lo, hi } => view! {
+            <div class="value-legend" data-testid="korea-legend">
+                <span>{format_value(lo)}</span>
+                <span class="ramp" aria-hidden="true"></span>
+                <span>{format_value(hi)}" "{unit.get()}</span>
+            </div>
+        }
+        .into_any(),
+        AreaColouring::Status => {
+            view! { <div data-testid="korea-legend"><StatusLegend statuses=statuses /></div> }
+                .into_any()
+        }
+    }
+}
+
+/// The chooser of what colours the areas: the actions, or one of the series that
+/// Korea's governments have.
+#[component]
+fn ColourChooser(layer: Memo<KoreaLayer>, choices: Memo<Vec<(String, String)>>) -> impl IntoView {
+    let app = use_app();
+    let choose = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        app.update(|s| s.series = (!v.is_empty()).then_some(v));
+    };
+    view! {
+        <label class="korea-colour">
+            <span>{move || app.t("korea.map-colour")}</span>
+            <select data-testid="korea-colour" on:change=choose prop:value=move || match layer.get() { KoreaLayer::Series(id) => id, KoreaLayer::Actions => String::new() }>
+                <option value="">{move || app.t("korea.map-actions")}</option>
+                {move || choices.get().into_iter().map(|(id, title)| view! { <option value=id>{title}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// `(id, SVG path)` of a boundary's features on the Korea map, once its file is in.
+fn korea_paths(boundary: Boundary) -> Memo<Vec<(String, String)>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        let loaded = app
+            .data
+            .bundle
+            .with(|b| b.topologies.contains_key(boundary.path));
+        if !loaded {
+            return Vec::new();
+        }
+        app.data.bundle.with_untracked(|b| {
+            b.topologies
+                .get(boundary.path)
+                .map(|t| boundary_paths(t, boundary.object, &korea_viewport()))
+                .unwrap_or_default()
+        })
+    })
 }

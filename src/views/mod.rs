@@ -10,6 +10,7 @@ pub mod landing_map;
 pub mod map;
 pub mod mydata;
 pub mod overview;
+pub mod peers;
 pub mod report;
 pub mod share;
 pub mod sources;

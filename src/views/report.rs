@@ -11,12 +11,14 @@ use sdg_core::lists::subregion_name;
 use sdg_core::nav::Link;
 use sdg_core::scene::report::report_sections;
 use sdg_core::style::judgement_label;
+use sdg_core::words::row_words;
 
 use crate::components::link::AppLink;
 use crate::components::plot::StaticPlot;
 use crate::components::status::StatusBadge;
 use crate::selection::{all_series_tables, borrowed, current_city};
 use crate::state::use_app;
+use crate::views::peers::CitiesLikeThis;
 
 /// Today's date, `YYYY-MM-DD`, from the browser's clock.
 fn today() -> String {
@@ -46,6 +48,18 @@ pub fn ReportView() -> impl IntoView {
                 return Vec::new();
             };
             report_sections(fw, &c, &b.gazetteer, &refs, b.actions.as_ref(), lang)
+        })
+    });
+    // The profile's rows, as the report groups them: the peers' section reads them.
+    let rows = Memo::new(move |_| {
+        sections.with(|all| {
+            all.iter()
+                .flat_map(|s| {
+                    s.series
+                        .iter()
+                        .map(|(se, row, _)| (se.clone(), row.clone()))
+                })
+                .collect::<Vec<_>>()
         })
     });
     let target_title = move |code: &str| {
@@ -118,7 +132,10 @@ pub fn ReportView() -> impl IntoView {
                                         let label = app.fill("report.chart", &[("series", series.title(lang)), ("city", &city_name)]);
                                         view! {
                                             <tr>
-                                                <th scope="row">{format!("{} {}", series.indicator, series.title(lang))}</th>
+                                                <th scope="row">
+                                                    {format!("{} {}", series.indicator, series.title(lang))}
+                                                    <p class="words">{city().map(|c| app.data.bundle.with_untracked(|b| row_words(&c, &series, &row, &b.gazetteer, lang)))}</p>
+                                                </th>
                                                 <td class="num">{latest}</td>
                                                 <td><StatusBadge status=row.status /></td>
                                                 <td><span aria-hidden="true">{arrow}</span>" "{app.t(key)}</td>
@@ -136,13 +153,14 @@ pub fn ReportView() -> impl IntoView {
                                     let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
                                     let (summary, english) = sdg_core::actions::summary_text(&a, lang);
                                     let summary = summary.to_string();
-                                    view! { <li><strong>{sdg_core::actions::title(&a, lang).to_string()}</strong>{year}" — "<span lang=english.then_some("en")>{summary}</span>" "<span class="source">{a.source_title.clone()}</span></li> }
+                                    view! { <li><strong>{a.title.get(lang).to_string()}</strong>{year}" — "<span lang=english.then_some("en")>{summary}</span>" "<span class="source">{a.source_title.clone()}</span></li> }
                                 }).collect_view()}
                             </ul>
                         })}
                     </section>
                 }
             }).collect_view()}
+            <CitiesLikeThis city=Signal::derive(city) rows=rows />
             <section class="report-sources">
                 <h2>{move || app.t("report.sources")}</h2>
                 <ul>

@@ -12,7 +12,10 @@ const app = appSuite();
 const { open } = app;
 
 
-const shown = async (page) => Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, ''));
+// How many actions match (the count line says "Showing 24 of 346" once there are pages).
+const shown = async (page) => Number(await page.getByTestId('actions-count').getAttribute('data-total'));
+const totalIs = (page, n) => page.waitForFunction((n) => Number(document.querySelector('[data-testid=actions-count]')?.dataset.total) === n, n);
+const PAGE = 24;
 
 test('actions filter by target, and the count matches the pack', async () => {
   const page = await open('?view=actions');
@@ -20,19 +23,26 @@ test('actions filter by target, and the count matches the pack', async () => {
   assert.equal(await shown(page), pack.actions.length);
   const on116 = pack.actions.filter((a) => a.targets.includes('11.6')).length;
   await page.locator('[data-target="11.6"] input').check();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=actions-count]').textContent.replace(/[^0-9]/g, '')) === n, on116);
+  await totalIs(page, on116);
   assert.match(page.url(), /view=actions&target=11\.6/);
+  assert.equal(await page.getByTestId('action-card').count(), Math.min(on116, PAGE));
+  // "More" adds a page at a time until every match is shown, then goes away.
+  for (let pages = 2; await page.getByTestId('actions-more').count(); pages++) {
+    await page.getByTestId('actions-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=action-card]').length === n, Math.min(on116, pages * PAGE));
+  }
   assert.equal(await page.getByTestId('action-card').count(), on116);
   for (const chips of await page.locator('.action-card .chips').allTextContents()) assert.match(chips, /11\.6/);
   await page.getByTestId('theme-select').selectOption('waste');
   const both = pack.actions.filter((a) => a.targets.includes('11.6') && a.theme === 'waste').length;
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=actions-count]').textContent.replace(/[^0-9]/g, '')) === n, both);
+  await totalIs(page, both);
+  assert.equal(await page.getByTestId('action-card').count(), Math.min(both, PAGE), 'a new filter starts again at one page');
   assert.match(page.url(), /theme=waste/);
   assert.deepEqual(page.errors, []);
 });
 
 test('in Korean, titles are Korean and English summaries are marked as English', async () => {
-  const page = await open('?view=actions&target=11.3&lang=ko');
+  const page = await open('?view=actions&action=LA001&lang=ko');
   const card = page.locator('[data-id="LA001"]');
   await card.waitFor();
   assert.equal(await card.locator('h2').textContent(), pack.actions.find((a) => a.id === 'LA001').title.ko);
@@ -189,7 +199,7 @@ test('the map has an actions layer: a symbol per city, and a click opens its act
   await page.getByTestId('action-card').first().waitFor();
   assert.match(page.url(), /view=actions.*city=kr-31010/);
   const total = pack.actions.filter((a) => (a.places ?? []).includes('kr-31010')).length;
-  assert.equal(Number((await page.getByTestId('actions-count').textContent()).replace(/[^0-9]/g, '')), total);
+  assert.equal(await shown(page), total);
   assert.deepEqual(page.errors, []);
 });
 

@@ -52,7 +52,7 @@ test('a CSV with three bad rows: the good rows load, each problem names its line
   await pm25.waitFor();
   assert.match(await pm25.textContent(), /20\.6 µg\/m³ \(2022\)/);
   assert.match(await pm25.getByTestId('local-target').textContent(), /local target 15/);
-  assert.match(await pm25.locator('.source-cell').textContent(), /^Your data, not published: Statistics Korea/);
+  assert.match(await pm25.locator('.source-line').textContent(), /^Your data, not published: Statistics Korea/);
   assert.ok(await page.getByTestId('user-banner').isVisible(), 'the banner follows to every view');
 
   // Saved as a pack: the validator accepts it, and the app reopens it.

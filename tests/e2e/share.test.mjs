@@ -109,3 +109,24 @@ test('a shared action round-trips: form, preview, file, datagen merge-actions, t
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("the form's second language follows the interface, and a partner may pick another", async () => {
+  const page = await open('?view=share&lang=zh');
+  await page.getByTestId('share-form').waitFor();
+  const title = page.locator('#share-title_zh');
+  await title.waitFor();
+  assert.equal(await title.getAttribute('lang'), 'zh-Hans');
+  assert.match(await page.locator('label[for="share-title_zh"]').textContent(), /中文/);
+  await page.locator('#share-title_en').fill('Car-free day');
+  await title.fill('无车日');
+  const preview = page.getByTestId('share-preview').getByTestId('action-card');
+  await preview.locator('h2').getByText('无车日').waitFor();
+  // Korean instead: its fields replace the Chinese ones, and the preview follows.
+  await page.locator('#share-second').selectOption('ko');
+  await page.locator('#share-title_ko').fill('차 없는 날');
+  assert.equal(await page.locator('#share-title_zh').count(), 0);
+  await preview.locator('h2').getByText('Car-free day').waitFor();
+  const english = await open('?view=share');
+  await english.locator('#share-title_ko').waitFor();
+  assert.deepEqual([...page.errors, ...english.errors], []);
+});

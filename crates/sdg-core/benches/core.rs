@@ -10,9 +10,9 @@ use sdg_core::assess;
 use sdg_core::bundle::Bundle;
 use sdg_core::load;
 use sdg_core::loading::load_every_file;
-use sdg_core::mapview::Zoom;
 use sdg_core::model::{Manifest, Series};
 use sdg_core::query::{Filter, Region, SeriesTables};
+use sdg_core::scene::map::Zoom;
 use sdg_core::scene::map::{place_symbols, preset_viewport};
 use sdg_core::scene::rows::{select_rows, shared_cities, Row};
 

@@ -145,11 +145,6 @@ pub fn theme_key(theme: &str) -> String {
     format!("theme.{theme}")
 }
 
-/// An action's title in the UI language (English where the pack has none in it).
-pub fn title(a: &LocalAction, lang: Lang) -> &str {
-    a.title.get(lang)
-}
-
 /// An action's summary in `lang`, and whether it fell back to English (the
 /// interface then marks it `lang="en"` with an "English" tag).
 pub fn summary_text(a: &LocalAction, lang: Lang) -> (&str, bool) {
@@ -174,12 +169,51 @@ pub fn of_place<'a>(
     (filter_actions(pack, &filter), figures)
 }
 
+/// How many action cards a page of the actions view holds: enough to scan, few enough
+/// that a phone does not scroll through the whole collection (346 cards were 143,000 px).
+pub const PAGE_SIZE: usize = 24;
+// Issue 24's bar: the view starts with at most 30 cards (checked when compiling).
+const _: () = assert!(PAGE_SIZE <= 30);
+
+/// How many of `total` matching actions are shown after `pages` pages (the first page
+/// is always shown).
+pub fn cards_shown(total: usize, pages: usize) -> usize {
+    total.min(PAGE_SIZE.saturating_mul(pages.max(1)))
+}
+
+/// How many more cards the next page adds (0 when all are shown).
+pub fn next_page_size(total: usize, pages: usize) -> usize {
+    (total - cards_shown(total, pages)).min(PAGE_SIZE)
+}
+
 /// The most recent actions (dated ones), at most `n`.
 pub fn recent(pack: &ActionsPack, n: usize) -> Vec<&LocalAction> {
     let mut dated: Vec<&LocalAction> = pack.actions.iter().filter(|a| a.year.is_some()).collect();
     dated.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.id.cmp(&b.id)));
     dated.truncate(n);
     dated
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn pages_grow_by_a_page_and_stop_at_the_total() {
+        assert_eq!(
+            cards_shown(346, 0),
+            PAGE_SIZE,
+            "the first page always shows"
+        );
+        assert_eq!(cards_shown(346, 1), PAGE_SIZE);
+        assert_eq!(cards_shown(346, 2), 2 * PAGE_SIZE);
+        assert_eq!(cards_shown(10, 1), 10);
+        assert_eq!(cards_shown(0, 3), 0);
+        assert_eq!(next_page_size(346, 1), PAGE_SIZE);
+        assert_eq!(next_page_size(30, 1), 30 - PAGE_SIZE);
+        assert_eq!(next_page_size(30, 2), 0);
+        assert_eq!(cards_shown(5, usize::MAX), 5, "no overflow");
+    }
 }
 
 #[cfg(test)]
@@ -358,7 +392,10 @@ pub(crate) mod tests {
                 .collect::<Vec<_>>(),
             vec!["LA002", "LA001"]
         );
-        assert_eq!(title(&p.actions[0], Lang::Ko), "수원시 SDG 11 이행 보고서");
-        assert_eq!(title(&p.actions[0], Lang::En), "Suwon action LA001");
+        assert_eq!(
+            p.actions[0].title.get(Lang::Ko),
+            "수원시 SDG 11 이행 보고서"
+        );
+        assert_eq!(p.actions[0].title.get(Lang::En), "Suwon action LA001");
     }
 }

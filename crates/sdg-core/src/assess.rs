@@ -195,6 +195,48 @@ impl Trend {
     }
 }
 
+/// Finite points, one per year (the later of two for a year), oldest first.
+fn by_year(points: &[(i32, f64)]) -> Vec<(i32, f64)> {
+    let mut pts: Vec<(i32, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
+    pts.sort_by_key(|p| p.0);
+    pts.dedup_by(|later, earlier| {
+        // `dedup_by` keeps the first of a run; copy the later value into it.
+        if later.0 == earlier.0 {
+            earlier.1 = later.1;
+            true
+        } else {
+            false
+        }
+    });
+    pts
+}
+
+/// Where SDSN's trend starts in `pts` (by year): the latest point at or before
+/// [`BASE_YEAR`], or else the earliest.
+fn sdsn_start(pts: &[(i32, f64)]) -> usize {
+    pts.iter().rposition(|p| p.0 <= BASE_YEAR).unwrap_or(0)
+}
+
+/// Where Statistics Canada's progress starts in `pts` (by year): the first point at or
+/// after [`BASE_YEAR`], if any.
+fn statcan_start(pts: &[(i32, f64)]) -> Option<usize> {
+    pts.iter().position(|p| p.0 >= BASE_YEAR)
+}
+
+/// The point a series' judgement over time starts from, so that words about "the
+/// change since the base year" compare what the trend or progress compares: Statistics
+/// Canada's start for a series judged by progress, SDSN's for any other.
+pub fn base_point(series: &Series, points: &[(i32, f64)]) -> Option<(i32, f64)> {
+    let pts = by_year(points);
+    let by_progress = series.thresholds.is_none() && series.direction != Direction::Neutral;
+    let start = if by_progress {
+        statcan_start(&pts)?
+    } else {
+        sdsn_start(&pts)
+    };
+    pts.get(start).copied()
+}
+
 /// Trend of one place's series, by the rule of SDSN's Sustainable Development Report
 /// (methodology, "trend dashboards"). `points` are `(year, value)` of one source (a
 /// change of source or method is a break, not a trend: see
@@ -225,19 +267,8 @@ pub fn trend(series: &Series, points: &[(i32, f64)]) -> Trend {
     if d == Direction::Neutral {
         return Trend::NotAssessed;
     }
-    let mut pts: Vec<(i32, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
-    pts.sort_by_key(|p| p.0);
-    pts.dedup_by(|later, earlier| {
-        // `dedup_by` keeps the first of a run; copy the later value into it.
-        if later.0 == earlier.0 {
-            earlier.1 = later.1;
-            true
-        } else {
-            false
-        }
-    });
-    let first = pts.iter().rposition(|p| p.0 <= BASE_YEAR).unwrap_or(0);
-    let used = &pts[first.min(pts.len())..];
+    let pts = by_year(points);
+    let used = &pts[sdsn_start(&pts)..];
     let (Some(&start), Some(&end)) = (used.first(), used.last()) else {
         return Trend::NoTrendData;
     };
@@ -331,10 +362,8 @@ pub fn progress(series: &Series, points: &[(i32, f64)]) -> Progress {
     if series.thresholds.is_some() || series.direction == Direction::Neutral {
         return Progress::NotAssessed;
     }
-    let mut pts: Vec<(i32, f64)> = points.iter().copied().filter(|p| p.1.is_finite()).collect();
-    pts.sort_by_key(|p| p.0);
-    pts.dedup_by_key(|p| p.0);
-    let Some(first) = pts.iter().position(|p| p.0 >= BASE_YEAR) else {
+    let pts = by_year(points);
+    let Some(first) = statcan_start(&pts) else {
         return Progress::UnableToAssess;
     };
     let used = &pts[first..];

@@ -17,7 +17,7 @@ pub const DEFAULT_IDLE: u32 = 90;
 /// Seconds each featured view stays in the loop.
 pub const DEFAULT_DWELL: u32 = 12;
 /// Accepted range for both, in seconds.
-pub use crate::limits::KIOSK_SECONDS as SECONDS;
+use crate::limits::KIOSK_SECONDS;
 
 /// One featured view of the loop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +51,11 @@ pub struct KioskConfig {
     /// The loop's views.
     #[serde(default = "default_stops", rename = "loop")]
     pub stops: Vec<Stop>,
+    /// The hub's public address (`https://…/`), which the QR codes of the views point
+    /// at: a kiosk at a forum often runs from `localhost`, which a phone cannot open.
+    /// Without it, the codes carry the page's own address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
 }
 
 fn default_idle() -> u32 {
@@ -103,6 +108,7 @@ impl Default for KioskConfig {
             idle: DEFAULT_IDLE,
             dwell: DEFAULT_DWELL,
             stops: default_stops(),
+            public_url: None,
         }
     }
 }
@@ -122,11 +128,20 @@ impl KioskConfig {
             })
         };
         for (field, v) in [("idle", config.idle), ("dwell", config.dwell)] {
-            if !SECONDS.contains(&v) {
+            if !KIOSK_SECONDS.contains(&v) {
                 add(
                     String::new(),
                     field,
-                    format!("{v} s is outside {SECONDS:?}"),
+                    format!("{v} s is outside {KIOSK_SECONDS:?}"),
+                );
+            }
+        }
+        if let Some(url) = config.public_url.as_deref() {
+            if !crate::load::is_safe_link(url) {
+                add(
+                    String::new(),
+                    "public_url",
+                    format!("`{url}` is not an http or https address"),
                 );
             }
         }
@@ -348,11 +363,16 @@ mod tests {
         assert_eq!((config.idle, config.dwell, config.stops.len()), (60, 8, 1));
         let defaults = KioskConfig::parse("kiosk.json", "{}").unwrap();
         assert_eq!(defaults, KioskConfig::default());
-        let bad =
-            r#"{"idle": 1, "loop": [{"query": "view=nowhere", "caption": {"en": "", "ko": ""}}]}"#;
+        let public = r#"{"public_url": "https://sdg.example.org/hub/"}"#;
+        let config = KioskConfig::parse("kiosk.json", public).unwrap();
+        assert_eq!(
+            config.public_url.as_deref(),
+            Some("https://sdg.example.org/hub/")
+        );
+        let bad = r#"{"idle": 1, "public_url": "javascript:alert(1)", "loop": [{"query": "view=nowhere", "caption": {"en": "", "ko": ""}}]}"#;
         let problems = KioskConfig::parse("kiosk.json", bad).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(fields, vec!["idle", "caption", "query"]);
+        assert_eq!(fields, vec!["idle", "public_url", "caption", "query"]);
         let (url, _) = ViewState::parse("kiosk=1&idle=30&dwell=5&lang=ko");
         let config = KioskConfig::default().with_url(&url);
         assert_eq!((config.idle, config.dwell), (30, 5));

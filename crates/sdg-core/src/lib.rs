@@ -22,14 +22,17 @@
 //! - [`loading`]: the queue that loads fetched files in dependency order.
 //! - [`limits`]: plausible years, concentrations and kiosk times, for every reader.
 //! - [`lists`]: filter options, search suggestions, peers.
-//! - [`scene`]: what each view draws (map, charts, table, indicator page).
+//! - [`peers`]: "cities like yours": comparable cities' actions on a city's hard targets.
+//! - [`qr`]: the QR code of a permalink, as one SVG path (the kiosk's "take it home").
+//! - [`words`]: sentences that say what each chart and profile row shows.
+//! - [`scene`]: what each view draws (charts, table, indicator page, and the map
+//!   in one place: frame, symbols, colour, interaction).
 //! - [`style`]: status colours, symbols and labels.
 //! - [`svg`]: numbers written into SVG path data.
 //! - [`i18n`]: the interface languages, their message files, number formatting.
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
 //! - [`credits`]: the source and licence line of charts, maps and downloads.
-//! - [`mapview`]: map presets, zoom and pan, symbol sizes, decluttering.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
 #![warn(missing_docs)]
@@ -53,11 +56,12 @@ pub mod lists;
 pub mod load;
 pub mod loading;
 pub mod localized;
-pub mod mapview;
 pub mod model;
 pub mod names;
 pub mod nav;
+pub mod peers;
 pub mod profile;
+pub mod qr;
 pub mod query;
 pub mod resolve;
 pub mod scene;
@@ -66,6 +70,7 @@ pub mod style;
 pub mod svg;
 pub mod url_state;
 pub mod userdata;
+pub mod words;
 
 /// A hash map with the fast Fx hash, for the per-row lookups of loading, merging,
 /// filtering and placing symbols (see the dependency's comment in Cargo.toml).

@@ -128,6 +128,19 @@ impl ViewState {
     }
 }
 
+/// The absolute permalink a kiosk's QR code carries: `base` (the kiosk's public
+/// address, or the page's own; any query or fragment of it is dropped) and the state
+/// [taken home](ViewState::taken_home).
+pub fn take_home_url(base: &str, state: &ViewState) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or(base);
+    let query = state.taken_home().to_query();
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
 /// The copy-paste code a partner needs to embed a state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedCode {
@@ -159,6 +172,17 @@ impl ViewState {
             hide_controls: false,
             height: crate::url_state::EmbedHeight::Auto,
             ..self.clone()
+        }
+    }
+
+    /// The state as a visitor takes it home from a kiosk: the same view, filters,
+    /// language and theme, but neither a kiosk nor an embed (a phone is neither).
+    pub fn taken_home(&self) -> ViewState {
+        ViewState {
+            kiosk: false,
+            kiosk_idle: None,
+            kiosk_dwell: None,
+            ..self.without_embed()
         }
     }
 
@@ -395,5 +419,28 @@ mod tests {
         );
         assert_eq!(code.script, "");
         assert_eq!(code.link, "https://example.org/?view=chart");
+    }
+
+    #[test]
+    fn a_kiosk_view_taken_home_is_the_same_view_without_the_kiosk() {
+        let (kiosk, _) =
+            ViewState::parse("kiosk=1&idle=60&dwell=8&view=city&city=kr-31010&lang=ko&embed=1");
+        let url = take_home_url("https://sdg.example.org/hub/?kiosk=1#top", &kiosk);
+        assert_eq!(
+            url,
+            "https://sdg.example.org/hub/?view=city&city=kr-31010&lang=ko"
+        );
+        let (back, notices) = ViewState::parse(url.split_once('?').unwrap().1);
+        assert!(notices.is_empty());
+        assert!(!back.kiosk && !back.embed && back.kiosk_idle.is_none());
+        assert_eq!(
+            (back.view, back.cities.clone(), back.lang),
+            (kiosk.view, kiosk.cities.clone(), kiosk.lang)
+        );
+        let (home, _) = ViewState::parse("kiosk=1");
+        assert_eq!(
+            take_home_url("http://localhost:8080/", &home),
+            "http://localhost:8080/"
+        );
     }
 }

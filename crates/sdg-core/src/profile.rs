@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::assess::{is_count, progress, ranks, status, trend, Progress, Status, Trend};
+use crate::assess::{
+    base_point, is_count, progress, ranks, status, trend, Progress, Status, Trend,
+};
 use crate::model::{City, Gazetteer, ObservationTable, Series};
 use crate::query::{Latest, SeriesIndex, SeriesTables};
 
@@ -22,6 +24,9 @@ pub struct ProfileRow {
     pub progress: Progress,
     /// All points, oldest first (sparkline).
     pub points: Vec<(i32, f64)>,
+    /// Where the judgement over time starts (see [`crate::assess::base_point`]): the
+    /// words say the change since it.
+    pub base: Option<(i32, f64)>,
     /// Rank among cities of the same subregion with a value: (rank, of how many).
     pub rank: Option<(usize, usize)>,
     /// The country's latest value for the same series, as context.
@@ -30,6 +35,15 @@ pub struct ProfileRow {
     pub source: Option<String>,
     /// Why the latest value is doubtful, if the data tool found it so.
     pub doubt: Option<String>,
+}
+
+impl ProfileRow {
+    /// Whether the latest value is the user's own data, not a published figure.
+    pub fn is_users(&self) -> bool {
+        self.source
+            .as_deref()
+            .is_some_and(crate::userdata::is_users)
+    }
 }
 
 /// A city's profile rows: each of `series` with a value for the city, judged by the
@@ -103,6 +117,7 @@ pub fn profile_row(
         status: status(series, latest.map(|l| l.value)),
         trend: trend(series, &trend_points),
         progress: progress(series, &trend_points),
+        base: base_point(series, &trend_points),
         points,
         rank,
         country: countries

@@ -22,14 +22,13 @@ pub struct Draft {
     pub country: String,
     /// The year, as typed (may be empty).
     pub year: String,
-    /// English title.
-    pub title_en: String,
-    /// Korean title.
-    pub title_ko: String,
-    /// English summary.
-    pub summary_en: String,
-    /// Korean summary.
-    pub summary_ko: String,
+    /// The title as typed: English (required) and the second language's, if any.
+    pub title: Localized,
+    /// The summary as typed, in the same languages.
+    pub summary: Localized,
+    /// The form's second language (see [`second_language`]). Texts typed in another
+    /// second language before a switch are kept in the draft but not shared.
+    pub second: Lang,
     /// Goal 11 targets ticked.
     pub targets: Vec<String>,
     /// Theme.
@@ -40,6 +39,95 @@ pub struct Draft {
     pub source_url: String,
     /// How sure the facts are.
     pub confidence: Option<Confidence>,
+}
+
+/// The two texts of an action that are written per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPart {
+    /// The card's title.
+    Title,
+    /// The card's summary.
+    Summary,
+}
+
+impl TextPart {
+    /// Both, in form order.
+    pub const ALL: [TextPart; 2] = [TextPart::Title, TextPart::Summary];
+
+    /// The pack's name of the text (`title`, `summary`).
+    pub fn key(self) -> &'static str {
+        match self {
+            TextPart::Title => "title",
+            TextPart::Summary => "summary",
+        }
+    }
+
+    /// The form field of the text in `lang`: `title_en`, `summary_zh`. The English
+    /// ones are the required fields that problems name.
+    pub fn field(self, lang: Lang) -> String {
+        format!("{}_{}", self.key(), lang.key())
+    }
+
+    /// The English field, the one that is required and that problems name.
+    pub fn required_field(self) -> &'static str {
+        match self {
+            TextPart::Title => "title_en",
+            TextPart::Summary => "summary_en",
+        }
+    }
+
+    /// The message key of the field's label: English has its own ("Title in
+    /// English"); every second language shares one that names the language.
+    pub fn label_key(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("share.field.{}", self.field(lang)),
+            _ => format!("share.field.{}_in", self.key()),
+        }
+    }
+}
+
+/// The form's second language for an interface language: the interface's own when it
+/// is not English, otherwise Korean (the hub's home). A partner writes in English for
+/// everyone and in their own language for their own people.
+pub fn second_language(ui: Lang) -> Lang {
+    match ui {
+        Lang::En => Lang::Ko,
+        other => other,
+    }
+}
+
+/// The languages a partner may pick as the form's second language.
+pub fn second_languages() -> impl Iterator<Item = Lang> {
+    Lang::ALL.iter().copied().filter(|l| *l != Lang::En)
+}
+
+impl Draft {
+    /// The draft text of `part` in `lang`, as typed (empty when none).
+    pub fn text(&self, part: TextPart, lang: Lang) -> &str {
+        let text = match part {
+            TextPart::Title => &self.title,
+            TextPart::Summary => &self.summary,
+        };
+        match lang {
+            Lang::En => text.en(),
+            _ => text.exact(lang.key()).unwrap_or_default(),
+        }
+    }
+
+    /// Sets the draft text of `part` in `lang`.
+    pub fn set_text(&mut self, part: TextPart, lang: Lang, value: String) {
+        let text = match part {
+            TextPart::Title => &mut self.title,
+            TextPart::Summary => &mut self.summary,
+        };
+        text.set(lang.key(), value);
+    }
+
+    /// What is shared of `part`: English and the second language, trimmed.
+    fn shared_text(&self, part: TextPart) -> Localized {
+        Localized::new(self.text(part, Lang::En).trim())
+            .with(self.second.key(), self.text(part, self.second).trim())
+    }
 }
 
 /// One problem of a draft, on one field.
@@ -129,8 +217,8 @@ pub fn build_action(
         places,
         country: draft.country.trim().to_string(),
         year,
-        title: Localized::new(trimmed(&draft.title_en)).with("ko", trimmed(&draft.title_ko)),
-        summary: Localized::new(trimmed(&draft.summary_en)).with("ko", trimmed(&draft.summary_ko)),
+        title: draft.shared_text(TextPart::Title),
+        summary: draft.shared_text(TextPart::Summary),
         targets: draft.targets.clone(),
         theme: draft.theme.clone(),
         source_title: trimmed(&draft.source_title),
@@ -140,7 +228,7 @@ pub fn build_action(
     action.id = action_id(&action);
     for (field, value) in [
         ("label", action.label.as_str()),
-        ("summary_en", action.summary.en()),
+        (TextPart::Summary.required_field(), action.summary.en()),
     ] {
         if value.is_empty() {
             problem(field, DraftProblem::Required);
@@ -173,15 +261,13 @@ mod control_tests {
 }
 
 /// The form's fields in order (problems are listed in this order).
-pub const FIELD_ORDER: [&str; 13] = [
+pub const FIELD_ORDER: [&str; 11] = [
     "label",
     "country",
     "places",
     "year",
     "title_en",
-    "title_ko",
     "summary_en",
-    "summary_ko",
     "targets",
     "theme",
     "source_title",
@@ -296,10 +382,10 @@ mod tests {
             place: Some("kr-31010".into()),
             country: "KOR".into(),
             year: "2021".into(),
-            title_en: "Car-free day".into(),
-            title_ko: "차 없는 날".into(),
-            summary_en: "Streets closed to cars one day a month.".into(),
-            summary_ko: "한 달에 하루 차 없는 거리.".into(),
+            title: Localized::new("Car-free day").with("ko", "차 없는 날"),
+            summary: Localized::new("Streets closed to cars one day a month.")
+                .with("ko", "한 달에 하루 차 없는 거리."),
+            second: Lang::Ko,
             targets: vec!["11.6".into()],
             theme: "transport".into(),
             source_title: "Suwon city".into(),
@@ -336,7 +422,7 @@ mod tests {
         // The id depends on what the action says, not on when it was made.
         assert_eq!(build_action(&draft(), &fw, &g).0.id, action.id);
         let mut other = draft();
-        other.title_en = "Car-free week".into();
+        other.set_text(TextPart::Title, Lang::En, "Car-free week".into());
         assert_ne!(build_action(&other, &fw, &g).0.id, action.id);
     }
 
@@ -347,7 +433,7 @@ mod tests {
             label: " ".into(),
             place: Some("jp-1".into()),
             year: "20x1".into(),
-            title_en: String::new(),
+            title: Localized::default(),
             targets: vec!["11.9".into()],
             theme: "magic".into(),
             source_title: String::new(),
@@ -396,13 +482,50 @@ mod tests {
     }
 
     #[test]
-    fn every_field_has_a_label_in_both_languages() {
-        for field in FIELD_ORDER {
-            let key = format!("share.field.{field}");
-            for lang in [Lang::En, Lang::Ko] {
-                assert_ne!(crate::i18n::text(lang, &key), "[missing text]", "{key}");
+    fn every_field_has_a_label_in_every_language() {
+        let text_labels = TextPart::ALL
+            .into_iter()
+            .flat_map(|p| Lang::ALL.iter().map(move |l| p.label_key(*l)));
+        let keys: Vec<String> = FIELD_ORDER
+            .iter()
+            .map(|f| format!("share.field.{f}"))
+            .chain(text_labels)
+            .collect();
+        for key in keys {
+            for lang in Lang::ALL {
+                assert_ne!(crate::i18n::text(*lang, &key), "[missing text]", "{key}");
             }
         }
+    }
+
+    #[test]
+    fn the_second_language_follows_the_interface_and_only_it_is_shared() {
+        assert_eq!(second_language(Lang::En), Lang::Ko);
+        assert_eq!(second_language(Lang::Zh), Lang::Zh);
+        assert!(second_languages().all(|l| l != Lang::En));
+        assert_eq!(TextPart::Summary.field(Lang::Zh), "summary_zh");
+        for part in TextPart::ALL {
+            assert_eq!(part.required_field(), part.field(Lang::En));
+        }
+        let (fw, g) = world();
+        let mut d = draft();
+        d.set_text(TextPart::Title, Lang::Zh, " 无车日 ".into());
+        let (a, _) = build_action(&d, &fw, &g);
+        assert_eq!(a.title.exact("ko"), Some("차 없는 날"));
+        assert_eq!(
+            a.title.exact("zh"),
+            None,
+            "Chinese is not the second language"
+        );
+        d.second = Lang::Zh;
+        let (a, _) = build_action(&d, &fw, &g);
+        assert_eq!(a.title.exact("zh"), Some("无车日"), "trimmed");
+        assert_eq!(a.title.exact("ko"), None);
+        assert_eq!(
+            d.text(TextPart::Title, Lang::Ko),
+            "차 없는 날",
+            "kept in the draft"
+        );
     }
 
     #[test]

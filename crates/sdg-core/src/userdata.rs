@@ -34,6 +34,12 @@ pub const MAX_ROWS: usize = 50_000;
 /// What every value of a user pack is labelled with.
 pub const MARK: &str = "Your data, not published";
 
+/// Whether a source line is the user's own data (every line the import writes begins
+/// with [`MARK`]): the profile marks such rows, the credits name them.
+pub fn is_users(source: &str) -> bool {
+    source.starts_with(MARK)
+}
+
 /// Format tag of a saved user pack.
 pub const FORMAT: &str = "urban-sdg-explorer/user-data/1";
 
@@ -622,7 +628,7 @@ pub fn local_target(series: &crate::model::Series) -> Option<f64> {
     series
         .thresholds
         .as_ref()
-        .filter(|t| t.source.starts_with(MARK))
+        .filter(|t| is_users(&t.source))
         .map(|t| t.green)
 }
 
@@ -658,7 +664,7 @@ pub fn load_user_pack(file: &str, text: &str, ctx: &Context<'_>) -> Result<UserP
                 "user data holds city values".into(),
             );
         }
-        if table.sources.iter().any(|s| !s.starts_with(MARK)) {
+        if table.sources.iter().any(|s| !is_users(s)) {
             add(
                 format!("table {i}"),
                 "sources",
@@ -792,6 +798,11 @@ mod tests {
         assert_eq!(
             t.sources,
             vec!["Your data, not published: Suwon air report"]
+        );
+        assert!(t.sources.iter().all(|s| is_users(s)));
+        assert!(
+            !is_users("Statistics Korea"),
+            "a published source is not the user's"
         );
         assert_eq!(pack.targets_of("pm25").get("kr-31010"), Some(&15.0));
         // What is saved reopens, checked by the bundle's rules.

@@ -7,58 +7,18 @@
 //! `target/chart-snapshots/` for review. `make approve-charts` (this test with
 //! `APPROVE_CHARTS=1`) prints the same list and records the new set.
 
+mod support;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use sdg_core::bundle::Bundle;
 use sdg_core::chart::{layout, to_svg};
 use sdg_core::credits::of_tables;
 use sdg_core::i18n::Lang;
-use sdg_core::load;
-use sdg_core::loading::load_every_file;
-use sdg_core::model::Manifest;
 use sdg_core::query::SeriesTables;
 use sdg_core::scene::report::report_chart;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The bundle of `data/`, loaded through the app's own checks.
-fn bundle() -> (Bundle, Manifest) {
-    let dir = root().join("data");
-    let read = |rel: &str| std::fs::read_to_string(dir.join(rel));
-    let manifest = load::load_manifest("manifest.json", &read("manifest.json").unwrap())
-        .expect("data/manifest.json loads");
-    let (bundle, _) = load_every_file(&manifest, |path| {
-        std::fs::read(dir.join(path)).map_err(|e| format!("{path}: {e}"))
-    });
-    (bundle, manifest)
-}
-
-/// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike std's hasher.
-fn fnv(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
-/// `(series, city) -> hash` of a snapshot file.
-fn read_snapshots(path: &Path) -> BTreeMap<(String, String), String> {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| {
-            let mut cells = l.split('\t');
-            let (series, city, hash) = (cells.next()?, cells.next()?, cells.next()?);
-            Some(((series.to_string(), city.to_string()), hash.to_string()))
-        })
-        .collect()
-}
+use support::{approve, approving, bundle, differences, fnv, root};
 
 #[test]
 fn every_city_chart_matches_its_reviewed_snapshot() {
@@ -106,68 +66,19 @@ fn every_city_chart_matches_its_reviewed_snapshot() {
     );
 
     let path = root().join("crates/sdg-core/tests/snapshots/charts.tsv");
-    let reviewed = read_snapshots(&path);
-    let changed: Vec<_> = hashes
-        .iter()
-        .filter(|(k, h)| reviewed.get(*k).is_some_and(|r| r != *h))
-        .map(|(k, _)| k.clone())
-        .collect();
-    let added: Vec<_> = hashes
-        .keys()
-        .filter(|k| !reviewed.contains_key(*k))
-        .cloned()
-        .collect();
-    let removed: Vec<_> = reviewed
-        .keys()
-        .filter(|k| !hashes.contains_key(*k))
-        .cloned()
-        .collect();
-    let show = |what: &str, keys: &[(String, String)]| {
-        if keys.is_empty() {
-            return String::new();
-        }
-        let list: Vec<String> = keys
-            .iter()
-            .take(12)
-            .map(|(s, c)| format!("{s} × {c}"))
-            .collect();
-        let more = keys.len().saturating_sub(12);
-        format!(
-            "{what}: {} ({}{})\n",
-            keys.len(),
-            list.join(", "),
-            if more > 0 {
-                format!(", … {more} more")
-            } else {
-                String::new()
-            }
-        )
-    };
-    let report = format!(
-        "{}{}{}",
-        show("changed", &changed),
-        show("new", &added),
-        show("gone", &removed)
-    );
+    let (review_keys, report) = differences(&hashes, &path);
     // The new SVGs of what changed or is new, to look at before approving.
     let review = root().join("target/chart-snapshots");
     let _ = std::fs::remove_dir_all(&review);
-    for (s, c) in changed.iter().chain(&added).take(200) {
+    for (s, c) in review_keys.iter().take(200) {
         let _ = std::fs::create_dir_all(&review);
         let _ = std::fs::write(
             review.join(format!("{s}__{c}.svg")),
             &svgs[&(s.clone(), c.clone())],
         );
     }
-    if std::env::var_os("APPROVE_CHARTS").is_some() {
-        let mut text = String::from(
-            "# series\tcity\tFNV-1a of the SVG; approved with `make approve-charts`\n",
-        );
-        for ((s, c), h) in &hashes {
-            text.push_str(&format!("{s}\t{c}\t{h}\n"));
-        }
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
+    if approving() {
+        approve(&hashes, &path, "the SVG");
         println!("approved {} charts\n{report}", hashes.len());
         return;
     }

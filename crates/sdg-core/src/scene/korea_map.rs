@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 use crate::assess::{status, Status};
 use crate::geo::Viewport;
-use crate::mapview::{preset_bounds, preset_meridian, unit_position, value_color, value_range};
 use crate::model::{Framework, Gazetteer, Series};
 use crate::query::{Region, SeriesTables};
 use crate::scene::korea::MatrixRow;
+use crate::scene::map::{preset_bounds, preset_meridian, unit_position, value_color, value_range};
 use crate::style::status_color;
 use crate::url_state::ViewState;
 

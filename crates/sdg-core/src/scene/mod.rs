@@ -3,7 +3,8 @@
 //! decision in between is here, tested natively.
 //!
 //! - [`rows`]: the selection of cities shared by the map, table and charts.
-//! - [`map`]: placed symbols, colours, legend, boundaries, keyboard and gestures.
+//! - [`map`]: the map in one place: frame and zoom, placed symbols and decluttering,
+//!   colours and legend, boundaries, keyboard and gestures.
 //! - [`charts`]: the specs of the charts over time, the ranking and the scatter.
 //! - [`table`]: sorting and paging.
 //! - [`indicator`]: leaders and laggards, distribution.

@@ -52,7 +52,7 @@ pub fn report_chart(
     // At this size a country on another scale (a national total beside a city's
     // count) would flatten the city's line: the context stays only on the same scale.
     let range =
-        |points: &[(f64, f64)]| crate::mapview::value_range(points.iter().map(|p| p.1.abs()));
+        |points: &[(f64, f64)]| crate::scene::map::value_range(points.iter().map(|p| p.1.abs()));
     let city_range = spec
         .series
         .iter()

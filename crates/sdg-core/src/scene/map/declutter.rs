@@ -1,92 +1,4 @@
-//! Map logic that is not drawing: presets, zoom and pan, symbol sizes, and
-//! decluttering so that thousands of cities stay legible.
-
-use crate::query::Region;
-
-/// `[west, south, east, north]` in degrees shown by each preset.
-pub fn preset_bounds(region: Region) -> [f64; 4] {
-    match region {
-        Region::World => [-170.0, -58.0, 180.0, 80.0],
-        Region::AsiaPacific => [26.0, -48.0, 180.0, 62.0],
-        Region::Korea => [124.4, 33.0, 131.0, 38.7],
-    }
-}
-
-/// Central meridian of each preset: Korea is drawn centred on itself; the world and the
-/// Asia-Pacific keep Greenwich so that no country is cut by the map's edge.
-pub fn preset_meridian(region: Region) -> f64 {
-    match region {
-        Region::Korea => 127.5,
-        _ => 0.0,
-    }
-}
-
-/// Zoom and pan applied on top of a preset's viewport: `screen = p * k + (tx, ty)`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Zoom {
-    /// Scale factor (1 = the preset).
-    pub k: f64,
-    /// Horizontal shift in pixels.
-    pub tx: f64,
-    /// Vertical shift in pixels.
-    pub ty: f64,
-}
-
-impl Default for Zoom {
-    fn default() -> Self {
-        Self {
-            k: 1.0,
-            tx: 0.0,
-            ty: 0.0,
-        }
-    }
-}
-
-/// Zoom limits.
-pub const MIN_ZOOM: f64 = 1.0;
-/// Zoom limits.
-pub const MAX_ZOOM: f64 = 64.0;
-
-impl Zoom {
-    /// Zooms by `factor` keeping the screen point `(px, py)` fixed.
-    pub fn zoom_at(self, factor: f64, px: f64, py: f64) -> Self {
-        if !factor.is_finite() || factor <= 0.0 {
-            return self;
-        }
-        let k = (self.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-        let f = k / self.k;
-        Self {
-            k,
-            tx: px - (px - self.tx) * f,
-            ty: py - (py - self.ty) * f,
-        }
-    }
-
-    /// Moves by `(dx, dy)` pixels.
-    pub fn pan(self, dx: f64, dy: f64) -> Self {
-        if !(dx.is_finite() && dy.is_finite()) {
-            return self;
-        }
-        Self {
-            tx: self.tx + dx,
-            ty: self.ty + dy,
-            ..self
-        }
-    }
-
-    /// Screen position of a base-map point.
-    pub fn apply(self, (x, y): (f64, f64)) -> (f64, f64) {
-        (x * self.k + self.tx, y * self.k + self.ty)
-    }
-
-    /// The SVG transform attribute for the base map.
-    pub fn transform(self) -> String {
-        format!(
-            "translate({:.2} {:.2}) scale({:.4})",
-            self.tx, self.ty, self.k
-        )
-    }
-}
+//! Symbol sizes and decluttering, so that thousands of cities stay legible.
 
 /// Symbol radius in pixels for a population: area grows with population, from 2.5 px
 /// (or 3 px when unknown) up to 14 px.
@@ -186,26 +98,9 @@ fn overlaps(a: (f64, f64, f64), b: (f64, f64, f64), overlap: f64) -> bool {
     let (dx, dy, reach) = (a.0 - b.0, a.1 - b.1, (a.2 + b.2) * overlap);
     dx * dx + dy * dy < reach * reach
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn zoom_keeps_the_pointer_fixed_and_clamps() {
-        let z = Zoom::default().zoom_at(2.0, 100.0, 50.0);
-        assert_eq!(z.apply((100.0, 50.0)), (100.0, 50.0));
-        assert_eq!(z.k, 2.0);
-        let out = Zoom::default().zoom_at(0.1, 10.0, 10.0);
-        assert_eq!(out.k, MIN_ZOOM);
-        let deep = (0..20).fold(Zoom::default(), |z, _| z.zoom_at(2.0, 0.0, 0.0));
-        assert_eq!(deep.k, MAX_ZOOM);
-        assert_eq!(Zoom::default().zoom_at(f64::NAN, 0.0, 0.0), Zoom::default());
-        assert_eq!(
-            Zoom::default().pan(5.0, -3.0).apply((0.0, 0.0)),
-            (5.0, -3.0)
-        );
-    }
 
     #[test]
     fn declutter_keeps_the_most_important_of_overlapping_points() {
@@ -303,65 +198,5 @@ mod tests {
         assert_eq!(symbol_radius(None), 3.0);
         assert!(symbol_radius(Some(1_000_000)) > symbol_radius(Some(100_000)));
         assert_eq!(symbol_radius(Some(40_000_000)), 14.0);
-    }
-}
-
-/// Stops of the viridis colour map (perceptually uniform, colour-blind safe).
-const VIRIDIS: [(u8, u8, u8); 5] = [
-    (68, 1, 84),
-    (59, 82, 139),
-    (33, 145, 140),
-    (94, 201, 98),
-    (253, 231, 37),
-];
-
-/// Colour of `t` in `[0, 1]` on the viridis scale (clamped; NaN is the lowest).
-pub fn value_color(t: f64) -> String {
-    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
-    let x = t * (VIRIDIS.len() - 1) as f64;
-    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
-    let f = x - i as f64;
-    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
-    let mix = |p: u8, q: u8| (f64::from(p) + (f64::from(q) - f64::from(p)) * f).round() as u8;
-    format!(
-        "#{:02x}{:02x}{:02x}",
-        mix(a.0, b.0),
-        mix(a.1, b.1),
-        mix(a.2, b.2)
-    )
-}
-
-/// The lowest and highest finite values, `None` when there is none.
-pub fn value_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values
-        .filter(|v| v.is_finite())
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
-}
-
-/// Where `v` sits in `[lo, hi]`, as `[0, 1]` (0.5 when the range is empty).
-pub fn unit_position(v: f64, lo: f64, hi: f64) -> f64 {
-    if hi > lo {
-        ((v - lo) / (hi - lo)).clamp(0.0, 1.0)
-    } else {
-        0.5
-    }
-}
-
-#[cfg(test)]
-mod color_tests {
-    use super::*;
-
-    #[test]
-    fn viridis_ends_and_middle() {
-        assert_eq!(value_color(0.0), "#440154");
-        assert_eq!(value_color(1.0), "#fde725");
-        assert_eq!(value_color(0.5), "#21918c");
-        assert_eq!(value_color(f64::NAN), "#440154");
-        assert_eq!(value_color(7.0), "#fde725");
-        assert_eq!(unit_position(5.0, 0.0, 10.0), 0.5);
-        assert_eq!(unit_position(5.0, 5.0, 5.0), 0.5);
     }
 }

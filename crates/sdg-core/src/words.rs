@@ -1,0 +1,314 @@
+//! Words for every chart and profile row: from the data, in the interface language,
+//! the latest value and year, the change since the judgement's base year (see
+//! [`crate::assess::base_point`]), the status and
+//! trend (or progress) in words, and the rank among the subregion's cities.
+//!
+//! The sentences are the charts' accessible descriptions and appear on the profile,
+//! in the report and in the kiosk's captions. Each part is one message per language
+//! (`words.*`), so a language that adds a message file says them too.
+
+use crate::assess::{Progress, Status, Trend};
+use crate::i18n::{fill, format_int, format_value, Lang};
+use crate::lists::subregion_name;
+use crate::model::{City, Gazetteer, Series};
+use crate::profile::{profile_row, ProfileRow};
+use crate::query::SeriesTables;
+use crate::style::{judgement_label, status_key};
+
+/// How a series moved from the first year shown to the latest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// One year only: nothing to compare.
+    Single,
+    /// Lower than in the first year.
+    Fell,
+    /// Higher than in the first year.
+    Rose,
+    /// The same, as written (to the precision shown).
+    Held,
+}
+
+impl Change {
+    /// The message of the sentence that says it.
+    fn key(self) -> &'static str {
+        match self {
+            Change::Single => "words.level",
+            Change::Fell => "words.fell",
+            Change::Rose => "words.rose",
+            Change::Held => "words.held",
+        }
+    }
+}
+
+/// The change between the first point and the latest: values equal as written are
+/// "held", so the words never claim a change the page does not show.
+pub fn change(first: (i32, f64), latest: (i32, f64)) -> Change {
+    if first.0 >= latest.0 {
+        return Change::Single;
+    }
+    match (format_value(first.1), format_value(latest.1)) {
+        (a, b) if a == b => Change::Held,
+        _ if latest.1 < first.1 => Change::Fell,
+        _ => Change::Rose,
+    }
+}
+
+/// A value with its unit, as the sentences write it ("18.4 µg/m³", "45 %").
+fn with_unit(value: f64, unit: &str) -> String {
+    match unit.trim() {
+        "" => format_value(value),
+        unit => format!("{} {unit}", format_value(value)),
+    }
+}
+
+/// The sentences of one profile row (the city's series over time), in `lang`. Empty
+/// when the row has no value.
+pub fn row_words(
+    city: &City,
+    series: &Series,
+    row: &ProfileRow,
+    gazetteer: &Gazetteer,
+    lang: Lang,
+) -> String {
+    let Some(latest) = row.latest else {
+        return String::new();
+    };
+    let first = row.base.unwrap_or((latest.year, latest.value));
+    let how = change(first, (latest.year, latest.value));
+    let (year, base_year) = (latest.year.to_string(), first.0.to_string());
+    let (value, base) = (
+        with_unit(latest.value, &series.unit),
+        with_unit(first.1, &series.unit),
+    );
+    let mut out = vec![fill(
+        lang,
+        how.key(),
+        &[
+            ("city", city.name(lang)),
+            ("series", series.title(lang)),
+            ("value", &value),
+            ("year", &year),
+            ("base", &base),
+            ("base_year", &base_year),
+        ],
+    )];
+    out.push(judgement_words(row.status, row.trend, row.progress, lang));
+    if let Some((rank, of)) = row.rank.filter(|(_, of)| *of > 1) {
+        let subregion = gazetteer
+            .country(&city.country)
+            .map(|c| subregion_name(&c.subregion, lang))
+            .unwrap_or_default();
+        out.push(fill(
+            lang,
+            "words.rank",
+            &[
+                ("rank", &format_int(rank as u64)),
+                ("n", &format_int(of as u64)),
+                ("subregion", subregion),
+            ],
+        ));
+    }
+    out.into_iter()
+        .filter(|s| !s.is_empty())
+        .reduce(|a, b| fill(lang, "words.join", &[("a", &a), ("b", &b)]))
+        .unwrap_or_default()
+}
+
+/// The words of the chart over time: one sentence group per city drawn (as the
+/// profile says them), in `lang`. Cities without a value say nothing.
+pub fn lines_words(
+    cities: &[String],
+    gazetteer: &Gazetteer,
+    series: &Series,
+    tables: &SeriesTables,
+    lang: Lang,
+) -> Vec<String> {
+    cities
+        .iter()
+        .filter_map(|id| {
+            let city = gazetteer.city(id)?;
+            let judged = tables.judged(series, id);
+            let row = profile_row(judged, city, gazetteer, tables.city(), tables.country());
+            Some(row_words(city, judged, &row, gazetteer, lang)).filter(|w| !w.is_empty())
+        })
+        .collect()
+}
+
+/// The status and the judgement over time in words: the SDSN status and trend where
+/// the series has sourced thresholds, else its progress (Statistics Canada's method),
+/// else that no rule judges it.
+pub fn judgement_words(status: Status, trend: Trend, progress: Progress, lang: Lang) -> String {
+    match status {
+        Status::NoData => String::new(),
+        Status::NotAssessed if progress == Progress::NotAssessed => {
+            fill(lang, "words.not-judged", &[])
+        }
+        Status::NotAssessed => {
+            let (key, _) = judgement_label(trend, progress);
+            fill(
+                lang,
+                "words.progress",
+                &[("progress", crate::i18n::text(lang, key))],
+            )
+        }
+        _ => {
+            let (key, _) = judgement_label(trend, progress);
+            fill(
+                lang,
+                "words.judged",
+                &[
+                    ("status", crate::i18n::text(lang, status_key(status))),
+                    ("trend", crate::i18n::text(lang, key)),
+                ],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::Latest;
+
+    fn row(
+        points: &[(i32, f64)],
+        status: Status,
+        trend: Trend,
+        rank: Option<(usize, usize)>,
+    ) -> ProfileRow {
+        let &(year, value) = points.last().unwrap();
+        ProfileRow {
+            latest: Some(Latest {
+                year,
+                value,
+                row: 0,
+            }),
+            status,
+            trend,
+            progress: Progress::NotAssessed,
+            points: points.to_vec(),
+            base: points.first().copied(),
+            rank,
+            country: None,
+            source: None,
+            doubt: None,
+        }
+    }
+
+    fn seoul() -> (City, Gazetteer) {
+        let g = crate::scene::rows::fixture::gazetteer();
+        (g.city("kr-11").unwrap().clone(), g)
+    }
+
+    #[test]
+    fn a_fall_is_said_with_both_ends_the_status_the_trend_and_the_rank() {
+        let (city, g) = seoul();
+        let s = crate::fixtures::pm25();
+        let r = row(
+            &[(2016, 26.2), (2019, 22.0), (2022, 18.4)],
+            Status::Orange,
+            Trend::ModeratelyImproving,
+            Some((3, 12)),
+        );
+        let en = row_words(&city, &s, &r, &g, Lang::En);
+        assert!(
+            en.contains("fell from 26.2 µg/m³ in 2016 to 18.4 µg/m³ in 2022"),
+            "{en}"
+        );
+        assert!(en.contains("Significant challenges"), "{en}");
+        assert!(en.contains("Moderately improving"), "{en}");
+        assert!(en.contains("3 of 12"), "{en}");
+        for lang in Lang::ALL {
+            let words = row_words(&city, &s, &r, &g, *lang);
+            assert!(
+                !words.contains('{') && !words.contains("[missing"),
+                "{lang:?}: {words}"
+            );
+            assert!(
+                words.contains("18.4") && words.contains("2016"),
+                "{lang:?}: {words}"
+            );
+        }
+        assert_ne!(row_words(&city, &s, &r, &g, Lang::Ko), en);
+    }
+
+    #[test]
+    fn the_chart_over_time_says_each_city_drawn() {
+        use crate::scene::rows::fixture::{gazetteer, pm25_tables};
+        let g = gazetteer();
+        let cities = vec!["kr-11".to_string(), "nowhere".to_string()];
+        let words = lines_words(
+            &cities,
+            &g,
+            &crate::fixtures::pm25(),
+            &pm25_tables(),
+            Lang::En,
+        );
+        assert_eq!(words.len(), 1, "{words:?}");
+        assert!(words[0].starts_with("In Seoul, "), "{words:?}");
+        assert!(words[0].contains("in 2019"), "{words:?}");
+    }
+
+    #[test]
+    fn one_year_a_held_value_and_no_value_are_said_as_such() {
+        let (city, g) = seoul();
+        let s = crate::fixtures::pm25();
+        let one = row(&[(2020, 20.0)], Status::Orange, Trend::NoTrendData, None);
+        let words = row_words(&city, &s, &one, &g, Lang::En);
+        assert!(words.contains("was 20 µg/m³ in 2020"), "{words}");
+        assert!(
+            !words.contains("fell") && !words.contains("rose"),
+            "{words}"
+        );
+        assert_eq!(
+            change((2015, 20.04), (2020, 20.01)),
+            Change::Held,
+            "equal as written"
+        );
+        assert_eq!(change((2015, 20.0), (2020, 25.0)), Change::Rose);
+        assert_eq!(change((2020, 20.0), (2020, 25.0)), Change::Single);
+        let mut none = one.clone();
+        none.latest = None;
+        assert_eq!(row_words(&city, &s, &none, &g, Lang::En), "");
+        // A rank among one city says nothing.
+        let alone = row(
+            &[(2020, 20.0)],
+            Status::Orange,
+            Trend::NoTrendData,
+            Some((1, 1)),
+        );
+        assert!(!row_words(&city, &s, &alone, &g, Lang::En).contains("1 of 1"));
+    }
+
+    #[test]
+    fn a_series_without_thresholds_says_which_rule_judged_it_or_that_none_did() {
+        assert_eq!(
+            judgement_words(
+                Status::NotAssessed,
+                Trend::NotAssessed,
+                Progress::NotAssessed,
+                Lang::En
+            ),
+            fill(Lang::En, "words.not-judged", &[])
+        );
+        let progress = judgement_words(
+            Status::NotAssessed,
+            Trend::NotAssessed,
+            Progress::Limited,
+            Lang::En,
+        );
+        assert!(
+            progress.contains(crate::i18n::text(Lang::En, "progress.limited")),
+            "{progress}"
+        );
+        assert_eq!(
+            judgement_words(
+                Status::NoData,
+                Trend::NoTrendData,
+                Progress::NotAssessed,
+                Lang::En
+            ),
+            ""
+        );
+    }
+}

@@ -1,0 +1,96 @@
+// Learning from peers in a real browser: every profile row says in words what it
+// shows, in each language; a red or orange row leads in one click to what comparable
+// cities did on its target, with the reasons; the chart over time has its words as its
+// description; the profile fits a phone and a desktop without sideways scrolling.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appSuite } from '../support/app.mjs';
+
+const app = appSuite();
+const { open } = app;
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+for (const [id, name] of [['kr-31010', 'Suwon-si'], ['kr-11', 'Seoul']]) {
+  test(`${name}'s red and orange rows lead in one click to comparable cities' actions, with reasons`, async () => {
+    const page = await open(`?view=city&city=${id}`, DESKTOP);
+    const table = page.getByTestId('profile-table');
+    await table.locator('tbody tr').first().waitFor();
+    await page.getByTestId('peers').waitFor();
+    // Every row with a link is red or orange, and every red or orange row has one.
+    const statuses = await table.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => ({ status: r.querySelector('.status-badge')?.textContent ?? '', link: !!r.querySelector('[data-testid=peers-link]') })),
+    );
+    for (const r of statuses) assert.equal(r.link, /Major challenges|Significant challenges/.test(r.status), JSON.stringify(r));
+    const rows = table.locator('tbody tr:has([data-testid=peers-link])');
+    const n = await rows.count();
+    assert.ok(n >= 1, `${name} has a red or orange row`);
+    for (let i = 0; i < n; i++) {
+      await rows.nth(i).getByTestId('peers-link').click();
+      const focused = await page.evaluate(() => document.activeElement?.closest('details')?.id ?? '');
+      assert.match(focused, /^peers-11\.[0-9a-c]$/, 'the focus moves to the target of the row');
+      const section = page.locator(`details#${focused.replace('.', '\\.')}`);
+      assert.equal(await section.getAttribute('open'), '', 'and it is open');
+      const actions = section.locator('.peer-action');
+      const k = await actions.count();
+      assert.ok(k >= 1, `${focused}: comparable cities' actions`);
+      for (let j = 0; j < k; j++) {
+        const why = await actions.nth(j).locator('.why').textContent();
+        assert.match(why, /^Why: .*(same country|same subregion|people|also)/, why);
+        assert.match(await actions.nth(j).locator('a').getAttribute('href'), /view=actions.*action=(LA\d+|SH-)/, 'links to the action');
+      }
+    }
+    assert.match(await page.getByTestId('peers').locator('.help').first().textContent(), /not proof/);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('every profile row has its words in English, Korean and Chinese', async () => {
+  for (const [lang, pattern] of [['en', /^In Suwon-si, .* (fell|rose|was) /], ['ko', /^수원시 .*년/], ['zh', /年/]]) {
+    const page = await open(`?view=city&city=kr-31010&lang=${lang}`, DESKTOP);
+    const rows = page.getByTestId('profile-table').locator('tbody tr');
+    await rows.first().waitFor();
+    const words = await page.getByTestId('row-words').allTextContents();
+    assert.equal(words.length, await rows.count(), `${lang}: one sentence group per row`);
+    for (const w of words) {
+      assert.match(w, pattern, `${lang}: ${w}`);
+      assert.doesNotMatch(w, /\{|\[missing/, `${lang}: ${w}`);
+    }
+    assert.deepEqual(page.errors, []);
+  }
+});
+
+test("the chart over time is described by its words", async () => {
+  const page = await open('?view=chart&series=pm25&city=kr-11,kr-31010', DESKTOP);
+  const words = page.getByTestId('lines-words');
+  await words.locator('p').first().waitFor();
+  const text = await words.textContent();
+  assert.match(text, /In Seoul, .*PM2\.5 .* µg\/m³ in 20\d\d/);
+  const svg = page.getByTestId('chart-lines').locator('svg.chart');
+  assert.equal(await svg.getAttribute('aria-describedby'), 'lines-words');
+  assert.deepEqual(page.errors, []);
+});
+
+for (const viewport of [PHONE, DESKTOP]) {
+  test(`the profile fits ${viewport.width} px: no page or table scrolls sideways`, async () => {
+    const page = await open('?view=city&city=kr-11', viewport);
+    await page.getByTestId('profile-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('peers').waitFor();
+    const overflow = await page.evaluate(() => {
+      const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('table, .table-wrap')]
+        .filter((t) => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((t) => t.className || t.tagName);
+      return { page, wide };
+    });
+    assert.ok(overflow.page <= 0, `page overflow: ${overflow.page}px`);
+    assert.deepEqual(overflow.wide, [], 'no table wider than its box');
+    if (viewport === PHONE) {
+      // A card per row: the rows stack, each value under its column's name.
+      const display = await page.getByTestId('profile-table').locator('tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
+      assert.equal(display, 'block');
+    }
+    assert.deepEqual(page.errors, []);
+  });
+}
