@@ -113,7 +113,13 @@ pub fn ActionsView() -> impl IntoView {
 
 /// One action as a card.
 #[component]
-pub fn ActionCard(action: LocalAction) -> impl IntoView {
+pub fn ActionCard(
+    action: LocalAction,
+    /// Sentences on the place's figures around the action's year, where they are
+    /// known (the city profile has them).
+    #[prop(optional)]
+    around: Vec<String>,
+) -> impl IntoView {
     let app = use_app();
     let a = StoredValue::new(action);
     let heading = move || {
@@ -170,6 +176,13 @@ pub fn ActionCard(action: LocalAction) -> impl IntoView {
                     </p>
                 }
             }}
+            {(!around.is_empty()).then(|| view! {
+                <div class="around" data-testid="action-around">
+                    <p class="around-title">{move || app.t("actions.around")}</p>
+                    {around.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                    <p class="help">{move || app.t("words.not-proof")}</p>
+                </div>
+            })}
             <p class="source">
                 {move || app.t("actions.source")}" "
                 {a.with_value(|a| view! { <SourceLink title=a.source_title.clone() url=a.source_url.clone() /> })}

@@ -8,13 +8,16 @@ use leptos::prelude::*;
 use sdg_core::chart::{chart_key, layout, point_at, svg_size, to_svg, ChartKey, Kind, Plot, Spec};
 use sdg_core::credits::of_tables;
 use sdg_core::lists::series_options;
+use sdg_core::nav::Link;
 use sdg_core::query::SeriesTables;
 use sdg_core::scene::charts::{
-    chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows, ScatterX,
+    action_marks, chart_cities, lines_spec, point_label, ranking_spec, scatter_spec, table_rows,
+    ScatterX,
 };
 use sdg_core::scene::Row;
 
 use crate::components::filters::option_list;
+use crate::components::link::AppLink;
 use crate::components::plot::render_shapes;
 use crate::components::year_player::YearPlayer;
 use sdg_core::words;
@@ -57,11 +60,19 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
         let compared = app.resolved.with(|r| r.compared.clone());
         let (series, tables) = current_data(&app)?;
         let cities = rows.with(|r| chart_cities(r, &compared));
-        Some(
-            app.data
-                .bundle
-                .with(|b| lines_spec(&cities, &b.gazetteer, &series, &tables, range, lang)),
-        )
+        Some(app.data.bundle.with(|b| {
+            let mut spec = lines_spec(&cities, &b.gazetteer, &series, &tables, range, lang);
+            // The cities' dated actions on the series' target, as markers.
+            let target = b
+                .framework
+                .as_ref()
+                .and_then(|f| f.indicator(&series.indicator))
+                .map(|i| i.target.clone());
+            if let (Some(pack), Some(target)) = (b.actions.as_ref(), target) {
+                spec.marks = action_marks(pack, &cities, &target, lang);
+            }
+            spec
+        }))
     });
     let lines_words = Memo::new(move |_| {
         let lang = app.lang();
@@ -229,7 +240,9 @@ fn ChartCard(
                 <div class="chart-frame">
                     {move || plot.get().map(|p| {
                         let label = format!("{}. {}", title.get(), app.t("chart.keys"));
+                        let marked = (!p.marks.is_empty()).then(|| p.clone());
                         view! {
+                            <div class="chart-plot">
                             <svg
                                 class="chart"
                                 viewBox=format!("0 0 {} {}", p.width, p.height)
@@ -242,13 +255,21 @@ fn ChartCard(
                                 on:keydown=on_key
                             >
                                 {render_shapes(&p.shapes)}
+                                {p.marks.iter().map(|m| view! {
+                                    <line class="action-mark-line" x1=m.x x2=m.x y1=m.top y2=m.bottom aria-hidden="true"></line>
+                                }).collect_view()}
                                 {move || focus.get().and_then(|f| {
                                     let p = plot.get()?;
                                     let q = *p.point(f)?;
                                     Some(view! { <circle cx=q.x cy=q.y r="7" class="focus-ring"></circle> })
                                 })}
                             </svg>
+                            {marked.map(|p| view! { <ActionMarks plot=p /> })}
+                            </div>
                         }
+                    })}
+                    {move || plot.with(|p| p.as_ref().is_some_and(|p| !p.marks.is_empty())).then(|| view! {
+                        <p class="help action-marks-note">{app.t("chart.actions-note")}</p>
                     })}
                     <p class="chart-readout" role="status">{move || focus.get().and_then(readout)}</p>
                 </div>
@@ -294,5 +315,33 @@ fn ChartTable(spec: Memo<Option<Spec>>, unit: Signal<String>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The actions on a chart over time: a marker at each action's year, over the chart
+/// (keyboard reachable, each opening its card), with the note that timing is not proof
+/// of effect.
+#[component]
+fn ActionMarks(plot: Plot) -> impl IntoView {
+    let app = use_app();
+    let (w, h) = (f64::from(plot.width), f64::from(plot.height));
+    view! {
+        <ol class="action-marks" data-testid="action-marks" aria-label=move || app.t("chart.actions")>
+            {plot.marks.into_iter().map(|m| {
+                let to = Link::Action(m.id.clone());
+                let hidden = m.label.clone();
+                let left = f64::from(m.x) / w * 100.0;
+                let top = (f64::from(m.top) + 14.0 * m.stack as f64) / h * 100.0;
+                view! {
+                    <li style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+                        <AppLink to=to>
+                            <span class="mark" aria-hidden="true">"◆"</span>
+                            <span class="visually-hidden">{hidden}</span>
+                        </AppLink>
+                        <span class="mark-label" aria-hidden="true">{m.label}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use sdg_core::assess::Status;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
+use sdg_core::model::LocalAction;
 use sdg_core::model::Series;
 use sdg_core::nav::Link;
 use sdg_core::profile::{city_rows, sparkline_path, ProfileRow, SPARKLINE};
 use sdg_core::style::judgement_label;
 use sdg_core::url_state::View;
-use sdg_core::words::row_words;
+use sdg_core::words::{around_action, row_words};
 
 use crate::components::link::AppLink;
 use crate::components::source_link::SourceLink;
@@ -117,6 +118,18 @@ fn CityActions() -> impl IntoView {
             ))
         })
     });
+    // The city's figures around each action's year (the profile has the tables).
+    let around_of = move |a: &LocalAction| -> Vec<String> {
+        let Some(city) = current_city(&app) else {
+            return Vec::new();
+        };
+        app.data.bundle.with_untracked(|b| {
+            b.framework
+                .as_ref()
+                .map(|f| around_action(a, &city, f, |id| app.data.tables(id), app.lang()))
+                .unwrap_or_default()
+        })
+    };
     move || {
         found.get().filter(|(_, a, f)| !a.is_empty() || !f.is_empty()).map(|(id, actions, figures)| {
             let n = actions.len();
@@ -124,7 +137,10 @@ fn CityActions() -> impl IntoView {
                 <section class="city-actions" aria-labelledby="city-actions-title" data-testid="city-actions">
                     <h2 id="city-actions-title">{app.t("actions.in-city")}" ("{n}")"</h2>
                     <ol class="action-cards">
-                        {actions.into_iter().map(|a| view! { <li><crate::views::actions::ActionCard action=a /></li> }).collect_view()}
+                        {actions.into_iter().map(|a| {
+                            let around = around_of(&a);
+                            view! { <li><crate::views::actions::ActionCard action=a around=around /></li> }
+                        }).collect_view()}
                     </ol>
                     {(n > 0).then(|| view! { <p><AppLink to=Link::ActionsOf(id.clone())>{app.t("actions.all")}</AppLink></p> })}
                     {(!figures.is_empty()).then(|| view! {

@@ -94,3 +94,44 @@ for (const viewport of [PHONE, DESKTOP]) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+test("a city's actions are markers on its chart over time, each opening its card with the figures around it", async () => {
+  // Household waste (11.6.1) has Suwon's values from 2001 to 2021.
+  const page = await open('?view=chart&series=kr-household-waste&city=kr-31010', DESKTOP);
+  const marks = page.getByTestId('action-marks');
+  await marks.locator('a').first().waitFor();
+  const labels = await marks.locator('a').allTextContents();
+  // Suwon's dated actions on 11.6 within the chart's years: the 2013 car-free month, the 2018 report.
+  // Markers carry their label for screen readers.
+  assert.ok(labels.some((l) => /2013: .*car-free/i.test(l)), labels.join(' | '));
+  assert.ok(labels.some((l) => /2018: /.test(l)), labels.join(' | '));
+  assert.match(await page.locator('.action-marks-note').textContent(), /not proof/);
+  // Keyboard: the first marker is reachable by Tab after the chart, and Enter opens the card.
+  const first = marks.locator('a').first();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('action-card').first().waitFor();
+  assert.match(page.url(), /view=actions.*action=LA\d+/);
+  // On Suwon's profile, the car-free month's card says the city's figures around 2013.
+  const profile = await open('?view=city&city=kr-31010', DESKTOP);
+  const card = profile.locator('[data-id="LA003"]');
+  await card.getByTestId('action-around').waitFor();
+  const around = await card.getByTestId('action-around').textContent();
+  assert.match(around, /In Suwon-si, .* in 20\d\d and .* in 20\d\d; the action dates from 2013\./);
+  assert.match(around, /not proof of effect/);
+  for (const p of [page, profile]) assert.deepEqual(p.errors, []);
+});
+
+test("Korea's matrix is whole on a desktop: its ten target columns without sideways scrolling", async () => {
+  const page = await open('?view=korea', DESKTOP);
+  const matrix = page.getByTestId('korea-matrix');
+  await matrix.locator('tbody tr').first().waitFor();
+  const fit = await matrix.evaluate((table) => {
+    const box = table.closest('.korea-matrix') ?? table.parentElement;
+    return { table: table.getBoundingClientRect().width, box: box.clientWidth, scroll: box.scrollWidth - box.clientWidth, right: table.getBoundingClientRect().right, page: document.documentElement.clientWidth };
+  });
+  assert.ok(fit.scroll <= 0 && fit.right <= fit.page, JSON.stringify(fit));
+  const targets = await matrix.locator('thead th').allTextContents();
+  for (const t of ['11.1', '11.5', '11.7', '11.a', '11.c']) assert.ok(targets.some((h) => h.includes(t)), `${t} in ${targets}`);
+  assert.deepEqual(page.errors, []);
+});

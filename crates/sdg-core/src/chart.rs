@@ -275,6 +275,37 @@ pub enum Kind {
     Bars,
 }
 
+/// A dated event on a chart over time (a city's action). The app draws it as a marker
+/// that opens the event; it is not part of the chart's shapes, so downloads and
+/// snapshots are the data alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Where on the x axis (a year).
+    pub x: f64,
+    /// What the marker opens (an action's id).
+    pub id: String,
+    /// What it says ("2013: Suwon's month without cars").
+    pub label: String,
+}
+
+/// Where a mark was laid out: its x and the plot area's top and bottom, in pixels,
+/// and its place in a stack of marks on the same x (0 first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlotMark {
+    /// The mark's id.
+    pub id: String,
+    /// The mark's label.
+    pub label: String,
+    /// Screen x.
+    pub x: i32,
+    /// Top of the plot area.
+    pub top: i32,
+    /// Bottom of the plot area.
+    pub bottom: i32,
+    /// How many marks on the same x come before it.
+    pub stack: usize,
+}
+
 /// A chart to lay out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
@@ -294,6 +325,9 @@ pub struct Spec {
     pub bar_labels: Vec<String>,
     /// The x values are log10 of the quantity (population); labels show the quantity.
     pub x_log: bool,
+    /// Dated events on a chart over time (see [`Mark`]); only those within the data's
+    /// years are laid out.
+    pub marks: Vec<Mark>,
 }
 
 /// A laid-out chart: shapes plus the screen position of every data point, for hover and
@@ -304,6 +338,8 @@ pub struct Plot {
     pub shapes: Vec<Shape>,
     /// Where each finite data point was drawn.
     pub points: Vec<PlotPoint>,
+    /// Where each mark within the years was laid out.
+    pub marks: Vec<PlotMark>,
     /// Width.
     pub width: u32,
     /// Height.
@@ -379,6 +415,7 @@ fn bounds_with(values: impl Iterator<Item = f64>, zero: bool, relative: f64) -> 
 pub fn layout(spec: &Spec) -> Plot {
     let (rec, shapes) = Recorder::new(spec.width.max(120), spec.height.max(100));
     let mut points = Vec::new();
+    let mut marks = Vec::new();
     {
         let root: DrawingArea<Recorder, Shift> = rec.into();
         let values = spec
@@ -388,12 +425,13 @@ pub fn layout(spec: &Spec) -> Plot {
         let y_range = bounds(values, spec.kind == Kind::Bars);
         // A drawing error can only come from plotters' own layout; the frame drawn so
         // far is still shown.
-        let _ = draw(&root, spec, y_range, &mut points);
+        let _ = draw(&root, spec, y_range, &mut points, &mut marks);
     }
     let shapes = shapes.take();
     Plot {
         shapes,
         points,
+        marks,
         width: spec.width,
         height: spec.height,
     }
@@ -406,10 +444,11 @@ fn draw(
     spec: &Spec,
     (y0, y1): (f64, f64),
     points: &mut Vec<PlotPoint>,
+    marks: &mut Vec<PlotMark>,
 ) -> DrawResult {
     match spec.kind {
         Kind::Bars => draw_bars(root, spec, (y0, y1), points)?,
-        Kind::Lines | Kind::Scatter => draw_xy(root, spec, (y0, y1), points)?,
+        Kind::Lines | Kind::Scatter => draw_xy(root, spec, (y0, y1), points, marks)?,
     }
     root.present()?;
     Ok(())
@@ -484,6 +523,7 @@ fn draw_xy(
     spec: &Spec,
     (y0, y1): (f64, f64),
     points: &mut Vec<PlotPoint>,
+    marks: &mut Vec<PlotMark>,
 ) -> DrawResult {
     let all = || spec.series.iter().flat_map(|s| s.points.iter());
     let text = axis_text();
@@ -535,6 +575,21 @@ fn draw_xy(
         .label_style(text.clone())
         .axis_desc_style(text.clone())
         .draw()?;
+    if years {
+        for m in spec.marks.iter().filter(|m| (x0..=x1).contains(&m.x)) {
+            let (x, top) = chart.backend_coord(&(m.x, y1));
+            let (_, bottom) = chart.backend_coord(&(m.x, y0));
+            let stack = marks.iter().filter(|p: &&PlotMark| p.x == x).count();
+            marks.push(PlotMark {
+                id: m.id.clone(),
+                label: m.label.clone(),
+                x,
+                top,
+                bottom,
+                stack,
+            });
+        }
+    }
     for (si, s) in spec.series.iter().enumerate() {
         let color = rgb(&s.color);
         let pts: Vec<(f64, f64)> = s
@@ -858,6 +913,7 @@ mod tests {
     fn a_pointer_on_a_scaled_chart_picks_the_point_under_it() {
         let plot = Plot {
             shapes: Vec::new(),
+            marks: Vec::new(),
             width: 400,
             height: 200,
             points: vec![PlotPoint {
@@ -905,7 +961,40 @@ mod tests {
             ],
             bar_labels: vec![],
             x_log: false,
+            marks: vec![],
         }
+    }
+
+    #[test]
+    fn marks_are_laid_out_on_their_year_apart_from_the_drawing() {
+        let plain = layout(&lines());
+        assert!(plain.marks.is_empty());
+        let mut spec = lines();
+        let mark = |x: f64, id: &str| Mark {
+            x,
+            id: id.into(),
+            label: format!("{x}: {id}"),
+        };
+        spec.marks = vec![
+            mark(2016.0, "LA1"),
+            mark(2016.0, "LA2"),
+            mark(2030.0, "LA3"),
+        ];
+        let plot = layout(&spec);
+        assert_eq!(
+            plot.shapes, plain.shapes,
+            "the marks are not in the drawing"
+        );
+        let ids: Vec<&str> = plot.marks.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, vec!["LA1", "LA2"], "2030 is outside the years");
+        let at_2016 = plot
+            .points
+            .iter()
+            .find(|p| (p.series, p.point) == (0, 1))
+            .unwrap();
+        assert_eq!(plot.marks[0].x, at_2016.x, "on the year's x");
+        assert!(plot.marks[0].top < plot.marks[0].bottom);
+        assert_eq!((plot.marks[0].stack, plot.marks[1].stack), (0, 1));
     }
 
     #[test]

@@ -206,7 +206,12 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                 PackKind::Actions => {
                     matches!(
                         view,
-                        View::Actions | View::City | View::Indicator | View::Korea | View::Report
+                        View::Actions
+                            | View::City
+                            | View::Indicator
+                            | View::Korea
+                            | View::Report
+                            | View::Chart
                     ) || (view == View::Map && state.actions_layer)
                 }
                 PackKind::Observations => match tables {

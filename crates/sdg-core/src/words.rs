@@ -10,7 +10,7 @@
 use crate::assess::{Progress, Status, Trend};
 use crate::i18n::{fill, format_int, format_value, Lang};
 use crate::lists::subregion_name;
-use crate::model::{City, Gazetteer, Series};
+use crate::model::{City, Framework, Gazetteer, LocalAction, Series};
 use crate::profile::{profile_row, ProfileRow};
 use crate::query::SeriesTables;
 use crate::style::{judgement_label, status_key};
@@ -134,6 +134,61 @@ pub fn lines_words(
         .collect()
 }
 
+/// What a city's series did around an action's year: its value in the year or the
+/// last before it, and its latest after it. `None` without values on both sides.
+pub fn around_words(
+    city: &City,
+    series: &Series,
+    points: &[(i32, f64)],
+    year: i32,
+    lang: Lang,
+) -> Option<String> {
+    let before = points.iter().rev().find(|p| p.0 <= year)?;
+    let after = points.iter().rev().find(|p| p.0 > year)?;
+    Some(fill(
+        lang,
+        "words.around",
+        &[
+            ("city", city.name(lang)),
+            ("series", series.title(lang)),
+            ("before", &with_unit(before.1, &series.unit)),
+            ("before_year", &before.0.to_string()),
+            ("after", &with_unit(after.1, &series.unit)),
+            ("after_year", &after.0.to_string()),
+            ("year", &year.to_string()),
+        ],
+    ))
+}
+
+/// The words of an action's card about its place's figures around the action's year:
+/// one sentence per series of the action's targets with values on both sides (see
+/// [`around_words`]). `tables_of` gives a series' loaded tables.
+pub fn around_action<T: std::ops::Deref<Target = SeriesTables>>(
+    action: &LocalAction,
+    city: &City,
+    framework: &Framework,
+    tables_of: impl Fn(&str) -> Option<T>,
+    lang: Lang,
+) -> Vec<String> {
+    let Some(year) = action.year else {
+        return Vec::new();
+    };
+    framework
+        .series
+        .iter()
+        .filter(|s| {
+            framework
+                .indicator(&s.indicator)
+                .is_some_and(|i| action.targets.contains(&i.target))
+        })
+        .filter_map(|s| {
+            let tables = tables_of(&s.id)?;
+            let (t, i) = tables.city()?;
+            around_words(city, s, &i.points(t, &city.id), year, lang)
+        })
+        .collect()
+}
+
 /// The status and the judgement over time in words: the SDSN status and trend where
 /// the series has sourced thresholds, else its progress (Statistics Canada's method),
 /// else that no rule judges it.
@@ -247,6 +302,31 @@ mod tests {
         assert_eq!(words.len(), 1, "{words:?}");
         assert!(words[0].starts_with("In Seoul, "), "{words:?}");
         assert!(words[0].contains("in 2019"), "{words:?}");
+    }
+
+    #[test]
+    fn around_an_action_the_values_before_and_after_its_year_are_said() {
+        let (city, _) = seoul();
+        let s = crate::fixtures::pm25();
+        let points = [(2010, 30.0), (2013, 28.0), (2016, 25.0), (2022, 18.4)];
+        let words = around_words(&city, &s, &points, 2014, Lang::En).unwrap();
+        assert!(
+            words.contains("28 µg/m³ in 2013") && words.contains("18.4 µg/m³ in 2022"),
+            "{words}"
+        );
+        assert!(words.contains("2014"), "{words}");
+        assert!(
+            around_words(&city, &s, &points, 2022, Lang::En).is_none(),
+            "nothing after"
+        );
+        assert!(
+            around_words(&city, &s, &points, 2009, Lang::En).is_none(),
+            "nothing before"
+        );
+        for lang in Lang::ALL {
+            let w = around_words(&city, &s, &points, 2014, *lang).unwrap();
+            assert!(!w.contains('{') && !w.contains("[missing"), "{lang:?}: {w}");
+        }
     }
 
     #[test]

@@ -116,7 +116,36 @@ pub fn lines_spec(
         series: data,
         bar_labels: vec![],
         x_log: false,
+        marks: vec![],
     }
+}
+
+/// The dated actions of `cities` on `target`, as marks of the chart over time, oldest
+/// first: each says its year, its title in `lang` and who acted.
+pub fn action_marks(
+    pack: &crate::model::ActionsPack,
+    cities: &[String],
+    target: &str,
+    lang: Lang,
+) -> Vec<crate::chart::Mark> {
+    let mut found: Vec<&crate::model::LocalAction> = pack
+        .actions
+        .iter()
+        .filter(|a| a.year.is_some() && a.targets.iter().any(|t| t == target))
+        .filter(|a| a.places.iter().any(|p| cities.contains(p)))
+        .collect();
+    found.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.id.cmp(&b.id)));
+    found
+        .into_iter()
+        .filter_map(|a| {
+            let year = a.year?;
+            Some(crate::chart::Mark {
+                x: f64::from(year),
+                id: a.id.clone(),
+                label: format!("{year}: {} ({})", a.title.get(lang), a.label),
+            })
+        })
+        .collect()
 }
 
 /// The ranking: the selection's values, highest first; with more than twice
@@ -150,6 +179,7 @@ pub fn ranking_spec(rows: &[Row], series: &Series, lang: Lang) -> Spec {
         }],
         bar_labels: labels,
         x_log: false,
+        marks: vec![],
     }
 }
 
@@ -210,6 +240,7 @@ pub fn scatter_spec(
         }],
         bar_labels: labels,
         x_log,
+        marks: vec![],
     }
 }
 
@@ -366,6 +397,35 @@ mod tests {
         );
         assert_eq!(spec.series[0].points, vec![(5.0, 20.0)]);
         assert_eq!(spec.x_title, "Open space (%)");
+    }
+
+    #[test]
+    fn a_citys_dated_actions_on_the_target_are_its_chart_marks_oldest_first() {
+        use crate::actions::tests::{action, pack};
+        let mut p = pack();
+        p.actions = vec![
+            action("LA3", "Seoul", &["kr-11"], Some(2019), &["11.6"], "waste"),
+            action(
+                "LA1",
+                "Seoul",
+                &["kr-11"],
+                Some(2016),
+                &["11.2", "11.6"],
+                "transport",
+            ),
+            action("LA2", "Seoul", &["kr-11"], None, &["11.6"], "waste"),
+            action("LA4", "Busan", &["kr-21"], Some(2017), &["11.6"], "waste"),
+            action("LA5", "Seoul", &["kr-11"], Some(2017), &["11.3"], "waste"),
+        ];
+        let marks = action_marks(&p, &["kr-11".to_string()], "11.6", Lang::En);
+        let ids: Vec<&str> = marks.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, vec!["LA1", "LA3"], "dated, on 11.6, of Seoul");
+        assert_eq!(marks[0].x, 2016.0);
+        assert!(
+            marks[0].label.starts_with("2016: ") && marks[0].label.ends_with("(Seoul)"),
+            "{}",
+            marks[0].label
+        );
     }
 
     #[test]
