@@ -19,10 +19,7 @@ const HEIGHT_KEY: &str = "urban-sdg-explorer-height";
 /// The app's address without its query, ending in `/` or a file name.
 fn page_address() -> String {
     let href = window().location().href().unwrap_or_default();
-    href.split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    sdg_core::nav::page_base(&href).to_string()
 }
 
 /// An embedded view's own chrome: a link to the full explorer (new tab).

@@ -3,6 +3,7 @@
 //! (the share form picks a place with it).
 
 use leptos::prelude::*;
+use sdg_core::lists::step_focus;
 
 use sdg_core::lists::{suggestions as suggest, Suggestion};
 use sdg_core::nav::Link;
@@ -56,11 +57,11 @@ pub fn SearchBox(
             "ArrowDown" if n > 0 => {
                 ev.prevent_default();
                 open.set(true);
-                active.update(|a| *a = (*a + 1) % n);
+                active.update(|a| *a = step_focus(Some(*a), 1, n).unwrap_or(0));
             }
             "ArrowUp" if n > 0 => {
                 ev.prevent_default();
-                active.update(|a| *a = (*a + n - 1) % n);
+                active.update(|a| *a = step_focus(Some(*a), -1, n).unwrap_or(0));
             }
             "Enter" => {
                 ev.prevent_default();

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use sdg_core::assess::Status;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
 use sdg_core::model::LocalAction;
@@ -19,6 +18,7 @@ use crate::components::status::StatusBadge;
 use crate::selection::current_city;
 use crate::state::use_app;
 use crate::views::peers::{open_section, CitiesLikeThis};
+use sdg_core::peers::is_concern;
 
 /// The city profile view.
 #[component]
@@ -236,7 +236,7 @@ fn ProfileTable(rows: Memo<Vec<(Series, ProfileRow)>>) -> impl IntoView {
                         let name = format!("{} {}", s.indicator, s.title(lang));
                         let said = words(&s, &r);
                         let target = app.data.bundle.with_untracked(|b| b.framework.as_ref().and_then(|f| f.indicator(&s.indicator)).map(|i| i.target.clone()));
-                        let challenged = matches!(r.status, Status::Red | Status::Orange);
+                        let challenged = is_concern(r.status);
                         view! {
                             <tr class:user-data=r.is_users()>
                                 <th scope="row">

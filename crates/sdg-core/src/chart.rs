@@ -368,17 +368,9 @@ impl Plot {
     /// The point after (`delta` = 1) or before (-1) the focused one in drawing order,
     /// wrapping; from no focus, the first or the last.
     pub fn step(&self, focus: Option<(usize, usize)>, delta: isize) -> Option<(usize, usize)> {
-        let n = self.points.len() as isize;
-        if n == 0 {
-            return None;
-        }
         let current = focus.and_then(|f| self.points.iter().position(|p| (p.series, p.point) == f));
-        let next = match current {
-            Some(i) => (i as isize + delta).rem_euclid(n),
-            None if delta > 0 => 0,
-            None => n - 1,
-        };
-        let p = self.points[next as usize];
+        let next = crate::lists::step_focus(current, delta, self.points.len())?;
+        let p = self.points[next];
         Some((p.series, p.point))
     }
 }

@@ -183,6 +183,21 @@ pub fn target_tiles(framework: &Framework, manifest: &Manifest) -> Vec<TargetTil
         .collect()
 }
 
+/// The next keyboard focus among `n` items (map symbols, chart points, search
+/// suggestions), stepping by `delta` and wrapping; from no focus, the first going
+/// forward and the last going back. `None` when there is nothing to focus.
+pub fn step_focus(current: Option<usize>, delta: isize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    let n = n as isize;
+    Some(match current {
+        Some(i) => (i as isize + delta).rem_euclid(n) as usize,
+        None if delta > 0 => 0,
+        None => (n - 1) as usize,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

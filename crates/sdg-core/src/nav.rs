@@ -128,11 +128,17 @@ impl ViewState {
     }
 }
 
+/// The app's address without its query or fragment: what every absolute link of a view
+/// (an embed, a QR code) is built on.
+pub fn page_base(href: &str) -> &str {
+    href.split(['?', '#']).next().unwrap_or(href)
+}
+
 /// The absolute permalink a kiosk's QR code carries: `base` (the kiosk's public
 /// address, or the page's own; any query or fragment of it is dropped) and the state
 /// [taken home](ViewState::taken_home).
 pub fn take_home_url(base: &str, state: &ViewState) -> String {
-    let base = base.split(['?', '#']).next().unwrap_or(base);
+    let base = page_base(base);
     let query = state.taken_home().to_query();
     if query.is_empty() {
         base.to_string()
@@ -190,7 +196,7 @@ impl ViewState {
     /// without a query, ending in `/`), titled `title` for screen readers. The embed
     /// carries this state's view, filters, language and theme, plus its own options.
     pub fn embed_code(&self, page: &str, title: &str) -> EmbedCode {
-        let base = page.split(['?', '#']).next().unwrap_or(page);
+        let base = page_base(page);
         let mut embedded = self.clone();
         embedded.embed = true;
         let plain = self.without_embed();
@@ -437,6 +443,11 @@ mod tests {
             (back.view, back.cities.clone(), back.lang),
             (kiosk.view, kiosk.cities.clone(), kiosk.lang)
         );
+        assert_eq!(
+            page_base("https://a.org/x/?view=map#top"),
+            "https://a.org/x/"
+        );
+        assert_eq!(page_base("https://a.org/x/#top?q"), "https://a.org/x/");
         let (home, _) = ViewState::parse("kiosk=1");
         assert_eq!(
             take_home_url("http://localhost:8080/", &home),

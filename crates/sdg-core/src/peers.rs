@@ -92,7 +92,7 @@ pub fn concerns(
             let worst = judged.iter().max_by_key(|(_, st)| severity(*st));
             match worst {
                 None => Some((code, Concern::NoJudgedFigure)),
-                Some((s, st)) if matches!(st, Status::Red | Status::Orange) => Some((
+                Some((s, st)) if is_concern(*st) => Some((
                     code,
                     Concern::Challenged {
                         series: Box::new(s.clone()),
@@ -103,6 +103,12 @@ pub fn concerns(
             }
         })
         .collect()
+}
+
+/// Whether a status is a concern that peers' actions are sought for: red or orange.
+/// The profile links such rows to [`for_city`]'s sections.
+pub fn is_concern(status: Status) -> bool {
+    matches!(status, Status::Red | Status::Orange)
 }
 
 /// How bad a judged status is (higher is worse).
@@ -311,6 +317,8 @@ mod tests {
             .iter()
             .filter(|(c, _)| *c != "11.6")
             .all(|(_, c)| *c == Concern::NoJudgedFigure));
+        assert!(is_concern(Status::Red) && is_concern(Status::Orange));
+        assert!(!is_concern(Status::Yellow) && !is_concern(Status::NotAssessed));
         let green = concerns(&[(s.clone(), Status::Green)], on("11.6"));
         assert_eq!(green.len(), 9, "a green target is not a concern");
         let mixed = concerns(

@@ -12,18 +12,9 @@ const ZOOM_STEP: f64 = 1.5;
 /// Pointer movement below this (in map units) is a click, not a drag.
 const DRAG_THRESHOLD: f64 = 2.0;
 
-/// The next keyboard focus among `n` placed cities, stepping by `delta` and wrapping.
-pub fn step_focus(current: Option<usize>, delta: isize, n: usize) -> Option<usize> {
-    if n == 0 {
-        return None;
-    }
-    let n = n as isize;
-    Some(match current {
-        Some(i) => (i as isize + delta).rem_euclid(n) as usize,
-        None if delta > 0 => 0,
-        None => (n - 1) as usize,
-    })
-}
+/// The next keyboard focus among the placed cities: one rule for every list a
+/// keyboard steps through (see [`crate::lists::step_focus`]).
+pub use crate::lists::step_focus;
 
 /// What a key or a zoom button does on the map.
 #[derive(Debug, Clone, Copy, PartialEq)]
