@@ -113,6 +113,28 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
         };
         Some(rows.with(|r| scatter_spec(r, &series, x, year, lang)))
     });
+    let ranking_words = Memo::new(move |_| {
+        let lang = app.lang();
+        let Some((series, _)) = current_data(&app) else {
+            return Vec::new();
+        };
+        rows.with(|r| words::ranking_words(r, &series, lang))
+    });
+    let scatter_words = Memo::new(move |_| {
+        let lang = app.lang();
+        let Some((series, _)) = current_data(&app) else {
+            return Vec::new();
+        };
+        let against = match against.get() {
+            Some((other, _)) => other.title(lang).to_string(),
+            None => app.t("col.population").to_string(),
+        };
+        let dots = scatter.with(|s| {
+            s.as_ref()
+                .map_or(0, |s| s.series.iter().map(|d| d.points.len()).sum())
+        });
+        words::scatter_words(dots, &series, &against, lang)
+    });
     let series_options = Signal::derive(move || {
         let lang = app.lang();
         let current = app.series.get().map(|s| s.id).unwrap_or_default();
@@ -139,7 +161,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
         <section class="chart-view" aria-labelledby="chart-title">
             <h1 id="chart-title">{series_title}</h1>
             <ChartCard id="lines" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.over-time"))) unit=unit source=source spec=lines words=lines_words />
-            <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=unit source=source spec=ranking />
+            <ChartCard id="ranking" title=Signal::derive(move || format!("{} — {}", series_title(), app.t("chart.ranking"))) unit=unit source=source spec=ranking words=ranking_words />
             <label class="field scatter-x">
                 <span>{move || app.t("chart.scatter-x")}</span>
                 <select data-testid="scatter-x" prop:value=against_id on:change=move |ev| {
@@ -150,7 +172,7 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
                     {move || option_list(series_options.get(), &against_id())}
                 </select>
             </label>
-            <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=unit source=source spec=scatter />
+            <ChartCard id="scatter" title=Signal::derive(scatter_title) unit=unit source=source spec=scatter words=scatter_words />
             <YearPlayer />
         </section>
     }

@@ -61,7 +61,7 @@ test('every profile row has its words in English, Korean and Chinese', async () 
   }
 });
 
-test("the chart over time is described by its words", async () => {
+test("every chart is described by its words", async () => {
   const page = await open('?view=chart&series=pm25&city=kr-11,kr-31010', DESKTOP);
   const words = page.getByTestId('lines-words');
   await words.locator('p').first().waitFor();
@@ -69,6 +69,13 @@ test("the chart over time is described by its words", async () => {
   assert.match(text, /In Seoul, .*PM2\.5 .* µg\/m³ in 20\d\d/);
   const svg = page.getByTestId('chart-lines').locator('svg.chart');
   assert.equal(await svg.getAttribute('aria-describedby'), 'lines-words');
+  // The ranking and the scatter have theirs too.
+  for (const [id, pattern] of [['ranking', /^Of [\d,]+ cities with a value of .*PM2\.5.*, the highest is .* at [\d.]+ µg\/m³ and the lowest .* at [\d.]+ µg\/m³\./], ['scatter', /^Each dot is one of [\d,]+ cities: .*PM2\.5.* against Population\./]]) {
+    const w = page.getByTestId(`${id}-words`);
+    await w.locator('p').first().waitFor();
+    assert.match(await w.locator('p').first().textContent(), pattern);
+    assert.equal(await page.getByTestId(`chart-${id}`).locator('svg.chart').getAttribute('aria-describedby'), `${id}-words`);
+  }
   assert.deepEqual(page.errors, []);
 });
 

@@ -13,6 +13,7 @@ use crate::lists::subregion_name;
 use crate::model::{City, Framework, Gazetteer, LocalAction, Series};
 use crate::profile::{profile_row, ProfileRow};
 use crate::query::SeriesTables;
+use crate::scene::Row;
 use crate::style::{judgement_label, status_key};
 
 /// How a series moved from the first year shown to the latest.
@@ -189,6 +190,59 @@ pub fn around_action<T: std::ops::Deref<Target = SeriesTables>>(
         .collect()
 }
 
+/// The words of the ranking: how many cities have a value, the highest and the
+/// lowest with their values, and, for a series with sourced thresholds, how many face
+/// major challenges and how many reached the goal. Empty without values.
+pub fn ranking_words(rows: &[Row], series: &Series, lang: Lang) -> Vec<String> {
+    let valued: Vec<(&Row, f64)> = rows.iter().filter_map(|r| Some((r, r.value()?))).collect();
+    let (Some(high), Some(low)) = (
+        valued.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
+        valued.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = vec![fill(
+        lang,
+        "words.ranking",
+        &[
+            ("n", &format_int(valued.len() as u64)),
+            ("series", series.title(lang)),
+            ("high", high.0.city.name(lang)),
+            ("high_value", &with_unit(high.1, &series.unit)),
+            ("low", low.0.city.name(lang)),
+            ("low_value", &with_unit(low.1, &series.unit)),
+        ],
+    )];
+    if series.thresholds.is_some() {
+        let count = |s: Status| valued.iter().filter(|(r, _)| r.status == s).count() as u64;
+        out.push(fill(
+            lang,
+            "words.ranking-status",
+            &[
+                ("red", &format_int(count(Status::Red))),
+                ("green", &format_int(count(Status::Green))),
+            ],
+        ));
+    }
+    out
+}
+
+/// The words of the scatter: what each dot is and how many there are.
+pub fn scatter_words(dots: usize, series: &Series, against: &str, lang: Lang) -> Vec<String> {
+    if dots == 0 {
+        return Vec::new();
+    }
+    vec![fill(
+        lang,
+        "words.scatter",
+        &[
+            ("n", &format_int(dots as u64)),
+            ("series", series.title(lang)),
+            ("against", against),
+        ],
+    )]
+}
+
 /// The status and the judgement over time in words: the SDSN status and trend where
 /// the series has sourced thresholds, else its progress (Statistics Canada's method),
 /// else that no rule judges it.
@@ -326,6 +380,34 @@ mod tests {
         for lang in Lang::ALL {
             let w = around_words(&city, &s, &points, 2014, *lang).unwrap();
             assert!(!w.contains('{') && !w.contains("[missing"), "{lang:?}: {w}");
+        }
+    }
+
+    #[test]
+    fn the_ranking_says_its_ends_and_its_statuses_and_the_scatter_its_dots() {
+        let rows = crate::scene::rows::fixture::rows();
+        let s = crate::fixtures::pm25();
+        let words = ranking_words(&rows, &s, Lang::En);
+        let valued: Vec<f64> = rows.iter().filter_map(Row::value).collect();
+        let max = valued.iter().cloned().fold(f64::MIN, f64::max);
+        assert!(
+            words[0].contains(&format!("{} µg/m³", format_value(max))),
+            "{words:?}"
+        );
+        assert!(
+            words[0].starts_with(&format!("Of {} cities", valued.len())),
+            "{words:?}"
+        );
+        assert_eq!(words.len(), 2, "thresholds: the statuses are counted");
+        assert!(ranking_words(&[], &s, Lang::En).is_empty());
+        assert!(scatter_words(0, &s, "population", Lang::En).is_empty());
+        for lang in Lang::ALL {
+            for w in ranking_words(&rows, &s, *lang)
+                .iter()
+                .chain(&scatter_words(3, &s, "x", *lang))
+            {
+                assert!(!w.contains('{') && !w.contains("[missing"), "{lang:?}: {w}");
+            }
         }
     }
 
