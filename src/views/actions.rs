@@ -12,7 +12,9 @@ use sdg_core::i18n::format_int;
 use sdg_core::limits::ACTION_YEARS;
 use sdg_core::model::{Confidence, LocalAction, ACTION_THEMES};
 use sdg_core::nav::Link;
+use sdg_core::resolve::action_card_files;
 use sdg_core::url_state::{View, ViewState};
+use sdg_core::words::around_action;
 
 use crate::components::link::AppLink;
 use crate::components::source_link::SourceLink;
@@ -68,6 +70,7 @@ pub fn ActionsView() -> impl IntoView {
         pages.set(1);
     });
     let total = Memo::new(move |_| shown.with(Vec::len));
+    let around = single_action_around(shown);
     let page = Memo::new(move |_| {
         let n = cards_shown(total.get(), pages.get());
         shown.with(|s| s[..n].to_vec())
@@ -96,7 +99,7 @@ pub fn ActionsView() -> impl IntoView {
                 <For
                     each=move || page.get()
                     key=|a| a.id.clone()
-                    children=move |a: LocalAction| view! { <li><ActionCard action=a /></li> }
+                    children=move |a: LocalAction| view! { <li><ActionCard action=a around=around /></li> }
                 />
             </ol>
             {move || {
@@ -116,9 +119,9 @@ pub fn ActionsView() -> impl IntoView {
 pub fn ActionCard(
     action: LocalAction,
     /// Sentences on the place's figures around the action's year, where they are
-    /// known (the city profile has them).
+    /// known (the city profile and a single action's page have them).
     #[prop(optional)]
-    around: Vec<String>,
+    around: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     let app = use_app();
     let a = StoredValue::new(action);
@@ -176,11 +179,11 @@ pub fn ActionCard(
                     </p>
                 }
             }}
-            {(!around.is_empty()).then(|| view! {
+            {move || around.map(|w| w.get()).filter(|w| !w.is_empty()).map(|around| view! {
                 <div class="around" data-testid="action-around">
-                    <p class="around-title">{move || app.t("actions.around")}</p>
+                    <p class="around-title">{app.t("actions.around")}</p>
                     {around.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
-                    <p class="help">{move || app.t("words.not-proof")}</p>
+                    <p class="help">{app.t("words.not-proof")}</p>
                 </div>
             })}
             <p class="source">
@@ -320,4 +323,48 @@ fn YearInput(
             />
         </label>
     }
+}
+
+/// A single action's page: the tables of its targets' series are asked for (the core
+/// says which files), and the card then says its place's figures around its year.
+/// Empty for a list of actions.
+fn single_action_around(shown: Memo<Vec<LocalAction>>) -> Signal<Vec<String>> {
+    let app = use_app();
+    let single = Memo::new(move |_| {
+        app.state
+            .with(|s| s.action.is_some())
+            .then(|| shown.with(|s| s.first().cloned()))
+            .flatten()
+    });
+    Effect::new(move |_| {
+        let Some(action) = single.get() else {
+            return;
+        };
+        app.data.framework_ready.track();
+        let files = app.data.manifest.with(|m| {
+            app.data.bundle.with_untracked(|b| {
+                m.as_ref()
+                    .zip(b.framework.as_ref())
+                    .map(|(m, f)| action_card_files(&action, f, m))
+                    .unwrap_or_default()
+            })
+        });
+        app.data.request(&files);
+    });
+    Signal::derive(move || {
+        let Some(action) = single.get() else {
+            return Vec::new();
+        };
+        app.data.gazetteer_ready.track();
+        let lang = app.lang();
+        app.data.bundle.with(|b| {
+            let (Some(fw), Some(city)) = (
+                b.framework.as_ref(),
+                action.places.iter().find_map(|p| b.gazetteer.city(p)),
+            ) else {
+                return Vec::new();
+            };
+            around_action(&action, city, fw, |id| app.data.tables(id), lang)
+        })
+    })
 }

@@ -139,6 +139,7 @@ fn CityActions() -> impl IntoView {
                     <ol class="action-cards">
                         {actions.into_iter().map(|a| {
                             let around = around_of(&a);
+                            let around = Signal::derive(move || around.clone());
                             view! { <li><crate::views::actions::ActionCard action=a around=around /></li> }
                         }).collect_view()}
                     </ol>

@@ -142,3 +142,17 @@ test("Korea's matrix is whole on a desktop: its ten target columns without sidew
   for (const t of ['11.1', '11.5', '11.7', '11.a', '11.c']) assert.ok(targets.some((h) => h.includes(t)), `${t} in ${targets}`);
   assert.deepEqual(page.errors, []);
 });
+
+test("a single action's page says its place's figures around its year, loading only the tables it needs", async () => {
+  const start = app.server.requests.length;
+  const page = await open('?view=actions&action=LA003', DESKTOP);
+  const card = page.locator('[data-id="LA003"]');
+  const around = card.getByTestId('action-around');
+  await around.waitFor();
+  const text = await around.textContent();
+  assert.match(text, /In Suwon-si, .* in 20\d\d and .* in 20\d\d; the action dates from 2013\./);
+  assert.match(text, /not proof of effect/);
+  const fetched = app.server.requests.slice(start).filter((p) => p.includes('/obs/'));
+  assert.ok(fetched.length > 0 && fetched.every((p) => !/countries\.json$/.test(p)), fetched.join(' '));
+  assert.deepEqual(page.errors, []);
+});

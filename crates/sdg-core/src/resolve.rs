@@ -258,6 +258,38 @@ pub fn search_files(manifest: &Manifest) -> Vec<String> {
         .collect()
 }
 
+/// The files a single action's card needs to say its place's figures around its year
+/// (see [`crate::words::around_action`]): the city tables of every series of the
+/// action's targets. Asked for once the action itself has loaded, so they are not
+/// part of [`resolve`], which runs before any pack has arrived.
+pub fn action_card_files(
+    action: &crate::model::LocalAction,
+    framework: &Framework,
+    manifest: &Manifest,
+) -> Vec<String> {
+    let wanted: Vec<&str> = framework
+        .series
+        .iter()
+        .filter(|s| {
+            framework
+                .indicator(&s.indicator)
+                .is_some_and(|i| action.targets.contains(&i.target))
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    manifest
+        .packs
+        .iter()
+        .filter(|p| p.kind == PackKind::Observations)
+        .flat_map(|p| &p.files)
+        .filter(|f| {
+            f.place_kind == Some(PlaceKind::City)
+                && f.series.as_deref().is_some_and(|s| wanted.contains(&s))
+        })
+        .map(|f| f.path.clone())
+        .collect()
+}
+
 /// The state with what resolving decided written back: the chosen series, the known
 /// scatter series, the compared cities within the limit. Resolving it again decides
 /// the same (resolution is idempotent).
@@ -363,6 +395,30 @@ mod tests {
                 ),
             ],
         }
+    }
+
+    #[test]
+    fn an_action_card_asks_for_the_city_tables_of_its_targets_series() {
+        let fw = framework();
+        let m = manifest();
+        let mut action = crate::actions::tests::action(
+            "LA1",
+            "Seoul",
+            &["kr-11"],
+            Some(2016),
+            &["11.6"],
+            "waste",
+        );
+        assert_eq!(
+            action_card_files(&action, &fw, &m),
+            vec!["obs/who/pm25.json", "obs/who/pm10.json"],
+            "PM2.5 and PM10 of cities, never the countries' table"
+        );
+        action.targets = vec!["11.1".into()];
+        assert!(
+            action_card_files(&action, &fw, &m).is_empty(),
+            "no series on 11.1"
+        );
     }
 
     fn files(query: &str, with_framework: bool) -> Vec<String> {
