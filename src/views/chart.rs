@@ -66,8 +66,8 @@ pub fn ChartView(rows: Memo<Vec<Row>>) -> impl IntoView {
             let target = b
                 .framework
                 .as_ref()
-                .and_then(|f| f.indicator(&series.indicator))
-                .map(|i| i.target.clone());
+                .and_then(|f| f.series_target(&series))
+                .map(str::to_string);
             if let (Some(pack), Some(target)) = (b.actions.as_ref(), target) {
                 spec.marks = action_marks(pack, &cities, &target, lang);
             }

@@ -236,7 +236,7 @@ fn ProfileTable(rows: Memo<Vec<(Series, ProfileRow)>>) -> impl IntoView {
                         let to = Link::Indicator { series: s.id.clone(), indicator: s.indicator.clone() };
                         let name = format!("{} {}", s.indicator, s.title(lang));
                         let said = words(&s, &r);
-                        let target = app.data.bundle.with_untracked(|b| b.framework.as_ref().and_then(|f| f.indicator(&s.indicator)).map(|i| i.target.clone()));
+                        let target = app.data.bundle.with_untracked(|b| b.framework.as_ref().and_then(|f| f.series_target(&s)).map(str::to_string));
                         let challenged = is_concern(r.status);
                         view! {
                             <tr class:user-data=r.is_users()>

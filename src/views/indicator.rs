@@ -156,7 +156,7 @@ fn TargetActions() -> impl IntoView {
         let series = app.series.get()?;
         let target = app.data.bundle.with(|b| {
             let fw = b.framework.as_ref()?;
-            Some(fw.indicator(&series.indicator)?.target.clone())
+            fw.series_target(&series).map(str::to_string)
         })?;
         app.data.bundle.with(|b| {
             let pack = b.actions.as_ref()?;

@@ -518,6 +518,22 @@ impl Framework {
     pub fn series_of<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
         self.series.iter().filter(move |s| s.indicator == indicator)
     }
+
+    /// The code of the Goal 11 target a series informs (through its indicator), if
+    /// the framework knows the indicator: the one rule every view uses to put a series
+    /// under a target.
+    pub fn series_target(&self, series: &Series) -> Option<&str> {
+        self.indicator(&series.indicator).map(|i| i.target.as_str())
+    }
+
+    /// The series that inform any of these targets (e.g. an action's), in framework
+    /// order.
+    pub fn series_on<'a>(&'a self, targets: &'a [String]) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series.iter().filter(move |s| {
+            self.series_target(s)
+                .is_some_and(|t| targets.iter().any(|x| x == t))
+        })
+    }
 }
 
 impl Gazetteer {
@@ -617,6 +633,32 @@ mod names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_target_is_its_indicators() {
+        let mut unknown = crate::fixtures::open_space();
+        unknown.indicator = "11.9.9".into();
+        let f = crate::fixtures::framework(
+            &["11.6.2", "11.7.1"],
+            vec![
+                crate::fixtures::pm25(),
+                crate::fixtures::open_space(),
+                unknown,
+            ],
+        );
+        let ids = |targets: &[&str]| -> Vec<String> {
+            let targets: Vec<String> = targets.iter().map(|t| t.to_string()).collect();
+            f.series_on(&targets).map(|s| s.id.clone()).collect()
+        };
+        assert_eq!(f.series_target(&f.series[0]), Some("11.6"));
+        assert_eq!(f.series_target(&f.series[1]), Some("11.7"));
+        // A series whose indicator the framework lacks belongs to no target.
+        assert_eq!(f.series_target(&f.series[2]), None);
+        assert_eq!(ids(&["11.6"]), ["pm25"]);
+        assert_eq!(ids(&["11.7", "11.6"]), ["pm25", "open-space"]);
+        assert!(ids(&["11.1"]).is_empty());
+        assert!(ids(&[]).is_empty());
+    }
 
     #[test]
     fn goal11_targets_are_the_ten_codes() {

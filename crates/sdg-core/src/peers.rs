@@ -74,18 +74,16 @@ pub enum Concern {
 
 /// The targets to find peers' actions for, in target order: each target whose worst
 /// judged status among `rows` (the city's profile rows) is red or orange, and each
-/// target with no judged row. `target_of` gives a series' target.
-pub fn concerns(
-    rows: &[(Series, Status)],
-    target_of: impl Fn(&Series) -> Option<String>,
-) -> Vec<(&'static str, Concern)> {
+/// target with no judged row. A series' target is the framework's
+/// [`Framework::series_target`].
+pub fn concerns(framework: &Framework, rows: &[(Series, Status)]) -> Vec<(&'static str, Concern)> {
     GOAL11_TARGETS
         .into_iter()
         .filter_map(|code| {
             let judged: Vec<&(Series, Status)> = rows
                 .iter()
                 .filter(|(s, st)| {
-                    target_of(s).as_deref() == Some(code)
+                    framework.series_target(s) == Some(code)
                         && !matches!(st, Status::NoData | Status::NotAssessed)
                 })
                 .collect();
@@ -243,8 +241,7 @@ pub fn for_city<T: std::ops::Deref<Target = SeriesTables>>(
     tables_of: impl Fn(&str) -> Option<T>,
 ) -> Vec<TargetPeers> {
     let judged: Vec<(Series, Status)> = rows.iter().map(|(s, r)| (s.clone(), r.status)).collect();
-    let target_of = |s: &Series| framework.indicator(&s.indicator).map(|i| i.target.clone());
-    concerns(&judged, target_of)
+    concerns(framework, &judged)
         .into_iter()
         .map(|(target, concern)| {
             let status_of = |place: &str| -> Option<Status> {
@@ -309,8 +306,8 @@ mod tests {
     #[test]
     fn targets_of_concern_are_the_red_orange_and_unjudged_ones() {
         let s = crate::fixtures::pm25();
-        let on = |code: &'static str| move |_: &Series| Some(code.to_string());
-        let red = concerns(&[(s.clone(), Status::Red)], on("11.6"));
+        let f = crate::fixtures::framework(&["11.6.2"], vec![s.clone()]);
+        let red = concerns(&f, &[(s.clone(), Status::Red)]);
         assert_eq!(red.len(), 10, "nine without a figure and 11.6");
         assert_eq!(red[5], ("11.6", pm25_red()));
         assert!(red
@@ -319,11 +316,11 @@ mod tests {
             .all(|(_, c)| *c == Concern::NoJudgedFigure));
         assert!(is_concern(Status::Red) && is_concern(Status::Orange));
         assert!(!is_concern(Status::Yellow) && !is_concern(Status::NotAssessed));
-        let green = concerns(&[(s.clone(), Status::Green)], on("11.6"));
+        let green = concerns(&f, &[(s.clone(), Status::Green)]);
         assert_eq!(green.len(), 9, "a green target is not a concern");
         let mixed = concerns(
+            &f,
             &[(s.clone(), Status::Green), (s.clone(), Status::Orange)],
-            on("11.6"),
         );
         assert!(
             matches!(
@@ -335,7 +332,7 @@ mod tests {
             ),
             "the worst decides"
         );
-        let unjudged = concerns(&[(s, Status::NotAssessed)], on("11.6"));
+        let unjudged = concerns(&f, &[(s, Status::NotAssessed)]);
         assert_eq!(
             unjudged[5].1,
             Concern::NoJudgedFigure,

@@ -268,13 +268,7 @@ pub fn action_card_files(
     manifest: &Manifest,
 ) -> Vec<String> {
     let wanted: Vec<&str> = framework
-        .series
-        .iter()
-        .filter(|s| {
-            framework
-                .indicator(&s.indicator)
-                .is_some_and(|i| action.targets.contains(&i.target))
-        })
+        .series_on(&action.targets)
         .map(|s| s.id.as_str())
         .collect();
     manifest

@@ -175,13 +175,7 @@ pub fn around_action<T: std::ops::Deref<Target = SeriesTables>>(
         return Vec::new();
     };
     framework
-        .series
-        .iter()
-        .filter(|s| {
-            framework
-                .indicator(&s.indicator)
-                .is_some_and(|i| action.targets.contains(&i.target))
-        })
+        .series_on(&action.targets)
         .filter_map(|s| {
             let tables = tables_of(&s.id)?;
             let (t, i) = tables.city()?;

@@ -70,8 +70,8 @@ pub fn korea_matrix(
 ) -> Vec<MatrixRow> {
     let target_of = |series_id: &str| -> Option<usize> {
         let s = framework.series(series_id)?;
-        let target = &framework.indicator(&s.indicator)?.target;
-        TARGETS.iter().position(|t| t == target)
+        let target = framework.series_target(s)?;
+        TARGETS.iter().position(|t| *t == target)
     };
     let mut rows = Vec::new();
     for city in gazetteer.cities.iter().filter(|c| c.country == "KOR") {

@@ -89,11 +89,7 @@ pub fn report_sections(
         .map(|code| {
             let series = rows
                 .iter()
-                .filter(|(s, _)| {
-                    framework
-                        .indicator(&s.indicator)
-                        .is_some_and(|i| i.target == *code)
-                })
+                .filter(|(s, _)| framework.series_target(s) == Some(*code))
                 .filter_map(|(s, row)| {
                     let chart = report_chart(city, gazetteer, s, tables_of(&s.id)?, lang);
                     Some((s.clone(), row.clone(), chart))
