@@ -34,9 +34,11 @@ check-data: gazetteer
 	@if [ -d "$(RAW)" ]; then cargo run --release -q -p datagen -- check --raw $(RAW) --out data --shared $(SHARED); \
 	else echo "check-data: $(RAW) not present, skipped"; fi
 
-## The bundle passes the same checks the app runs when loading it
-validate:
+## The bundle passes the same checks the app runs when loading it, and its
+## datapackage.json the Frictionless library's (profile, types, keys)
+validate: setup
 	cargo run --release -q -p datagen -- validate data
+	node --test tests/data/
 
 lint: setup
 	cargo fmt --all -- --check

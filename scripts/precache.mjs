@@ -13,7 +13,9 @@ const here = new URL('.', import.meta.url).pathname;
 const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const files = walk(dir)
   .map((f) => relative(dir, f).split(sep).join('/'))
-  .filter((f) => f !== 'sw.js' && !f.endsWith('.md'))
+  // The data package's CSV tables are for download, not for the app: a kiosk
+  // need not fetch 3.6 MB it never reads.
+  .filter((f) => f !== 'sw.js' && !f.endsWith('.md') && !f.startsWith('data/tables/'))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

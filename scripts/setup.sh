@@ -35,6 +35,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
 fi
 
 # npm tooling: binaryen 132 (wasm-opt), playwright-core, @axe-core/playwright,
+# datapackage (the Frictionless library that checks data/datapackage.json),
 # exactly as package-lock.json pins them.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tooling from package-lock.json"

@@ -83,6 +83,7 @@ mod tests {
         let manifest = Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![],
+            version: None,
             actions: None,
             packs: vec![who, wb],
         };

@@ -194,6 +194,7 @@ mod tests {
         let manifest = crate::model::Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![],
+            version: None,
             actions: None,
             packs: vec![pack],
         };

@@ -363,6 +363,7 @@ mod tests {
         let manifest = Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![cov("pm10", 50), cov("pm25", 300)],
+            version: None,
             actions: Some(ActionsSummary {
                 per_target: [("11.6".to_string(), 7)].into_iter().collect(),
                 recent: vec![],

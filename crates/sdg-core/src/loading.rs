@@ -290,6 +290,7 @@ mod tests {
         Manifest {
             schema: SCHEMA_VERSION,
             coverage: vec![],
+            version: None,
             actions: None,
             // Observations listed first: the queue still loads them last.
             packs: vec![
@@ -474,5 +475,20 @@ mod tests {
                 .contains("must declare its `series` and `place_kind`"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_manifest_version_must_be_well_formed() {
+        let mut m = manifest();
+        m.version = Some(crate::model::BundleVersion {
+            date: "2026-12-06".into(),
+            hash: "0123456789ab".into(),
+        });
+        let text = serde_json::to_string(&m).unwrap();
+        assert!(crate::load::load_manifest("manifest.json", &text).is_ok());
+        m.version.as_mut().unwrap().hash = "javascript:x".into();
+        let text = serde_json::to_string(&m).unwrap();
+        let p = crate::load::load_manifest("manifest.json", &text).unwrap_err();
+        assert!(p[0].to_string().contains("12-digit hex hash"), "{p:?}");
     }
 }

@@ -25,6 +25,49 @@ pub struct Manifest {
     /// What the actions pack holds, so the overview shows it without fetching it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<ActionsSummary>,
+    /// The data's version, cited with every view (absent in bundles built before it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<BundleVersion>,
+}
+
+/// A bundle's version: a hash of its data files' content and the day that content was
+/// first built. The data tool keeps the day while the hash is unchanged, so a rebuild
+/// of the same data gives the same version (see `datagen`'s `version` module).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleVersion {
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The first 12 hex digits of the SHA-256 over every pack file's path and bytes,
+    /// in manifest order.
+    pub hash: String,
+}
+
+impl BundleVersion {
+    /// How the version is cited: `2026-12-06 (3f2a9c01be77)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.date, self.hash)
+    }
+
+    /// Whether the version is well formed: an ISO date and a [hash](Self::is_hash).
+    pub fn is_well_formed(&self) -> bool {
+        let d = self.date.as_bytes();
+        let digits = |r: std::ops::Range<usize>| d[r].iter().all(u8::is_ascii_digit);
+        let date_ok = d.len() == 10
+            && d[4] == b'-'
+            && d[7] == b'-'
+            && digits(0..4)
+            && digits(5..7)
+            && digits(8..10)
+            && (1..=12).contains(&self.date[5..7].parse::<u8>().unwrap_or(0))
+            && (1..=31).contains(&self.date[8..10].parse::<u8>().unwrap_or(0));
+        date_ok && Self::is_hash(&self.hash)
+    }
+
+    /// Whether `text` is a well-formed content hash (12 lower-case hex digits), as a
+    /// pinned version in a URL must be.
+    pub fn is_hash(text: &str) -> bool {
+        text.len() == 12 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    }
 }
 
 /// The actions pack in brief, written into the manifest by the data tool.
@@ -633,6 +676,31 @@ mod names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_is_a_date_and_a_twelve_digit_hash() {
+        let v = |date: &str, hash: &str| BundleVersion {
+            date: date.into(),
+            hash: hash.into(),
+        };
+        assert!(v("2026-12-06", "3f2a9c01be77").is_well_formed());
+        assert_eq!(
+            v("2026-12-06", "3f2a9c01be77").label(),
+            "2026-12-06 (3f2a9c01be77)"
+        );
+        for (date, hash) in [
+            ("2026-13-06", "3f2a9c01be77"),
+            ("2026-12-00", "3f2a9c01be77"),
+            ("26-12-06", "3f2a9c01be77"),
+            ("2026/12/06", "3f2a9c01be77"),
+            ("2026-12-06", "3F2A9C01BE77"),
+            ("2026-12-06", "3f2a9c01be7"),
+            ("2026-12-06", "<script>1234"),
+            ("２０２６-12-06", "3f2a9c01be77"),
+        ] {
+            assert!(!v(date, hash).is_well_formed(), "{date} {hash}");
+        }
+    }
 
     #[test]
     fn a_series_target_is_its_indicators() {

@@ -338,6 +338,7 @@ mod tests {
         Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![],
+            version: None,
             actions: None,
             packs: vec![
                 pack(

@@ -107,6 +107,8 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     c.country_obs.extend(national);
     c.used_cities = c.city_obs.iter().map(|o| o.place.clone()).collect();
 
+    // Read before the folder is replaced: the day of unchanged content is kept.
+    let recorded = crate::version::recorded(out);
     if out.exists() {
         fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
@@ -167,6 +169,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     let coverage = series_coverage(&c.city_obs, &world);
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
+        version: None,
         coverage,
         actions: Some(sdg_core::actions::summary(&actions, 3)),
         packs: PACKS
@@ -211,9 +214,12 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     if let Some(dir) = shared {
         report.push_str(&shared::merge_dir(out, dir)?);
     }
+    // Last, once every pack file is final: the version, then the data package.
+    crate::package::finish(out, recorded)?;
     fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
 
-    let problems = validate::validate_dir(out)?;
+    let mut problems = validate::validate_dir(out)?;
+    problems.extend(crate::package::check(out));
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
         return Err(format!(
@@ -711,6 +717,12 @@ fn write_tables(
 /// Rebuilds into a temporary folder and compares every file with `out`.
 pub fn check(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<bool, String> {
     let tmp: PathBuf = std::env::temp_dir().join(format!("datagen-check-{}", std::process::id()));
+    // The rebuild starts from the bundle's manifest, so that unchanged content keeps
+    // its recorded version (see the `version` module).
+    fs::create_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    if let Ok(bytes) = fs::read(out.join("manifest.json")) {
+        fs::write(tmp.join("manifest.json"), bytes).map_err(|e| e.to_string())?;
+    }
     build(raw_dir, &tmp, shared)?;
     let a = list_files(&tmp)?;
     let b = list_files(out)?;

@@ -20,6 +20,7 @@ mod framework;
 mod gazetteer;
 mod geonames;
 mod matcher;
+mod package;
 mod packs;
 mod plausibility;
 mod raw;
@@ -28,6 +29,7 @@ mod shared;
 mod sources;
 mod synthetic;
 mod validate;
+mod version;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,10 +74,15 @@ fn main() -> ExitCode {
             _ => Err(USAGE.to_string()),
         },
         Some("merge-actions") => match (arg(&args, "--data"), arg(&args, "--from")) {
-            (Some(data), Some(from)) => shared::merge_dir(&data, &from).map(|report| {
-                print!("{report}");
-                true
-            }),
+            (Some(data), Some(from)) => {
+                let recorded = version::recorded(&data);
+                shared::merge_dir(&data, &from)
+                    .and_then(|report| package::finish(&data, recorded).map(|()| report))
+                    .map(|report| {
+                        print!("{report}");
+                        true
+                    })
+            }
             _ => Err(USAGE.to_string()),
         },
         Some("synthetic") => match (arg(&args, "--real"), arg(&args, "--out")) {
@@ -143,12 +150,13 @@ fn main() -> ExitCode {
                     problems.is_empty()
                 })
             }
-            Some(dir) => validate::validate_dir(&PathBuf::from(dir)).map(|problems| {
+            Some(dir) => validate::validate_dir(&PathBuf::from(dir)).map(|mut problems| {
+                problems.extend(package::check(&PathBuf::from(dir)));
                 for p in &problems {
                     println!("{p}");
                 }
                 if problems.is_empty() {
-                    println!("{dir}: every pack is valid");
+                    println!("{dir}: every pack and the data package are valid");
                 } else {
                     println!("{} problem(s)", problems.len());
                 }

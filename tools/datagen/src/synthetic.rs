@@ -195,6 +195,7 @@ pub fn build(
     }
     let mut take = |k: &str| files.remove(k).unwrap_or_default();
     let manifest = Manifest {
+        version: None,
         schema: SCHEMA_VERSION,
         packs: vec![
             pack("framework", PackKind::Framework, take("framework")),

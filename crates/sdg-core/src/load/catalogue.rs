@@ -62,6 +62,16 @@ pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
             }
         }
     }
+    if let Some(v) = manifest.version.as_ref().filter(|v| !v.is_well_formed()) {
+        report.add(
+            "",
+            "version",
+            format!(
+                "version `{}` is not a date (YYYY-MM-DD) and a 12-digit hex hash",
+                v.label()
+            ),
+        );
+    }
     report.finish(manifest)
 }
 

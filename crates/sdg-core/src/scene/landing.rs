@@ -259,6 +259,7 @@ mod tests {
         let manifest = Manifest {
             schema: crate::model::SCHEMA_VERSION,
             coverage: vec![],
+            version: None,
             actions: None,
             packs: vec![crate::fixtures::pack(
                 "who",
