@@ -6,6 +6,7 @@ use sdg_core::bundle::{AddFile, Bundle};
 use sdg_core::model::Manifest;
 use sdg_core::url_state::{EmbedHeight, View, ViewState};
 
+use crate::components::cite::CiteThis;
 use crate::components::embed::{report_height, EmbedBar, EmbedDialog};
 use crate::components::filters::FilterPanel;
 use crate::components::kiosk::Kiosk;
@@ -110,6 +111,9 @@ pub fn App(
         <Show when=move || !embedded>
             <footer class="site-footer">
                 <p>{move || app.t("footer")}</p>
+                <Show when=move || !app.state.with(|s| s.kiosk)>
+                    <CiteThis />
+                </Show>
             </footer>
         </Show>
     }

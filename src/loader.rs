@@ -79,7 +79,7 @@ impl Data {
 
     /// Every pack with its loading state, in manifest order.
     pub fn packs(&self) -> Vec<(PackInfo, PackStatus)> {
-        let manifest = self.manifest.get().unwrap_or_else(empty_manifest);
+        let manifest = self.manifest.get().unwrap_or_else(Manifest::empty);
         self.queue.with(|q| {
             manifest
                 .packs
@@ -157,7 +157,10 @@ impl Data {
     /// Rebuilds the merged tables of these series (published, then the user's data
     /// over them).
     fn remerge(&self, series: BTreeSet<String>) {
-        let manifest = self.manifest.get_untracked().unwrap_or_else(empty_manifest);
+        let manifest = self
+            .manifest
+            .get_untracked()
+            .unwrap_or_else(Manifest::empty);
         let user = self.user.get_untracked();
         let merged: Vec<(String, Arc<SeriesTables>)> = self.bundle.with_untracked(|b| {
             series
@@ -189,15 +192,6 @@ impl Data {
         }
         self.user.set(pack.map(Arc::new));
         self.remerge(series);
-    }
-}
-
-fn empty_manifest() -> Manifest {
-    Manifest {
-        schema: sdg_core::model::SCHEMA_VERSION,
-        packs: Vec::new(),
-        coverage: Vec::new(),
-        actions: None,
     }
 }
 

@@ -121,12 +121,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
             let manifest = match m {
                 Some(m) => m,
                 None => {
-                    empty = Manifest {
-                        schema: sdg_core::model::SCHEMA_VERSION,
-                        packs: Vec::new(),
-                        coverage: Vec::new(),
-                        actions: None,
-                    };
+                    empty = Manifest::empty();
                     &empty
                 }
             };

@@ -85,8 +85,12 @@ pub fn EmbedDialog() -> impl IntoView {
     let fixed = RwSignal::new(None::<u32>);
     let lang = RwSignal::new(None::<Lang>);
     let theme = RwSignal::new(None::<Theme>);
+    let pin = RwSignal::new(false);
+    let version = move || crate::components::cite::data_version(app);
     let code = move || {
         let mut s: ViewState = app.state.get();
+        // Pinned, the embed says so when the site's data changes (core `cite`).
+        s = sdg_core::cite::pinned(&s, version().filter(|_| pin.get()).as_ref());
         s.hide_controls = hide_controls.get();
         s.height = fixed.get().map_or(EmbedHeight::Auto, EmbedHeight::Px);
         if let Some(l) = lang.get() {
@@ -154,6 +158,10 @@ pub fn EmbedDialog() -> impl IntoView {
                             } />
                     </label>
                 </Show>
+                {move || version().map(|v| view! {
+                    <label class="check"><input type="checkbox" data-testid="embed-pin" prop:checked=move || pin.get()
+                        on:change=move |ev| pin.set(event_target_checked(&ev)) />" "{app.fill("embed.pin", &[("version", &v.label())])}</label>
+                })}
                 <label>{move || app.t("prefs.language")}" "
                     <LangSelect value=Signal::derive(move || lang.get().unwrap_or_default()) pick=Callback::new(move |l| lang.set(Some(l))) />
                 </label>

@@ -1,5 +1,6 @@
 //! Small shared pieces of UI.
 
+pub mod cite;
 pub mod embed;
 pub mod filters;
 pub mod kiosk;

@@ -23,7 +23,24 @@ pub fn Notices() -> impl IntoView {
         }
         out
     };
+    // A permalink pinned to another version of the data: said, never hidden.
+    let pinned = move || {
+        let version = crate::components::cite::data_version(app);
+        app.state.with(|s| {
+            sdg_core::cite::pinned_elsewhere(s, version.as_ref()).map(|pinned| {
+                let current = version
+                    .as_ref()
+                    .map(|v| v.label())
+                    .unwrap_or_else(|| app.t("notice.version-unknown").to_string());
+                app.fill(
+                    "notice.pinned",
+                    &[("pinned", pinned), ("current", &current)],
+                )
+            })
+        })
+    };
     view! {
+        {move || pinned().map(|text| view! { <p class="notice" role="status" data-testid="pinned-notice">{text}</p> })}
         <Show when=move || !items().is_empty()>
             <div class="notice" role="status" data-testid="url-notice">
                 <p>{move || app.t("notice.unknown")}</p>

@@ -33,6 +33,8 @@
 //! - [`chart`]: charts laid out by plotters into drawable primitives.
 //! - [`export`]: CSV of a selection.
 //! - [`credits`]: the source and licence line of charts, maps and downloads.
+//! - [`cite`]: "Cite this": a view's citation with the data's version, and links
+//!   pinned to another version.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
 #![warn(missing_docs)]
@@ -41,6 +43,7 @@ pub mod actions;
 pub mod assess;
 pub mod bundle;
 pub mod chart;
+pub mod cite;
 pub mod credits;
 pub mod csv;
 pub mod export;

@@ -546,6 +546,20 @@ impl ObservationTable {
     }
 }
 
+impl Manifest {
+    /// A manifest of this schema with no packs: what a view reads before the real one
+    /// arrives, or when it cannot be loaded.
+    pub fn empty() -> Self {
+        Manifest {
+            schema: SCHEMA_VERSION,
+            packs: Vec::new(),
+            coverage: Vec::new(),
+            actions: None,
+            version: None,
+        }
+    }
+}
+
 impl Framework {
     /// The series with this id.
     pub fn series(&self, id: &str) -> Option<&Series> {

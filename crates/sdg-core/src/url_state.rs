@@ -207,6 +207,10 @@ pub struct ViewState {
     pub kiosk_idle: Option<u32>,
     /// `dwell`: seconds per view of a kiosk's loop.
     pub kiosk_dwell: Option<u32>,
+    /// `data`: the data version (its content hash, see
+    /// [`crate::model::BundleVersion`]) a citation or a pinned embed was made with;
+    /// the app says so when the data it shows is another version.
+    pub data: Option<String>,
 }
 
 /// A parameter whose value was not understood and was dropped.
@@ -353,6 +357,9 @@ impl ViewState {
                     .is_some(),
             },
             "kiosk" => flag().map(|on| self.kiosk = on).is_some(),
+            "data" => crate::model::BundleVersion::is_hash(value)
+                .then(|| self.data = Some(value.to_string()))
+                .is_some(),
             "idle" | "dwell" => value
                 .parse::<u32>()
                 .ok()
@@ -465,6 +472,9 @@ impl ViewState {
             if let Some(v) = v {
                 parts.push((k, v.to_string()));
             }
+        }
+        if let Some(v) = &self.data {
+            parts.push(("data", v.clone()));
         }
         let mut out = String::new();
         for (i, (k, v)) in parts.iter().enumerate() {
@@ -675,6 +685,7 @@ mod tests {
                         any::<bool>(),
                         prop::option::of(crate::limits::KIOSK_SECONDS),
                         prop::option::of(crate::limits::KIOSK_SECONDS),
+                        prop::option::of("[0-9a-f]{12}"),
                     ),
                 )
             })
@@ -688,7 +699,7 @@ mod tests {
                     action_theme,
                     action,
                     actions_layer,
-                    (embed, hide_controls, height, kiosk, kiosk_idle, kiosk_dwell),
+                    (embed, hide_controls, height, kiosk, kiosk_idle, kiosk_dwell, data),
                 )| {
                     ViewState {
                         view,
@@ -717,6 +728,7 @@ mod tests {
                         kiosk,
                         kiosk_idle,
                         kiosk_dwell,
+                        data,
                     }
                 },
             )
@@ -752,7 +764,7 @@ mod tests {
                         "view", "ind", "series", "year", "from", "to", "region", "vs",
                         "target", "action", "layer", "subregion", "country", "size",
                         "status", "city", "q", "lang", "embed", "controls", "height",
-                        "kiosk", "theme", "idle", "dwell",
+                        "kiosk", "theme", "idle", "dwell", "data",
                     ]),
                     prop_oneof![
                         prop::sample::select(vec![
@@ -760,6 +772,7 @@ mod tests {
                             "KOR", "kr-31010", "ko", "zh", "xx", "dark", "1", "0", "11.6",
                             "11.9", "LA003", "red,green", "actions", "300", "3", "3601",
                             "south-east-asia", "1m-5m", "transport", "",
+                            "e30a1ae72861", "E30A1AE72861",
                         ])
                         .prop_map(str::to_string),
                         "[a-z0-9,.%+-]{0,12}",
