@@ -156,7 +156,7 @@ fn main() -> ExitCode {
                     println!("{p}");
                 }
                 if problems.is_empty() {
-                    println!("{dir}: every pack and the data package are valid");
+                    println!("{dir}: every pack is valid, and so is its data package");
                 } else {
                     println!("{} problem(s)", problems.len());
                 }

@@ -41,7 +41,7 @@ fn the_committed_bundle_is_valid() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let (code, text) = validate(&dir);
     assert_eq!(code, 0, "{text}");
-    assert!(text.contains("every pack is valid"));
+    assert!(text.contains("every pack is valid, and so is its data package"));
 }
 
 #[test]
@@ -58,6 +58,11 @@ fn every_problem_names_file_record_and_field() {
 
     let (code, text) = validate(&dir);
     assert_eq!(code, 1, "{text}");
+    // The data package no longer describes the changed file.
+    assert!(
+        text.contains("`obs/uk-ons/pm25.json` does not match its hash"),
+        "{text}"
+    );
     assert!(
         text.contains("obs/uk-ons/pm25.json: field `unit`: unit `mg/m³` does not match"),
         "{text}"

@@ -23,17 +23,25 @@ pub fn preset_viewport(region: Region) -> Viewport {
 pub fn preset_bounds(region: Region) -> [f64; 4] {
     match region {
         Region::World => [-170.0, -58.0, 180.0, 80.0],
-        Region::AsiaPacific => [26.0, -48.0, 180.0, 62.0],
+        // From Türkiye's west coast to French Polynesia, Invercargill to Moscow: every
+        // located Asia-Pacific city with a value (26.4°E to 178.4°E, 46.4°S to 55.8°N)
+        // and the Pacific islands east of 180°, with room for their symbols at the
+        // edges. The region is taller than the screen,
+        // so the slack is put over the Pacific (east), not over Africa and Europe.
+        Region::AsiaPacific => [24.0, -50.0, 236.0, 61.0],
         Region::Korea => [124.4, 33.0, 131.0, 38.7],
     }
 }
 
-/// Central meridian of each preset: Korea is drawn centred on itself; the world and the
-/// Asia-Pacific keep Greenwich so that no country is cut by the map's edge.
+/// Central meridian of each preset: Korea and the Asia-Pacific are drawn centred on
+/// themselves (the Pacific is one ocean, not cut at 180°; the map's edge, at 50°W,
+/// falls in the Americas, outside the frame); the world keeps Greenwich so that no
+/// country is cut by the map's edge.
 pub fn preset_meridian(region: Region) -> f64 {
     match region {
         Region::Korea => 127.5,
-        _ => 0.0,
+        Region::AsiaPacific => 130.0,
+        Region::World => 0.0,
     }
 }
 
@@ -107,6 +115,42 @@ impl Zoom {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_asia_pacific_frame_holds_the_region_and_little_else() {
+        let v = preset_viewport(Region::AsiaPacific);
+        let inside = |(x, y): (f64, f64)| (0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y);
+        // The region's extreme cities with values, and Pacific islands east of 180°.
+        for (name, lon, lat) in [
+            ("Çanakkale", 26.41, 40.16),
+            ("Invercargill", 168.35, -46.4),
+            ("Moscow", 37.6, 55.75),
+            ("Suva", 178.44, -18.14),
+            ("Apia", -171.76, -13.83),
+            ("Papeete", -149.57, -17.53),
+        ] {
+            assert!(
+                inside(v.project(lon, lat)),
+                "{name}: {:?}",
+                v.project(lon, lat)
+            );
+        }
+        // Africa's Atlantic coast and Iberia are outside (Equal Earth's curve lets a corner
+        // of Western Europe in at the top left).
+        for (name, lon, lat) in [
+            ("Dakar", -17.44, 14.69),
+            ("Madrid", -3.7, 40.42),
+            ("Lagos", 3.38, 6.52),
+        ] {
+            assert!(
+                !inside(v.project(lon, lat)),
+                "{name}: {:?}",
+                v.project(lon, lat)
+            );
+        }
+        // Çanakkale, the westernmost city, is within the first eighth of the width.
+        assert!(v.project(26.41, 40.16).0 < WIDTH / 8.0);
+    }
 
     #[test]
     fn zoom_keeps_the_pointer_fixed_and_clamps() {
