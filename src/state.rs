@@ -32,6 +32,9 @@ pub struct App {
     pub resolved: Memo<Resolved>,
     /// The current series, once the framework has loaded.
     pub series: Memo<Option<Series>>,
+    /// The section a link asked to land on (see [`Link::anchor`]), until the section
+    /// is drawn and takes it; also from the page address's fragment on opening.
+    pub anchor: RwSignal<Option<&'static str>>,
 }
 
 impl App {
@@ -58,13 +61,18 @@ impl App {
     /// Follows a link in place.
     pub fn go(&self, link: &Link) {
         let next = self.state.with_untracked(|s| s.follow(link));
+        self.anchor.set(link.anchor());
         self.state.set(next);
     }
 
     /// The href of a link from the current state (reactive), for real links that also
     /// work with a middle click or "copy link".
     pub fn href(&self, link: &Link) -> String {
-        self.state.with(|s| s.follow(link).href())
+        let href = self.state.with(|s| s.follow(link).href());
+        match link.anchor() {
+            Some(anchor) => format!("{href}#{anchor}"),
+            None => href,
+        }
     }
 }
 
@@ -144,6 +152,13 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
             data.bundle
                 .with_untracked(|b| b.framework.as_ref()?.series(&id).cloned())
         }),
+        anchor: RwSignal::new(
+            window()
+                .location()
+                .hash()
+                .ok()
+                .and_then(|h| sdg_core::nav::known_anchor(&h)),
+        ),
     };
     provide_context(app);
 

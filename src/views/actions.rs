@@ -211,9 +211,11 @@ fn ActionFilters(tallies: Memo<Counts>, total: Memo<usize>, shown: Signal<usize>
         let id = app.state.with(|s| s.cities.first().cloned())?;
         let lang = app.lang();
         app.data.gazetteer_ready.track();
-        app.data
-            .bundle
-            .with_untracked(|b| b.gazetteer.city(&id).map(|c| c.name(lang).to_string()))
+        app.data.bundle.with_untracked(|b| {
+            b.gazetteer
+                .city(&id)
+                .map(|c| (id.clone(), c.name(lang).to_string()))
+        })
     };
     let toggle_target = move |t: &'static str| {
         app.update(|s| {
@@ -276,10 +278,16 @@ fn ActionFilters(tallies: Memo<Counts>, total: Memo<usize>, shown: Signal<usize>
                     }
                 />
             </label>
-            {move || city_filter().map(|name| view! {
+            {move || city_filter().map(|(id, name)| view! {
                 <p class="city-filter">
-                    {app.t("actions.of")}" "<strong>{name}</strong>" "
+                    {app.t("actions.of")}" "<strong>{name.clone()}</strong>" "
                     <button type="button" on:click=move |_| app.update(|s| s.cities.clear())>{app.t("actions.clear")}</button>
+                    " "
+                    // The map's actions layer leads here: from a city's own actions to
+                    // what cities like it did where it is challenged.
+                    <span data-testid="actions-peers-link">
+                        <AppLink to=Link::Peers(id)>{app.fill("peers.link-city", &[("city", &name)])}" →"</AppLink>
+                    </span>
                 </p>
             })}
             <p class="count" role="status" data-testid="actions-count" data-total=move || total.get() data-shown=move || shown.get()>

@@ -74,11 +74,20 @@ pub fn KoreaView() -> impl IntoView {
                     <tbody>
                         {move || {
                             let series_words = app.t("korea.series");
+                            let peers_word = app.t("korea.peers");
                             matrix.get().into_iter().map(|r| {
                                 let covered = r.covered();
+                                let peers_label = app.fill("peers.link-city", &[("city", &r.name)]);
                                 view! {
                                     <tr data-id=r.id.clone()>
-                                        <th scope="row"><AppLink to=Link::City(r.id.clone())>{r.name.clone()}</AppLink></th>
+                                        <th scope="row">
+                                            <AppLink to=Link::City(r.id.clone())>{r.name.clone()}</AppLink>
+                                            // To what cities like it did where it is challenged.
+                                            <span class="matrix-peers"><AppLink to=Link::Peers(r.id.clone())>
+                                                {peers_word}
+                                                <span class="visually-hidden">": "{peers_label}</span>
+                                            </AppLink></span>
+                                        </th>
                                         <td class="num">{covered}</td>
                                         <td class="num">{r.actions}</td>
                                         {r.cells.into_iter().map(|c| {

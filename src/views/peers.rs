@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use sdg_core::model::{City, Series};
-use sdg_core::nav::Link;
+use sdg_core::nav::{Link, PEERS_ANCHOR};
 use sdg_core::peers::{for_city, reasons_text, Concern, TargetPeers};
 use sdg_core::profile::ProfileRow;
 use sdg_core::style::status_key;
@@ -58,12 +58,32 @@ pub fn CitiesLikeThis(
             })
         })
     });
+    // A link to this section (the map's actions layer, the Korea matrix): once the
+    // page's files are in, so that nothing above it moves any more, the section is
+    // scrolled to and its heading takes the focus.
+    Effect::new(move |_| {
+        let landed = app.anchor.get() == Some(PEERS_ANCHOR)
+            && found.with(Option::is_some)
+            && app.data.pending() == 0;
+        if landed {
+            app.anchor.set(None);
+            request_animation_frame(|| {
+                if let Some(heading) = document()
+                    .get_element_by_id("peers-title")
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
+                    heading.scroll_into_view();
+                    let _ = heading.focus();
+                }
+            });
+        }
+    });
     move || {
         let city = city.get()?;
         let targets = found.get()?;
         Some(view! {
-            <section class="peers" aria-labelledby="peers-title" data-testid="peers">
-                <h2 id="peers-title">{app.t("peers.title")}</h2>
+            <section class="peers" id=PEERS_ANCHOR aria-labelledby="peers-title" data-testid="peers">
+                <h2 id="peers-title" tabindex="-1">{app.t("peers.title")}</h2>
                 <p class="help">{app.t("peers.rule")}</p>
                 {targets.into_iter().map(|t| view! { <TargetSection city=city.clone() peers=t /> }).collect_view()}
             </section>

@@ -156,3 +156,32 @@ test("a single action's page says its place's figures around its year, loading o
   assert.ok(fetched.length > 0 && fetched.every((p) => !/countries\.json$/.test(p)), fetched.join(' '));
   assert.deepEqual(page.errors, []);
 });
+
+test("the map's actions layer and the Korea matrix lead to a city's peers, landing on that section", async () => {
+  // From the actions layer: a city's symbol opens its actions, which link to its peers.
+  const page = await open('?view=map&layer=actions&region=korea', DESKTOP);
+  const symbol = page.locator('svg.map circle.action-symbol[data-id="kr-31010"]');
+  await symbol.waitFor();
+  await symbol.click({ force: true });
+  const link = page.getByTestId('actions-peers-link').locator('a');
+  await link.waitFor();
+  assert.match(await link.getAttribute('href'), /view=city&.*city=kr-31010.*#peers$/);
+  await link.click();
+  await page.getByTestId('peers').locator('.peer-action').first().waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'peers-title');
+  const top = await page.locator('#peers-title').evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(top > -1 && top < 200, `the section is scrolled to (top ${top})`);
+  assert.match(page.url(), /view=city&.*city=kr-31010/);
+
+  // From the matrix: each government's row has the link; a new tab (the href alone)
+  // lands on the section too.
+  const korea = await open('?view=korea', DESKTOP);
+  const row = korea.getByTestId('korea-matrix').locator('tbody tr[data-id="kr-11"]');
+  await row.waitFor();
+  const href = await row.locator('.matrix-peers a').getAttribute('href');
+  assert.match(href, /view=city&.*city=kr-11.*#peers$/);
+  assert.match(await row.locator('.matrix-peers a').textContent(), /peers.*What cities like Seoul did/);
+  const fresh = await open(href);
+  await fresh.waitForFunction(() => document.activeElement?.id === 'peers-title', null, { timeout: 30_000 });
+  for (const p of [page, korea, fresh]) assert.deepEqual(p.errors, []);
+});

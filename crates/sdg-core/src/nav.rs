@@ -48,6 +48,26 @@ pub enum Link {
     ActionsOf(String),
     /// A city's print-ready report.
     Report(String),
+    /// A city's profile, at its "cities like this one" section (the map's actions
+    /// layer and the Korea matrix lead there).
+    Peers(String),
+}
+
+/// The anchor of the profile's "cities like this one" section.
+pub const PEERS_ANCHOR: &str = "peers";
+
+impl Link {
+    /// The section of the page a link lands on, if not its top: written after `#` in
+    /// its href, and scrolled to once the section is drawn.
+    pub fn anchor(&self) -> Option<&'static str> {
+        matches!(self, Link::Peers(_)).then_some(PEERS_ANCHOR)
+    }
+}
+
+/// The anchor a page address's fragment names, if it is one the app knows (any other
+/// fragment is ignored).
+pub fn known_anchor(fragment: &str) -> Option<&'static str> {
+    (fragment.trim_start_matches('#') == PEERS_ANCHOR).then_some(PEERS_ANCHOR)
 }
 
 impl ViewState {
@@ -57,7 +77,7 @@ impl ViewState {
         let mut next = self.clone();
         match link {
             Link::View(view) => next.view = *view,
-            Link::City(id) => {
+            Link::City(id) | Link::Peers(id) => {
                 next.view = View::City;
                 next.cities = vec![id.clone()];
             }
@@ -356,6 +376,23 @@ mod tests {
         assert_eq!(history_action(&map, &map_ind), HistoryAction::Replace);
     }
 
+    #[test]
+    fn a_peers_link_is_the_profile_at_its_section() {
+        let here = korean_map();
+        let peers = Link::Peers("kr-31010".into());
+        assert_eq!(
+            here.follow(&peers),
+            here.follow(&Link::City("kr-31010".into()))
+        );
+        assert_eq!(peers.anchor(), Some(PEERS_ANCHOR));
+        assert_eq!(Link::City("kr-31010".into()).anchor(), None);
+        assert_eq!(known_anchor("#peers"), Some("peers"));
+        assert_eq!(known_anchor("peers"), Some("peers"));
+        for other in ["", "#", "#main", "#peers2", "#<script>"] {
+            assert_eq!(known_anchor(other), None, "{other}");
+        }
+    }
+
     fn link() -> impl Strategy<Value = Link> {
         let id = "[a-z0-9][a-z0-9-]{0,10}";
         prop_oneof![
@@ -366,6 +403,7 @@ mod tests {
             "11\\.[1-7ac]".prop_map(Link::ActionsOn),
             id.prop_map(Link::ActionsOf),
             id.prop_map(Link::Report),
+            id.prop_map(Link::Peers),
             (id, "1[01]\\.[0-9]\\.[0-9]")
                 .prop_map(|(series, indicator)| Link::Indicator { series, indicator }),
             (id, "1[01]\\.[0-9]\\.[0-9]")
