@@ -47,7 +47,7 @@ for (const [id, name] of [['kr-31010', 'Suwon-si'], ['kr-11', 'Seoul']]) {
 }
 
 test('every profile row has its words in English, Korean and Chinese', async () => {
-  for (const [lang, pattern] of [['en', /^In Suwon-si, .* (fell|rose|was) /], ['ko', /^수원시 .*년/], ['zh', /年/]]) {
+  for (const [lang, pattern] of [['en', /^In Suwon-si, .* (fell|rose|stood at) /], ['ko', /^수원시 .*년/], ['zh', /年/]]) {
     const page = await open(`?view=city&city=kr-31010&lang=${lang}`, DESKTOP);
     const rows = page.getByTestId('profile-table').locator('tbody tr');
     await rows.first().waitFor();

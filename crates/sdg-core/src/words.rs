@@ -41,6 +41,24 @@ impl Change {
     }
 }
 
+/// A series title inside a sentence: in English its first letter is lower-cased when
+/// it only starts the title ("Annual mean PM2.5" → "annual mean PM2.5"), never in an
+/// acronym ("PM2.5" stays); other languages are left as they are.
+fn in_sentence(title: &str, lang: Lang) -> String {
+    let mut chars = title.chars();
+    match (lang, chars.next(), chars.next()) {
+        (Lang::En, Some(first), Some(second))
+            if first.is_ascii_uppercase() && second.is_ascii_lowercase() =>
+        {
+            let mut out = String::with_capacity(title.len());
+            out.push(first.to_ascii_lowercase());
+            out.push_str(&title[1..]);
+            out
+        }
+        _ => title.to_string(),
+    }
+}
+
 /// The change between the first point and the latest: values equal as written are
 /// "held", so the words never claim a change the page does not show.
 pub fn change(first: (i32, f64), latest: (i32, f64)) -> Change {
@@ -86,7 +104,7 @@ pub fn row_words(
         how.key(),
         &[
             ("city", city.name(lang)),
-            ("series", series.title(lang)),
+            ("series", &in_sentence(series.title(lang), lang)),
             ("value", &value),
             ("year", &year),
             ("base", &base),
@@ -151,7 +169,7 @@ pub fn around_words(
         "words.around",
         &[
             ("city", city.name(lang)),
-            ("series", series.title(lang)),
+            ("series", &in_sentence(series.title(lang), lang)),
             ("before", &with_unit(before.1, &series.unit)),
             ("before_year", &before.0.to_string()),
             ("after", &with_unit(after.1, &series.unit)),
@@ -200,7 +218,7 @@ pub fn ranking_words(rows: &[Row], series: &Series, lang: Lang) -> Vec<String> {
         "words.ranking",
         &[
             ("n", &format_int(valued.len() as u64)),
-            ("series", series.title(lang)),
+            ("series", &in_sentence(series.title(lang), lang)),
             ("high", high.0.city.name(lang)),
             ("high_value", &with_unit(high.1, &series.unit)),
             ("low", low.0.city.name(lang)),
@@ -231,7 +249,7 @@ pub fn scatter_words(dots: usize, series: &Series, against: &str, lang: Lang) ->
         "words.scatter",
         &[
             ("n", &format_int(dots as u64)),
-            ("series", series.title(lang)),
+            ("series", &in_sentence(series.title(lang), lang)),
             ("against", against),
         ],
     )]
@@ -408,12 +426,42 @@ mod tests {
     }
 
     #[test]
+    fn a_title_inside_a_sentence_loses_only_a_leading_capital() {
+        assert_eq!(
+            in_sentence("Annual mean PM2.5", Lang::En),
+            "annual mean PM2.5"
+        );
+        assert_eq!(in_sentence("PM2.5", Lang::En), "PM2.5");
+        assert_eq!(
+            in_sentence("Share of open space", Lang::En),
+            "share of open space"
+        );
+        assert_eq!(in_sentence("A", Lang::En), "A");
+        assert_eq!(in_sentence("", Lang::En), "");
+        assert_eq!(in_sentence("Ärger", Lang::En), "Ärger");
+        assert_eq!(in_sentence("초미세먼지", Lang::Ko), "초미세먼지");
+        assert_eq!(
+            in_sentence("Annual mean PM2.5", Lang::Ko),
+            "Annual mean PM2.5"
+        );
+    }
+
+    #[test]
     fn one_year_a_held_value_and_no_value_are_said_as_such() {
         let (city, g) = seoul();
         let s = crate::fixtures::pm25();
         let one = row(&[(2020, 20.0)], Status::Orange, Trend::NoTrendData, None);
         let words = row_words(&city, &s, &one, &g, Lang::En);
-        assert!(words.contains("was 20 µg/m³ in 2020"), "{words}");
+        assert!(words.contains("stood at 20 µg/m³ in 2020"), "{words}");
+        // A plural title reads as English too: no "accidents was".
+        let mut plural = crate::fixtures::pm25();
+        plural.title = crate::model::Localized::new("Road traffic accidents");
+        let said = row_words(&city, &plural, &one, &g, Lang::En);
+        assert!(
+            said.contains("road traffic accidents stood at 20"),
+            "{said}"
+        );
+        assert!(!said.contains(" was "), "{said}");
         assert!(
             !words.contains("fell") && !words.contains("rose"),
             "{words}"
