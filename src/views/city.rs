@@ -212,7 +212,7 @@ fn ProfileTable(rows: Memo<Vec<(Series, ProfileRow)>>) -> impl IntoView {
         )
     };
     view! {
-        <table class="profile" data-testid="profile-table">
+        <table class="profile cards" data-testid="profile-table">
             <caption>{move || app.t("city.caption")}</caption>
             <thead>
                 <tr>

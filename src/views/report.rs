@@ -117,7 +117,7 @@ pub fn ReportView() -> impl IntoView {
                         {empty.then(|| view! { <p class="no-data">{app.t("report.no-data")}</p> })}
                         {(!s.series.is_empty()).then(|| view! {
                             <h3>{app.t("report.statistics")}</h3>
-                            <table class="profile">
+                            <table class="profile cards">
                                 <thead><tr>
                                     <th scope="col">{app.t("col.indicator")}</th>
                                     <th scope="col">{app.t("col.value")}</th>
@@ -136,9 +136,9 @@ pub fn ReportView() -> impl IntoView {
                                                     {format!("{} {}", series.indicator, series.title(lang))}
                                                     <p class="words">{city().map(|c| app.data.bundle.with_untracked(|b| row_words(&c, &series, &row, &b.gazetteer, lang)))}</p>
                                                 </th>
-                                                <td class="num">{latest}</td>
-                                                <td><StatusBadge status=row.status /></td>
-                                                <td><span aria-hidden="true">{arrow}</span>" "{app.t(key)}</td>
+                                                <td class="num" data-label=app.t("col.value")>{latest}</td>
+                                                <td data-label=app.t("col.status")><StatusBadge status=row.status /></td>
+                                                <td data-label=app.t("col.trend")><span aria-hidden="true">{arrow}</span>" "{app.t(key)}</td>
                                                 <td class="report-chart"><StaticPlot plot=layout(&chart) label=label /></td>
                                             </tr>
                                         }

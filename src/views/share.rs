@@ -321,7 +321,7 @@ fn TargetChoices(form: Form) -> impl IntoView {
                                 });
                                 form.touch("targets");
                             } />
-                        <strong>{code.clone()}</strong>" "{title}
+                        <strong class="code">{code.clone()}</strong>" "{title}
                     </label>
                 }
             }).collect_view()}

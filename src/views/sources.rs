@@ -18,7 +18,7 @@ pub fn Sources() -> impl IntoView {
             <h2 id="sources-title">{move || app.t("sources.title")}</h2>
             <p>{move || app.t("sources.intro")}</p>
             <div class="table-wrap" tabindex="0">
-                <table>
+                <table class="cards">
                     <thead>
                         <tr>
                             <th scope="col">{move || app.t("sources.pack")}</th>
@@ -74,7 +74,7 @@ fn pack_row(pack: PackInfo, status: PackStatus) -> impl IntoView {
                 <span class="pack-title">{pack.title.clone()}</span>
                 <span class="pack-source">{pack.source.clone()}</span>
             </th>
-            <td>
+            <td data-label=app.t("sources.state")>
                 <span class=class>{move || app.t(key)}</span>
                 <span class="files">{loaded}</span>
                 {(!shown.is_empty()).then(|| view! {
@@ -84,10 +84,10 @@ fn pack_row(pack: PackInfo, status: PackStatus) -> impl IntoView {
                     </ul>
                 })}
             </td>
-            <td class="num">{places.map(|p| format_int(u64::from(p)))}</td>
-            <td>{years}</td>
-            <td class="num">{(rows > 0).then(|| format_int(rows))}</td>
-            <td>
+            <td class="num" data-label=app.t("sources.places")>{places.map(|p| format_int(u64::from(p)))}</td>
+            <td data-label=app.t("col.year")>{years}</td>
+            <td class="num" data-label=app.t("sources.records")>{(rows > 0).then(|| format_int(rows))}</td>
+            <td data-label=app.t("sources.licence")>
                 <strong>{pack.licence.clone()}</strong>
                 <span class="attribution">{pack.attribution.clone()}</span>
             </td>

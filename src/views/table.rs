@@ -69,7 +69,7 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
                 <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || app.t("table.next")}</button>
             </div>
             <div class="table-wrap" tabindex="0">
-                <table data-testid="city-table">
+                <table class="cards sortable" data-testid="city-table">
                     <thead>
                         <tr>
                             {header(Column::Name, "col.city")}
@@ -84,6 +84,8 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
                         {move || {
                             let lang = app.lang();
                             let u = unit();
+                            // The column names, which a phone shows beside each value.
+                            let labels = ["col.country", "col.population", "col.value", "col.year", "col.status"].map(|k| app.t(k));
                             sorted.with(|rows| {
                                 page_of(rows, page.get())
                                     .iter()
@@ -94,11 +96,11 @@ pub fn TableView(rows: Memo<Vec<Row>>) -> impl IntoView {
                                             <th scope="row">
                                                 <AppLink to=Link::City(r.city.id.clone())>{name}</AppLink>
                                             </th>
-                                            <td>{r.city.country.clone()}</td>
-                                            <td class="num">{r.city.population.map(format_int)}</td>
-                                            <td class="num">{r.value().map(|v| format!("{} {u}", format_value(v)))}</td>
-                                            <td class="num">{r.latest.map(|l| l.year)}</td>
-                                            <td><StatusBadge status=r.status /></td>
+                                            <td data-label=labels[0]>{r.city.country.clone()}</td>
+                                            <td class="num" data-label=labels[1]>{r.city.population.map(format_int)}</td>
+                                            <td class="num" data-label=labels[2]>{r.value().map(|v| format!("{} {u}", format_value(v)))}</td>
+                                            <td class="num" data-label=labels[3]>{r.latest.map(|l| l.year)}</td>
+                                            <td data-label=labels[4]><StatusBadge status=r.status /></td>
                                         </tr>
                                         }
                                     })

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { appSuite } from '../support/app.mjs';
+import { VIEWS } from '../support/views.mjs';
 
 const app = appSuite();
 const { open } = app;
@@ -15,22 +16,6 @@ const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const THEMES = ['light', 'dark', 'contrast'];
 
-// Every view, with what shows that it has drawn.
-const VIEWS = [
-  ['overview', '', '[data-testid=landing-map] path.dots'],
-  ['map', '?view=map&region=korea&series=pm25', 'svg.map path.city'],
-  ['chart', '?view=chart&city=kr-11', '[data-testid=chart-lines] svg.chart'],
-  ['table', '?view=table&country=KOR', '[data-testid=city-table] tbody tr'],
-  ['city', '?view=city&city=kr-31010', '[data-testid=city-name]'],
-  ['indicator', '?view=indicator&series=pm25', '.two-col li a'],
-  // One target's cards: every card has the same structure, and axe's colour rule on
-  // all 346 takes over a minute per run.
-  ['actions', '?view=actions&target=11.1', '[data-testid=action-card]'],
-  ['korea', '?view=korea', '[data-testid=korea-map] path'],
-  ['report', '?view=report&city=kr-11', '[data-testid=report-city]'],
-  ['share', '?view=share', '[data-testid=share-form]'],
-  ['mydata', '?view=mydata', '[data-testid=mydata-file]'],
-];
 
 // A theme changes colours only: after the full rule set in the light theme, the dark
 // and high-contrast passes run axe's colour rules.
