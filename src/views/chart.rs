@@ -340,6 +340,9 @@ fn ChartTable(spec: Memo<Option<Spec>>, unit: Signal<String>) -> impl IntoView {
     }
 }
 
+/// Vertical step between two action marks of the same year: a 24 px target and a gap.
+const MARK_STEP_PX: usize = 26;
+
 /// The actions on a chart over time: a marker at each action's year, over the chart
 /// (keyboard reachable, each opening its card), with the note that timing is not proof
 /// of effect.
@@ -353,9 +356,12 @@ fn ActionMarks(plot: Plot) -> impl IntoView {
                 let to = Link::Action(m.id.clone());
                 let hidden = m.label.clone();
                 let left = f64::from(m.x) / w * 100.0;
-                let top = (f64::from(m.top) + 14.0 * m.stack as f64) / h * 100.0;
+                let top = f64::from(m.top) / h * 100.0;
+                // Marks of one year stack in screen pixels, not in the chart's units: the
+                // chart shrinks on a phone, a 24 px target must not.
+                let below = MARK_STEP_PX * m.stack;
                 view! {
-                    <li style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+                    <li style:left=format!("{left:.2}%") style:top=format!("calc({top:.2}% + {below}px)")>
                         <AppLink to=to>
                             <span class="mark" aria-hidden="true">"◆"</span>
                             <span class="visually-hidden">{hidden}</span>

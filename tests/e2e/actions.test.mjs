@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { watchedPage } from '../support/browser.mjs';
 import { appSuite, matchCount } from '../support/app.mjs';
 
@@ -79,7 +79,7 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
   test(`axe finds no violations on the actions view at ${viewport.width}px`, async () => {
     const page = await open('?view=actions&target=11.6', viewport);
     await page.getByTestId('action-card').first().waitFor();
-    const result = await new AxeBuilder({ page }).analyze();
+    const result = await audit(page).analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal overflow: ${overflow}px`);
@@ -139,7 +139,7 @@ test("Korea's matrix puts leading local governments first, sorts, and opens a pr
   const csv = readFileSync(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\ufeffplace_id,name,targets_covered,actions,actions_11.1,series_11.1'));
   assert.equal(csv.trim().split('\r\n').length - 1, rows);
-  await suwon.locator('th a').click();
+  await suwon.locator('th > a').click();
   await page.getByTestId('city-name').waitFor();
   assert.equal(await page.getByTestId('city-name').textContent(), 'Suwon-si');
   assert.deepEqual(page.errors, []);
@@ -181,7 +181,7 @@ test("Korea's map colours each government by its actions or a series, and names 
 test('axe finds no violations on the Korea matrix', async () => {
   const page = await open('?view=korea&lang=ko');
   await page.getByTestId('korea-matrix').locator('tbody tr').first().waitFor();
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await audit(page).analyze();
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
   assert.deepEqual(page.errors, []);
 });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { appSuite } from '../support/app.mjs';
 
 const app = appSuite();
@@ -28,7 +28,7 @@ for (const [lang, words] of [['en', /^Urban SDG Explorer: City profile\. Data ve
     assert.ok(url.includes(`view=city&city=kr-31010`), url);
     assert.ok(url.includes(`data=${version.hash}`), url);
     if (lang === 'en') {
-      const result = await new AxeBuilder({ page }).include('[data-testid=cite-dialog]').analyze();
+      const result = await audit(page).include('[data-testid=cite-dialog]').analyze();
       assert.deepEqual(result.violations.map((v) => v.id), []);
       // The citation's link opens the same view, without a note: the data is the same.
       const cited = await open(url.slice(url.indexOf('?')));

@@ -5,7 +5,7 @@
 // alone reaches every control, in order, each with a visible focus ring.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { appSuite } from '../support/app.mjs';
 import { VIEWS } from '../support/views.mjs';
 
@@ -21,7 +21,7 @@ const THEMES = ['light', 'dark', 'contrast'];
 // and high-contrast passes run axe's colour rules.
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const violations = async (page, rules) => {
-  const axe = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page });
+  const axe = rules ? audit(page).withRules(rules) : audit(page);
   return (await axe.analyze()).violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
 };
 

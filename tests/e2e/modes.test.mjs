@@ -2,7 +2,7 @@
 // in both languages, every theme and both widths is in matrix.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { appSuite } from '../support/app.mjs';
 
 const app = appSuite();
@@ -23,7 +23,7 @@ for (const [name, query, viewport, testid] of CASES) {
     const page = await open(query, viewport);
     await page.getByTestId(testid).first().waitFor({ state: 'attached' });
     await page.waitForTimeout(300);
-    const result = await new AxeBuilder({ page }).analyze();
+    const result = await audit(page).analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
     assert.deepEqual(page.errors, []);
   });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { appSuite } from '../support/app.mjs';
 
 const app = appSuite();
@@ -42,7 +42,7 @@ test('a CSV with three bad rows: the good rows load, each problem names its line
   assert.match(cells[0][2], /names several places \(kr-24, kr-31\d+\)/);
   assert.match(cells[1][2], /“-inf” is not a number/);
   assert.match(cells[2][2], /no place is named “Atlantis”/);
-  const axe = await new AxeBuilder({ page }).analyze();
+  const axe = await audit(page).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
 
   // Suwon's profile shows the values as the user's, judged by the local target.

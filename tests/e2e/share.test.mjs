@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from '../support/axe.mjs';
 import { serve } from '../support/server.mjs';
 import { appSuite } from '../support/app.mjs';
 
@@ -51,7 +51,7 @@ test('the form names every problem by field, in Korean too, and refuses an unsaf
   assert.match(await page.getByTestId('problems-source_url').textContent(), /http 또는 https 주소가 아닙니다/);
   // The preview never renders the unsafe address as a link.
   assert.equal(await page.getByTestId('share-preview').locator('a[href^="javascript"]').count(), 0);
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await audit(page).analyze();
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
   assert.deepEqual(page.errors, []);
 });

@@ -289,7 +289,7 @@ pub struct Mark {
 }
 
 /// Where a mark was laid out: its x and the plot area's top and bottom, in pixels,
-/// and its place in a stack of marks on the same x (0 first).
+/// and its place in a stack of marks that would otherwise overlap (0 first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlotMark {
     /// The mark's id.
@@ -302,9 +302,14 @@ pub struct PlotMark {
     pub top: i32,
     /// Bottom of the plot area.
     pub bottom: i32,
-    /// How many marks on the same x come before it.
+    /// Its level in a stack of marks closer than [`MARK_CLEARANCE`] (0 first).
     pub stack: usize,
 }
+
+/// Share of a chart's width that one action mark's target (24 px and a gap) takes
+/// where the chart is drawn narrowest (about 340 px on a 390 px phone): marks closer
+/// than this are stacked, so no two targets overlap.
+pub const MARK_CLEARANCE: f64 = 0.08;
 
 /// A chart to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -571,7 +576,16 @@ fn draw_xy(
         for m in spec.marks.iter().filter(|m| (x0..=x1).contains(&m.x)) {
             let (x, top) = chart.backend_coord(&(m.x, y1));
             let (_, bottom) = chart.backend_coord(&(m.x, y0));
-            let stack = marks.iter().filter(|p: &&PlotMark| p.x == x).count();
+            // The first level where no mark lies within a target's width of this one
+            // (at the narrowest the chart is drawn, see MARK_CLEARANCE).
+            let clearance = (f64::from(spec.width) * MARK_CLEARANCE).round() as i32;
+            let stack = (0..marks.len() + 1)
+                .find(|k| {
+                    !marks
+                        .iter()
+                        .any(|p: &PlotMark| p.stack == *k && (p.x - x).abs() < clearance)
+                })
+                .unwrap_or(0);
             marks.push(PlotMark {
                 id: m.id.clone(),
                 label: m.label.clone(),
@@ -987,6 +1001,21 @@ mod tests {
         assert_eq!(plot.marks[0].x, at_2016.x, "on the year's x");
         assert!(plot.marks[0].top < plot.marks[0].bottom);
         assert_eq!((plot.marks[0].stack, plot.marks[1].stack), (0, 1));
+        // Marks of every year: any two closer than a target's width are on different
+        // levels, and a mark takes the lowest free level.
+        spec.marks = (2010..=2022)
+            .flat_map(|y| [mark(f64::from(y), "a"), mark(f64::from(y), "b")])
+            .collect();
+        let plot = layout(&spec);
+        let clearance = (f64::from(spec.width) * MARK_CLEARANCE).round() as i32;
+        for (i, a) in plot.marks.iter().enumerate() {
+            for b in &plot.marks[..i] {
+                if (a.x - b.x).abs() < clearance {
+                    assert_ne!(a.stack, b.stack, "{a:?} overlaps {b:?}");
+                }
+            }
+        }
+        assert_eq!(plot.marks[0].stack, 0);
     }
 
     #[test]
