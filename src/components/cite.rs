@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use sdg_core::cite::citation;
 use sdg_core::model::BundleVersion;
 
+use crate::components::dialog::LazyDialog;
 use crate::state::{use_app, App};
 
 /// The bundle's version, once the manifest is in.
@@ -28,8 +29,7 @@ fn today() -> String {
 #[component]
 pub fn CiteThis() -> impl IntoView {
     let app = use_app();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let shown = RwSignal::new(false);
+    let dialog = LazyDialog::new();
     let text = move || {
         let href = window().location().href().unwrap_or_default();
         app.state.with(|s| {
@@ -46,30 +46,17 @@ pub fn CiteThis() -> impl IntoView {
             .text
         })
     };
-    let open = move |_| {
-        shown.set(true);
-        request_animation_frame(move || {
-            if let Some(d) = dialog.get_untracked() {
-                let _ = d.show_modal();
-            }
-        });
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
     view! {
-        <button type="button" class="cite-button" data-testid="cite-button" on:click=open>{move || app.t("cite.button")}</button>
-        <dialog node_ref=dialog class="cite-dialog" aria-labelledby="cite-title" data-testid="cite-dialog"
-            on:close=move |_| shown.set(false)>
-          <Show when=move || shown.get()>
+        <button type="button" class="cite-button" data-testid="cite-button" on:click=move |_| dialog.open()>{move || app.t("cite.button")}</button>
+        <dialog node_ref=dialog.node class="cite-dialog" aria-labelledby="cite-title" data-testid="cite-dialog"
+            on:close=move |_| dialog.shown.set(false)>
+          <Show when=move || dialog.shown.get()>
             <h2 id="cite-title">{move || app.t("cite.title")}</h2>
             <p>{move || app.t("cite.intro")}</p>
             <label for="cite-text">{move || app.t("cite.label")}</label>
             <textarea id="cite-text" data-testid="cite-text" readonly rows="4" prop:value=text></textarea>
             <p><a href="data/datapackage.json" data-testid="cite-package">{move || app.t("cite.package")}</a></p>
-            <button type="button" on:click=close>{move || app.t("cite.close")}</button>
+            <button type="button" on:click=move |_| dialog.close()>{move || app.t("cite.close")}</button>
           </Show>
         </dialog>
     }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use sdg_core::url_state::{EmbedHeight, Lang, Theme, ViewState, EMBED_HEIGHTS};
 
+use crate::components::dialog::LazyDialog;
 use crate::components::nav::{LangSelect, ThemeSelect};
 use crate::state::use_app;
 
@@ -77,7 +78,7 @@ pub fn report_height() {
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let app = use_app();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let dialog = LazyDialog::new();
     // The options, starting from the current state's language and theme. (Every style
     // the app sets goes through the CSSOM, `style:` in the views, never a `style`
     // attribute, so a `style-src 'self'` policy holds too.)
@@ -114,32 +115,18 @@ pub fn EmbedDialog() -> impl IntoView {
             format!("{}\n{}", c.iframe, c.script)
         }
     };
-    // The dialog's content is built when it opens, not with the page: closed, it
-    // costs neither the start-up (its code compiled, its elements built) nor work on
-    // every change of the state (the snippet follows the state).
-    let shown = RwSignal::new(false);
+    // Built when it opens (the snippet follows the state only while it is open).
     let open = move |_| {
         lang.set(Some(app.lang()));
         theme.set(Some(app.state.with_untracked(|s| s.theme)));
-        shown.set(true);
-        // Shown once its content is in, so that the first control takes the focus.
-        request_animation_frame(move || {
-            if let Some(d) = dialog.get_untracked() {
-                let _ = d.show_modal();
-            }
-        });
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
+        dialog.open();
     };
     let (min, max) = (*EMBED_HEIGHTS.start(), *EMBED_HEIGHTS.end());
     view! {
         <button type="button" class="embed-button" data-testid="embed-button" on:click=open>{move || app.t("embed.button")}</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog"
-            on:close=move |_| shown.set(false)>
-          <Show when=move || shown.get()>
+        <dialog node_ref=dialog.node class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog"
+            on:close=move |_| dialog.shown.set(false)>
+          <Show when=move || dialog.shown.get()>
             <h2 id="embed-title">{move || app.t("embed.title")}</h2>
             <p>{move || app.t("embed.intro")}</p>
             <fieldset>
@@ -174,7 +161,7 @@ pub fn EmbedDialog() -> impl IntoView {
             <label for="embed-link">{move || app.t("embed.link")}</label>
             <input id="embed-link" data-testid="embed-link" type="text" readonly prop:value=move || code().link />
             <p class="help">{move || app.t("embed.help")}</p>
-            <button type="button" on:click=close>{move || app.t("embed.close")}</button>
+            <button type="button" on:click=move |_| dialog.close()>{move || app.t("embed.close")}</button>
           </Show>
         </dialog>
     }

@@ -1,6 +1,7 @@
 //! Small shared pieces of UI.
 
 pub mod cite;
+pub mod dialog;
 pub mod embed;
 pub mod filters;
 pub mod kiosk;
