@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 
 use sdg_core::actions::{
-    cards_shown, counts, filter_actions, next_page_size, summary_text, theme_key, ActionFilter,
-    Counts,
+    counts, filter_actions, summary_text, theme_key, ActionFilter, Counts, PAGER,
 };
 use sdg_core::i18n::format_int;
 use sdg_core::limits::ACTION_YEARS;
@@ -72,7 +71,7 @@ pub fn ActionsView() -> impl IntoView {
     let total = Memo::new(move |_| shown.with(Vec::len));
     let around = single_action_around(shown);
     let page = Memo::new(move |_| {
-        let n = cards_shown(total.get(), pages.get());
+        let n = PAGER.shown(total.get(), pages.get());
         shown.with(|s| s[..n].to_vec())
     });
     view! {
@@ -103,7 +102,7 @@ pub fn ActionsView() -> impl IntoView {
                 />
             </ol>
             {move || {
-                let more = next_page_size(total.get(), pages.get());
+                let more = PAGER.next(total.get(), pages.get());
                 (more > 0).then(|| view! {
                     <button type="button" class="more" data-testid="actions-more" on:click=move |_| pages.update(|p| *p += 1)>
                         {app.fill("actions.more", &[("n", &format_int(more as u64))])}

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use sdg_core::i18n::format_int;
 use sdg_core::nav::Link;
-use sdg_core::scene::korea::{korea_matrix, matrix_csv, sort_matrix, MatrixSort, TARGETS};
+use sdg_core::scene::korea::{
+    korea_matrix, matrix_csv, sort_matrix, MatrixSort, MATRIX_PAGER, TARGETS,
+};
 
 use crate::components::link::AppLink;
 use crate::download::download_text;
@@ -38,6 +40,8 @@ pub fn KoreaView() -> impl IntoView {
         sort_matrix(&mut rows, sort.get());
         rows
     });
+    let pages = RwSignal::new(1usize);
+    let total = Memo::new(move |_| matrix.with(Vec::len));
     let header = move |label: String, by: MatrixSort| {
         view! {
             <th scope="col" aria-sort=move || if sort.get() == by { "descending" } else { "none" }>
@@ -58,7 +62,7 @@ pub fn KoreaView() -> impl IntoView {
             <div class="korea-matrix">
             <div class="toolbar">
                 <button type="button" data-testid="korea-csv" on:click=download>{move || app.t("korea.csv")}</button>
-                <span role="status" data-testid="korea-count">{move || app.fill("korea.count", &[("n", &format_int(matrix.with(Vec::len) as u64))])}</span>
+                <span role="status" data-testid="korea-count" data-total=move || total.get()>{move || app.fill("korea.count", &[("n", &format_int(total.get() as u64))])}</span>
             </div>
             <div class="table-wrap" tabindex="0">
                 <table class="matrix" data-testid="korea-matrix">
@@ -75,7 +79,8 @@ pub fn KoreaView() -> impl IntoView {
                         {move || {
                             let series_words = app.t("korea.series");
                             let peers_word = app.t("korea.peers");
-                            matrix.get().into_iter().map(|r| {
+                            let shown = MATRIX_PAGER.shown(total.get(), pages.get());
+                            matrix.get().into_iter().take(shown).map(|r| {
                                 let covered = r.covered();
                                 let peers_label = app.fill("peers.link-city", &[("city", &r.name)]);
                                 view! {
@@ -94,8 +99,10 @@ pub fn KoreaView() -> impl IntoView {
                                             let has = !c.series.is_empty();
                                             let class = if c.covered() { "cell covered" } else { "cell" };
                                             view! {
+                                                // A plain text node, not an optional one:
+                                                // fewer nodes in a big table.
                                                 <td class=class title=c.series.join(", ")>
-                                                    {(c.actions > 0).then_some(c.actions)}
+                                                    {if c.actions > 0 { c.actions.to_string() } else { String::new() }}
                                                     {has.then(|| view! { " "<span aria-hidden="true">"●"</span><span class="visually-hidden">{series_words}</span> })}
                                                 </td>
                                             }
@@ -107,6 +114,14 @@ pub fn KoreaView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || {
+                let more = MATRIX_PAGER.next(total.get(), pages.get());
+                (more > 0).then(|| view! {
+                    <button type="button" class="more" data-testid="korea-more" on:click=move |_| pages.update(|p| *p += 1)>
+                        {app.fill("korea.more", &[("n", &format_int(more as u64))])}
+                    </button>
+                })
+            }}
             </div>
             </div>
         </section>

@@ -124,8 +124,10 @@ test("Korea's matrix puts leading local governments first, sorts, and opens a pr
   const page = await open('?view=korea');
   const matrix = page.getByTestId('korea-matrix');
   await matrix.locator('tbody tr').first().waitFor();
-  const rows = await matrix.locator('tbody tr').count();
+  const rows = Number(await page.getByTestId('korea-count').getAttribute('data-total'));
   assert.ok(rows > 50, `local governments with an action or a statistic: ${rows}`);
+  // A page of leaders first, the rest on asking (the DOM holds one page).
+  assert.equal(await matrix.locator('tbody tr').count(), 20);
   const covered = await matrix.locator('tbody tr td:nth-of-type(1)').allTextContents();
   const numbers = covered.map(Number);
   assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), 'leaders first');
@@ -139,6 +141,9 @@ test("Korea's matrix puts leading local governments first, sorts, and opens a pr
   const csv = readFileSync(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\ufeffplace_id,name,targets_covered,actions,actions_11.1,series_11.1'));
   assert.equal(csv.trim().split('\r\n').length - 1, rows);
+  const more = page.getByTestId('korea-more');
+  while (await more.count()) await more.click();
+  assert.equal(await matrix.locator('tbody tr').count(), rows, 'every government on asking');
   await suwon.locator('th > a').click();
   await page.getByTestId('city-name').waitFor();
   assert.equal(await page.getByTestId('city-name').textContent(), 'Suwon-si');

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::fold::fold;
 use crate::i18n::Lang;
+use crate::lists::Pager;
 use crate::model::{ActionsPack, LocalAction, ReportedFigure};
 use crate::url_state::ViewState;
 
@@ -169,22 +170,11 @@ pub fn of_place<'a>(
     (filter_actions(pack, &filter), figures)
 }
 
-/// How many action cards a page of the actions view holds: enough to scan, few enough
-/// that a phone does not scroll through the whole collection (346 cards were 143,000 px).
-pub const PAGE_SIZE: usize = 24;
+/// How the actions view pages its cards: enough to scan, few enough that a phone does
+/// not scroll through the whole collection (346 cards were 143,000 px).
+pub const PAGER: Pager = Pager::new(24);
 // Issue 24's bar: the view starts with at most 30 cards (checked when compiling).
-const _: () = assert!(PAGE_SIZE <= 30);
-
-/// How many of `total` matching actions are shown after `pages` pages (the first page
-/// is always shown).
-pub fn cards_shown(total: usize, pages: usize) -> usize {
-    total.min(PAGE_SIZE.saturating_mul(pages.max(1)))
-}
-
-/// How many more cards the next page adds (0 when all are shown).
-pub fn next_page_size(total: usize, pages: usize) -> usize {
-    (total - cards_shown(total, pages)).min(PAGE_SIZE)
-}
+const _: () = assert!(PAGER.size <= 30);
 
 /// The most recent actions (dated ones), at most `n`.
 pub fn recent(pack: &ActionsPack, n: usize) -> Vec<&LocalAction> {
@@ -192,28 +182,6 @@ pub fn recent(pack: &ActionsPack, n: usize) -> Vec<&LocalAction> {
     dated.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.id.cmp(&b.id)));
     dated.truncate(n);
     dated
-}
-
-#[cfg(test)]
-mod page_tests {
-    use super::*;
-
-    #[test]
-    fn pages_grow_by_a_page_and_stop_at_the_total() {
-        assert_eq!(
-            cards_shown(346, 0),
-            PAGE_SIZE,
-            "the first page always shows"
-        );
-        assert_eq!(cards_shown(346, 1), PAGE_SIZE);
-        assert_eq!(cards_shown(346, 2), 2 * PAGE_SIZE);
-        assert_eq!(cards_shown(10, 1), 10);
-        assert_eq!(cards_shown(0, 3), 0);
-        assert_eq!(next_page_size(346, 1), PAGE_SIZE);
-        assert_eq!(next_page_size(30, 1), 30 - PAGE_SIZE);
-        assert_eq!(next_page_size(30, 2), 0);
-        assert_eq!(cards_shown(5, usize::MAX), 5, "no overflow");
-    }
 }
 
 #[cfg(test)]

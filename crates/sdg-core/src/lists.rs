@@ -1,6 +1,6 @@
 //! The lists the UI offers from the gazetteer: the country and subregion options of
 //! the filters, search suggestions, the peers a city can be compared with, and the
-//! landing page's target tiles.
+//! landing page's target tiles; and how a long list is shown a page at a time.
 
 use crate::filter::matches_text;
 use crate::fold::{fold, slug};
@@ -198,9 +198,50 @@ pub fn step_focus(current: Option<usize>, delta: isize, n: usize) -> Option<usiz
     })
 }
 
+/// A long list shown a page at a time, "more" adding the next page: the actions' cards,
+/// the Korea matrix's rows. A page is what one screen needs, and what the DOM holds at
+/// first is one page, not the whole list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pager {
+    /// Items per page.
+    pub size: usize,
+}
+
+impl Pager {
+    /// Pages of `size` items.
+    pub const fn new(size: usize) -> Self {
+        Self { size }
+    }
+
+    /// How many of `total` items are shown after `pages` pages (the first page is
+    /// always shown).
+    pub fn shown(self, total: usize, pages: usize) -> usize {
+        total.min(self.size.saturating_mul(pages.max(1)))
+    }
+
+    /// How many more items the next page adds (0 when all are shown).
+    pub fn next(self, total: usize, pages: usize) -> usize {
+        (total - self.shown(total, pages)).min(self.size)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_grow_by_a_page_and_stop_at_the_total() {
+        let p = Pager::new(24);
+        assert_eq!(p.shown(346, 0), 24, "the first page always shows");
+        assert_eq!(p.shown(346, 1), 24);
+        assert_eq!(p.shown(346, 2), 48);
+        assert_eq!(p.shown(10, 1), 10);
+        assert_eq!(p.shown(0, 3), 0);
+        assert_eq!(p.next(346, 1), 24);
+        assert_eq!(p.next(30, 1), 6);
+        assert_eq!(p.next(30, 2), 0);
+        assert_eq!(p.shown(5, usize::MAX), 5, "no overflow");
+    }
     use crate::model::Localized;
     use crate::model::{AdminLevel, Country};
 

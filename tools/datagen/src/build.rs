@@ -218,16 +218,22 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     crate::package::finish(out, recorded)?;
     fs::write(out.join(REPORT), &report).map_err(|e| format!("{REPORT}: {e}"))?;
 
+    refuse_invalid(out)?;
+    Ok(report)
+}
+
+/// A built bundle must pass the app's own checks and its data package the package's.
+fn refuse_invalid(out: &Path) -> Result<(), String> {
     let mut problems = validate::validate_dir(out)?;
     problems.extend(crate::package::check(out));
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
-        return Err(format!(
-            "the built bundle does not validate:\n{}",
-            list.join("\n")
-        ));
+    if problems.is_empty() {
+        return Ok(());
     }
-    Ok(report)
+    let list: Vec<String> = problems.iter().take(20).map(|p| p.to_string()).collect();
+    Err(format!(
+        "the built bundle does not validate:\n{}",
+        list.join("\n")
+    ))
 }
 
 /// The report's totals, its observation files and the rows read and dropped per

@@ -5,8 +5,14 @@
 
 use crate::actions::ActionFilter;
 use crate::i18n::Lang;
+use crate::lists::Pager;
 use crate::model::{ActionsPack, Framework, Gazetteer};
 use crate::query::SeriesTables;
+
+/// The matrix shows its leading governments a page at a time: a page fits a screen,
+/// and the whole list (over a hundred rows of thirteen cells) is not in the DOM before
+/// anyone asks for it.
+pub const MATRIX_PAGER: Pager = Pager::new(20);
 
 /// Goal 11's targets in order: the matrix's columns.
 pub use crate::model::GOAL11_TARGETS as TARGETS;
