@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use sdg_core::actions::PROFILE_PAGER;
 use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::{peers, subregion_name};
 use sdg_core::model::LocalAction;
@@ -130,19 +131,27 @@ fn CityActions() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let pages = RwSignal::new(1usize);
     move || {
         found.get().filter(|(_, a, f)| !a.is_empty() || !f.is_empty()).map(|(id, actions, figures)| {
             let n = actions.len();
+            let shown = PROFILE_PAGER.shown(n, pages.get());
+            let more = PROFILE_PAGER.next(n, pages.get());
             view! {
                 <section class="city-actions" aria-labelledby="city-actions-title" data-testid="city-actions">
                     <h2 id="city-actions-title">{app.t("actions.in-city")}" ("{n}")"</h2>
                     <ol class="action-cards">
-                        {actions.into_iter().map(|a| {
+                        {actions.into_iter().take(shown).map(|a| {
                             let around = around_of(&a);
                             let around = Signal::derive(move || around.clone());
                             view! { <li><crate::views::actions::ActionCard action=a around=around /></li> }
                         }).collect_view()}
                     </ol>
+                    {(more > 0).then(|| view! {
+                        <button type="button" class="more" data-testid="city-actions-more" on:click=move |_| pages.update(|p| *p += 1)>
+                            {app.fill("actions.more", &[("n", &format_int(more as u64))])}
+                        </button>
+                    })}
                     {(n > 0).then(|| view! { <p><AppLink to=Link::ActionsOf(id.clone())>{app.t("actions.all")}</AppLink></p> })}
                     {(!figures.is_empty()).then(|| view! {
                         <h3>{app.t("actions.reported")}</h3>

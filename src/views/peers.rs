@@ -115,42 +115,60 @@ fn TargetSection(city: City, peers: TargetPeers) -> impl IntoView {
             .unwrap_or_default()
     });
     let n = peers.actions.len();
-    let items = peers
-        .actions
-        .iter()
-        .map(|p| {
-            let why = app
-                .data
-                .bundle
-                .with_untracked(|b| reasons_text(p, &peers.concern, &city, &b.gazetteer, lang));
-            let (heading, shown) = p.action.title.shown(lang);
-            let (heading, fallback) = (
-                heading.to_string(),
-                (shown != lang).then(|| shown.html_lang()),
-            );
-            let year = p.action.year.map(|y| format!(", {y}")).unwrap_or_default();
-            view! {
-                <li class="peer-action" data-id=p.action.id.clone()>
-                    <AppLink to=Link::Action(p.action.id.clone())>
-                        <span lang=fallback>{heading}</span>
-                    </AppLink>
-                    " — "{p.action.label.clone()}{year}
-                    <p class="why">{app.t("peers.why")}" "{why}</p>
-                </li>
-            }
-        })
-        .collect::<Vec<_>>();
+    let target = peers.target;
+    // A closed section's actions are built when it is first opened: a profile lists
+    // up to ten targets, and the DOM need not hold what nobody has asked to see.
+    let items = move || {
+        peers
+            .actions
+            .iter()
+            .map(|p| {
+                let why = app
+                    .data
+                    .bundle
+                    .with_untracked(|b| reasons_text(p, &peers.concern, &city, &b.gazetteer, lang));
+                let (heading, shown) = p.action.title.shown(lang);
+                let (heading, fallback) = (
+                    heading.to_string(),
+                    (shown != lang).then(|| shown.html_lang()),
+                );
+                let year = p.action.year.map(|y| format!(", {y}")).unwrap_or_default();
+                view! {
+                    <li class="peer-action" data-id=p.action.id.clone()>
+                        <AppLink to=Link::Action(p.action.id.clone())>
+                            <span lang=fallback>{heading}</span>
+                        </AppLink>
+                        " — "{p.action.label.clone()}{year}
+                        <p class="why">{app.t("peers.why")}" "{why}</p>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let opened = RwSignal::new(challenged);
     view! {
-        <details class="peer-target" id=section_id(peers.target) data-target=peers.target open=challenged>
+        <details class="peer-target" id=section_id(target) data-target=target open=challenged
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                if open {
+                    opened.set(true);
+                }
+            }>
             <summary>
-                <strong class="code">{peers.target}</strong>" "{title}
+                <strong class="code">{target}</strong>" "{title}
                 <span class="concern" class:challenged=challenged>" — "{concern}" ("{n}")"</span>
             </summary>
-            {if n == 0 {
-                view! { <p>{app.t("peers.none")}</p> }.into_any()
-            } else {
-                view! { <ul class="peer-actions">{items}</ul> }.into_any()
-            }}
+            {move || opened.get().then(|| {
+                if n == 0 {
+                    view! { <p>{app.t("peers.none")}</p> }.into_any()
+                } else {
+                    view! { <ul class="peer-actions">{items()}</ul> }.into_any()
+                }
+            })}
         </details>
     }
 }

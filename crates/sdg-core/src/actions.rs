@@ -176,6 +176,10 @@ pub const PAGER: Pager = Pager::new(24);
 // Issue 24's bar: the view starts with at most 30 cards (checked when compiling).
 const _: () = assert!(PAGER.size <= 30);
 
+/// How a city's profile pages its own actions: a screen's worth first (Seoul reports
+/// over thirty), the rest on asking.
+pub const PROFILE_PAGER: Pager = Pager::new(8);
+
 /// The most recent actions (dated ones), at most `n`.
 pub fn recent(pack: &ActionsPack, n: usize) -> Vec<&LocalAction> {
     let mut dated: Vec<&LocalAction> = pack.actions.iter().filter(|a| a.year.is_some()).collect();
