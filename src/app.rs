@@ -125,7 +125,7 @@ fn every_view(app: AppState) -> AnyView {
     let view_kind = app.view;
     let with_filters = move || shows_filters(app);
     view! {
-        <Kiosk />
+        <Kiosk rows=rows />
         <Show when=move || app.data.core_ready()>
             <div class="workspace" class:with-panel=with_filters>
                 <Show when=with_filters>

@@ -16,9 +16,10 @@ use crate::state::use_app;
 /// Where a kiosk's own settings may live (in the data folder).
 const KIOSK_FILE: &str = "kiosk.json";
 
-/// The kiosk's clock and caption (renders nothing unless `kiosk=1`).
+/// The kiosk's clock and caption (renders nothing unless `kiosk=1`). `rows` are the
+/// cities the view shows, whose ranking the caption says in words.
 #[component]
-pub fn Kiosk() -> impl IntoView {
+pub fn Kiosk(rows: Memo<Vec<sdg_core::scene::Row>>) -> impl IntoView {
     let app = use_app();
     let start = app.state.get_untracked();
     if !start.kiosk {
@@ -98,9 +99,15 @@ pub fn Kiosk() -> impl IntoView {
         {move || caption.get().and_then(|i| {
             let lang = app.lang();
             let text = config.with(|c| c.stops.get(i).map(|s| s.caption(lang).to_string()))?;
+            let said = move || {
+                let series = app.series.get()?;
+                let view = app.view.get();
+                Some(rows.with(|r| sdg_core::words::kiosk_words(view, r, &series, app.lang())).join(" "))
+            };
             Some(view! {
                 <div class="kiosk-caption" role="status" data-testid="kiosk-caption">
                     <strong>{text}</strong>
+                    <span class="kiosk-words" data-testid="kiosk-words">{said}</span>
                     <span>{app.t("kiosk.touch")}</span>
                 </div>
             })

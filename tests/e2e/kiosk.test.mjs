@@ -29,6 +29,8 @@ test('idle starts the captioned loop, a touch returns home, and no link leaves t
   await advance(page, 10_000);
   assert.match(page.url(), /view=map.*region=asia-pacific/);
   assert.match(await page.getByTestId('kiosk-caption').textContent(), /PM2\.5/);
+  // The caption says what the map shows, from the data: its ranking in words.
+  await page.waitForFunction(() => /^Of [\d,]+ cities with a value of .*PM2\.5/.test(document.querySelector('[data-testid=kiosk-words]')?.textContent ?? ''));
   // A touch: home, caption gone.
   await page.mouse.click(960, 900);
   await page.getByTestId('kiosk-caption').waitFor({ state: 'detached' });

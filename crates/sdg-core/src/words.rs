@@ -15,6 +15,7 @@ use crate::profile::{profile_row, ProfileRow};
 use crate::query::SeriesTables;
 use crate::scene::Row;
 use crate::style::{judgement_label, status_key};
+use crate::url_state::View;
 
 /// How a series moved from the first year shown to the latest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +201,16 @@ pub fn around_action<T: std::ops::Deref<Target = SeriesTables>>(
             around_words(city, s, &i.points(t, &city.id), year, lang)
         })
         .collect()
+}
+
+/// The words under a kiosk's caption: for a view of many cities (the map, the charts,
+/// the table), what its ranking says of the cities shown; other views say their own
+/// words on the page (a profile its rows, an action its figures around it).
+pub fn kiosk_words(view: View, rows: &[Row], series: &Series, lang: Lang) -> Vec<String> {
+    match view {
+        View::Map | View::Chart | View::Table => ranking_words(rows, series, lang),
+        _ => Vec::new(),
+    }
 }
 
 /// The words of the ranking: how many cities have a value, the highest and the
@@ -422,6 +433,24 @@ mod tests {
             {
                 assert!(!unfilled(w), "{lang:?}: {w}");
             }
+        }
+    }
+
+    #[test]
+    fn a_kiosk_caption_says_the_ranking_of_a_view_of_many_cities() {
+        let rows = crate::scene::rows::fixture::rows();
+        let s = crate::fixtures::pm25();
+        for view in [View::Map, View::Chart, View::Table] {
+            assert_eq!(
+                kiosk_words(view, &rows, &s, Lang::Ko),
+                ranking_words(&rows, &s, Lang::Ko)
+            );
+        }
+        for view in [View::City, View::Actions, View::Overview, View::Korea] {
+            assert!(
+                kiosk_words(view, &rows, &s, Lang::En).is_empty(),
+                "{view:?}"
+            );
         }
     }
 
