@@ -7,7 +7,8 @@
 //  - time until the map is drawn, at 1x and 4x CPU throttling (median of 5);
 //  - the main thread's work from a region change to its paint on the map, with the
 //    bundled data and with the SYNTHETIC pack (13,000 cities × 16 series × 20 years,
-//    made by `datagen synthetic`).
+//    made by `datagen synthetic`);
+//  - DOM nodes per view at first paint.
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -16,6 +17,7 @@ import { serve } from '../support/server.mjs';
 import { CHROME_FLAGS, CHROMIUM, launch, watchedPage } from '../support/browser.mjs';
 import { interact, random } from '../support/soak.mjs';
 import { referencePage } from './reference.mjs';
+import { VIEWS } from '../support/views.mjs';
 import { filterWork as mainThreadWork } from './main-thread.mjs';
 
 const RUNS = 5;
@@ -74,6 +76,7 @@ const REQUIRED = [
   'first_view_brotli_bytes', 'first_view_floor_brotli_bytes', 'map_ms_4x_median', 'filter_paint_ms_bundled',
   'filter_paint_ms_synthetic', 'heap_growth_ratio', 'map_ratio_vs_d3', 'filter_ratio_vs_d3',
   'lighthouse_performance', 'lighthouse_accessibility', 'lighthouse_best_practices',
+  'dom_nodes_max',
 ];
 
 const browser = await launch();
@@ -358,6 +361,26 @@ await reference.close();
   console.log(`  heap growth less the test tool's share: x${report.heap_growth_ratio_without_test_tool}`);
   console.log(`  wasm-bindgen's handle table, slots: ${JSON.stringify(report.wasm_handle_table_slots)}`);
   await page.context().close();
+}
+
+// DOM nodes per view at first paint (issue 25's bar: at most 3,000). Every node counts,
+// comments and text included: Leptos leaves a marker comment after most dynamic
+// children, and they cost memory and layout work like the rest.
+{
+  report.dom_nodes_by_view = {};
+  for (const [name, query] of VIEWS) {
+    const { page } = await visit(server, query, (p) => p.getByTestId('loaded').waitFor({ state: 'attached', timeout: 120_000 }));
+    report.dom_nodes_by_view[name] = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let n = 0;
+      while (walker.nextNode()) n += 1;
+      return n;
+    });
+    await page.context().close();
+  }
+  report.dom_nodes_max = Math.max(...Object.values(report.dom_nodes_by_view));
+  console.log(`
+DOM nodes at first paint, by view (comments and text included): ${JSON.stringify(report.dom_nodes_by_view)}; most ${report.dom_nodes_max}`);
 }
 await server.close();
 
