@@ -16,6 +16,10 @@ pub fn AppLink(
     /// `aria-current` of navigation tabs.
     #[prop(optional, into)]
     current: Option<Signal<bool>>,
+    /// Its accessible name, when the visible words need the context around them (it
+    /// must begin with those words, so a voice user can say what they see).
+    #[prop(optional, into)]
+    label: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let app = use_app();
@@ -27,6 +31,7 @@ pub fn AppLink(
         <a
             href=href
             aria-current=move || current.and_then(|c| c.get().then_some("page"))
+            aria-label=label
             on:click=move |ev| {
                 // Let modified clicks open a new tab as usual.
                 if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {

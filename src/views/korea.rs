@@ -88,9 +88,8 @@ pub fn KoreaView() -> impl IntoView {
                                         <th scope="row">
                                             <AppLink to=Link::City(r.id.clone())>{r.name.clone()}</AppLink>
                                             // To what cities like it did where it is challenged.
-                                            <span class="matrix-peers"><AppLink to=Link::Peers(r.id.clone())>
+                                            <span class="matrix-peers"><AppLink to=Link::Peers(r.id.clone()) label=format!("{peers_word}: {peers_label}")>
                                                 {peers_word}
-                                                <span class="visually-hidden">": "{peers_label}</span>
                                             </AppLink></span>
                                         </th>
                                         <td class="num">{covered}</td>
