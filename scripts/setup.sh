@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and nothing that is already there.
 # Idempotent and offline-safe: only package registries are used (crates.io, npm,
-# Debian). Usage: scripts/setup.sh [--browser]
+# Debian). Usage: scripts/setup.sh [--browser|--bench]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -59,8 +59,10 @@ if [ "${1:-}" = "--bench" ] && ! command -v twiggy >/dev/null; then
   cargo install twiggy --version 0.8.0 --locked
 fi
 
-if { [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; } && [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium for the browser tests"
+# Every build needs it, not only the browser tests: the first paint is made by
+# opening the built app (scripts/paint.mjs). (--browser is still accepted.)
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium (the build's first paint and the browser tests)"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null

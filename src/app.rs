@@ -80,6 +80,20 @@ pub fn App(
             let _ = root.class_list().add_1("embedded");
         }
     }
+    // A static frame of this view (made at build time) shows until the view is drawn
+    // or has failed; then the app takes its place, just before the browser's next
+    // frame: by then every part of the view has caught up with the data (this effect
+    // may run before the landing page's target tiles are drawn, measured).
+    // Asked again then: a part of the view may have started fetching meanwhile.
+    Effect::new(move |_| {
+        if settled(app) {
+            request_animation_frame(move || {
+                if untrack(|| settled(app)) {
+                    crate::first_paint::take_over();
+                }
+            });
+        }
+    });
     let controls = move || shows_controls(app);
     let with_filters = move || shows_filters(app);
     view! {
@@ -174,6 +188,19 @@ fn shows_filters(app: AppState) -> bool {
 /// False in an embed whose controls are hidden (`controls=0`).
 fn shows_controls(app: AppState) -> bool {
     !app.state.with(|s| s.embed && s.hide_controls)
+}
+
+/// True once the view has what it needs drawn, or has failed for good: the loading
+/// line's last state, and no part of the view still fetching what it draws.
+fn settled(app: AppState) -> bool {
+    let data = app.data;
+    let needs_places = app.view.get().needs_places();
+    data.fatal.with(Option::is_some)
+        || !data.blocking_failures(needs_places).is_empty()
+        || (data.core_ready()
+            && (!needs_places || data.places_ready())
+            && data.pending() == 0
+            && app.drawing.get() == 0)
 }
 
 /// Loading progress, and the error that stops everything (no manifest).

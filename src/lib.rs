@@ -11,6 +11,7 @@
 mod app;
 mod components;
 mod download;
+mod first_paint;
 mod loader;
 mod selection;
 mod slow_start;
@@ -36,9 +37,12 @@ pub fn start(workspace: Workspace) {
         let slow = SlowStartNotice::after(SLOW_START_MS);
         let manifest = loader::fetch_manifest().await;
         drop(slow);
-        leptos::mount::mount_to_body(move || {
-            leptos::view! { <app::App workspace=workspace manifest=manifest /> }
-        });
+        let app = move || leptos::view! { <app::App workspace=workspace manifest=manifest /> };
+        // Beside a static frame of this view, until the view is drawn (see first_paint).
+        match first_paint::host() {
+            Some(host) => leptos::mount::mount_to(host, app).forget(),
+            None => leptos::mount::mount_to_body(app),
+        }
     });
 }
 
@@ -51,4 +55,12 @@ pub fn start_landing() {
     } else {
         state::open_full_app_here();
     }
+}
+
+/// The states painted into static markup when `dist/` is built, as JSON (see
+/// [`sdg_core::first_paint::frames_json`]): the build script (`scripts/paint.mjs`)
+/// asks the built app, so that the list has one home, the core.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = paintedFrames)]
+pub fn painted_frames() -> String {
+    sdg_core::first_paint::frames_json()
 }

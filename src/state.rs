@@ -35,6 +35,10 @@ pub struct App {
     /// The section a link asked to land on (see [`Link::anchor`]), until the section
     /// is drawn and takes it; also from the page address's fragment on opening.
     pub anchor: RwSignal<Option<&'static str>>,
+    /// How many parts of the view are still fetching what they draw outside the
+    /// data's loading queue (the landing page's map): the first paint's static frame
+    /// stays until none is (see `crate::first_paint`).
+    pub drawing: RwSignal<u32>,
 }
 
 impl App {
@@ -159,6 +163,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
                 .ok()
                 .and_then(|h| sdg_core::nav::known_anchor(&h)),
         ),
+        drawing: RwSignal::new(0),
     };
     provide_context(app);
 

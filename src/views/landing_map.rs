@@ -31,6 +31,7 @@ enum Preview {
 pub fn LandingMap() -> impl IntoView {
     let app = use_app();
     let preview = RwSignal::new(Preview::Loading);
+    app.drawing.update(|n| *n += 1);
     leptos::task::spawn_local(async move {
         let result = match crate::loader::fetch_text(FILE).await {
             Ok(text) => Landing::parse(FILE, &text),
@@ -44,6 +45,7 @@ pub fn LandingMap() -> impl IntoView {
                 Preview::Unavailable(e)
             }
         });
+        app.drawing.update(|n| *n = n.saturating_sub(1));
     });
     move || {
         match preview.get() {

@@ -19,9 +19,12 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
 }
 
-/** A new page whose `errors` array collects page errors and console errors. */
-export async function watchedPage(browser, viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+/**
+ * A new page whose `errors` array collects page errors and console errors;
+ * `options` are more of the browser context's (e.g. `serviceWorkers: 'block'`).
+ */
+export async function watchedPage(browser, viewport = { width: 1440, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));

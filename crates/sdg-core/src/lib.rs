@@ -35,6 +35,8 @@
 //! - [`credits`]: the source and licence line of charts, maps and downloads.
 //! - [`cite`]: "Cite this": a view's citation with the data's version, and links
 //!   pinned to another version.
+//! - [`first_paint`]: the states painted into static markup at build time, and how
+//!   a URL finds its frame before the wasm arrives.
 //! - [`geo`]: TopoJSON, the Equal Earth projection, SVG paths.
 
 #![warn(missing_docs)]
@@ -48,6 +50,7 @@ pub mod credits;
 pub mod csv;
 pub mod export;
 pub mod filter;
+pub mod first_paint;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod fold;
