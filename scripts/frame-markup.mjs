@@ -8,9 +8,10 @@
  * in as attributes (a select's choice, a box's text: properties the markup would not
  * carry), without comments (Leptos's markers) and test ids (a test waits for the
  * app, not for its picture). Also the page's language and title. With `rootId`, the
- * same of the elements inside that element (the static frame, `paint`).
+ * same of the elements inside that element (the static frame, `paint`); with
+ * `stylesAsData`, style attributes become `data-paint-style` (for the build).
  */
-export function frameMarkup(rootId = null) {
+export function frameMarkup({ rootId = null, stylesAsData = false } = {}) {
   // The static frame's own elements when `rootId` names it, else the app's.
   const root = rootId ? document.getElementById(rootId) : document.body;
   const kept = [...root.children].filter((el) => el.id !== 'paint' && !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName));
@@ -36,6 +37,16 @@ export function frameMarkup(rootId = null) {
       while (walker.nextNode()) comments.push(walker.currentNode);
       comments.forEach((c) => c.remove());
       for (const e of [copy, ...copy.querySelectorAll('[data-testid]')]) e.removeAttribute('data-testid');
+      // A style attribute parsed from markup is refused under a strict CSP (style-src
+      // without 'unsafe-inline'); the same style set by script is not: the frame
+      // carries it as data, and the start-up script sets it (paint-*.js).
+      if (stylesAsData) {
+        for (const e of [copy, ...copy.querySelectorAll('[style]')]) {
+          if (!e.hasAttribute('style')) continue;
+          e.setAttribute('data-paint-style', e.getAttribute('style'));
+          e.removeAttribute('style');
+        }
+      }
       return copy.outerHTML;
     })
     .join('');

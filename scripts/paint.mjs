@@ -20,6 +20,8 @@ import { frameMarkup } from './frame-markup.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('paint: run me as a trunk hook (TRUNK_STAGING_DIR is not set)');
+// How long the app's code waits for the frame at most (see paint-*.js).
+const WAIT_MS = 3000;
 const hashOf = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const started = Date.now();
 
@@ -45,7 +47,7 @@ async function paint(query) {
   // every part of the view has caught up): the frame is taken at the same moment.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   if (errors.length) throw new Error(`paint: ?${query}: ${errors.join('; ')}`);
-  const frame = await page.evaluate(frameMarkup);
+  const frame = await page.evaluate(frameMarkup, { stylesAsData: true });
   await page.close();
   if (/<script\b|<[^>]*\son[a-z]+=/i.test(frame.html)) throw new Error(`paint: ?${query}: the frame holds a script or an event handler attribute`);
   return frame;
@@ -83,25 +85,44 @@ const code = `// The first paint (written by scripts/paint.mjs): shows the stati
   const key = [...new URLSearchParams(location.search)].map(([k, v]) => k + '=' + v).sort().join('&');
   const frame = Object.hasOwn(frames, key) ? frames[key] : null;
   const root = document.documentElement;
-  if (!frame) return;
-  const html = fetch(frame.file).then((r) => (r.ok ? r.text() : Promise.reject(new Error(frame.file + ': HTTP ' + r.status))));
+  // Settled once the frame is on screen, or will not be. The start-up script
+  // (init-*.js) waits for it before it fetches and runs the app's code, so
+  // that the two never compete for the main thread and the app always knows whether
+  // a frame shows. A frame slower than that wait is not shown at all.
+  let settle;
+  window.urbanSdgPaint = new Promise((ok) => (settle = ok));
+  if (!frame) return settle();
+  root.setAttribute('data-paint', 'pending');
+  setTimeout(settle, ${WAIT_MS});
+  // Run as soon as it arrives, often before the body exists.
   const body = document.body ? Promise.resolve() : new Promise((ok) => addEventListener('DOMContentLoaded', ok, { once: true }));
-  Promise.all([html, body]).then(([markup]) => {
-    // The app came first (its mount marks the page): it is the page.
-    if (root.hasAttribute('data-paint')) return;
-    // The site's own markup, made at build time from the app's render (no script in
-    // it: the build checks), parsed inert in a template.
-    const template = document.createElement('template');
-    template.innerHTML = markup;
-    const frameEl = document.createElement('div');
-    frameEl.id = 'paint';
-    frameEl.append(template.content);
-    document.body.prepend(frameEl);
-    root.lang = frame.lang;
-    document.title = frame.title;
-    root.setAttribute('data-paint', 'shown');
-    watch(frameEl);
-  }).catch(() => {});
+  fetch(frame.file)
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(frame.file + ': HTTP ' + r.status))))
+    .then((markup) => body.then(() => markup))
+    .then((markup) => {
+      // The app came first (it marks the page as its own): it is the page.
+      if (root.getAttribute('data-paint') !== 'pending') return;
+      // The site's own markup, made at build time from the app's render (no script in
+      // it: the build checks), parsed inert in a template.
+      const template = document.createElement('template');
+      template.innerHTML = markup;
+      const frameEl = document.createElement('div');
+      frameEl.id = 'paint';
+      frameEl.append(template.content);
+      document.body.prepend(frameEl);
+      // Styles set by script, as the app sets them (a strict CSP refuses them as
+      // attributes; see scripts/frame-markup.mjs).
+      for (const el of frameEl.querySelectorAll('[data-paint-style]')) {
+        el.style.cssText = el.getAttribute('data-paint-style');
+        el.removeAttribute('data-paint-style');
+      }
+      root.lang = frame.lang;
+      document.title = frame.title;
+      root.setAttribute('data-paint', 'shown');
+      watch(frameEl);
+      requestAnimationFrame(() => setTimeout(settle, 0));
+    })
+    .catch(() => settle());
 
   // What a visitor does to the frame before the app takes over is handed on to the
   // app's same element: a link works by itself; a click on anything else, the text
@@ -119,7 +140,7 @@ const code = `// The first paint (written by scripts/paint.mjs): shows the stati
       clicked = pathOf(event.target);
     }, true);
     document.addEventListener('urbansdg:takeover', () => {
-      const appRoots = [...document.body.children].filter((el) => el !== frameEl && !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName) && !frameEl.contains(el));
+      const appRoots = [...document.body.children].filter((el) => el !== frameEl && !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName));
       const counterpart = (path) => path.slice(1).reduce((el, i) => el?.children[i], appRoots[path[0]]);
       for (const box of frameEl.querySelectorAll('input:not([type=checkbox]):not([type=radio]), textarea')) {
         const twin = counterpart(pathOf(box));
@@ -140,7 +161,10 @@ writeFileSync(join(dir, name), code);
 for (const old of readdirSync(dir).filter((f) => /^paint-[0-9a-f]+\.js$/.test(f) && f !== name)) throw new Error(`paint: a stale ${old}`);
 const page = join(dir, 'index.html');
 const html = readFileSync(page, 'utf8');
-if (!html.includes('</head>')) throw new Error('paint: index.html has no </head>');
-// Async: it must not hold up the page; it shows the frame as soon as both are there.
-writeFileSync(page, html.replace('</head>', `  <script src="./${name}" async></script>\n  </head>`));
+const charset = html.match(/<meta charset="utf-8"\s*\/?>/)?.[0];
+if (!charset) throw new Error('paint: index.html has no <meta charset> to put the script after');
+// Async and first in the head: it runs as soon as it arrives, neither holding up the
+// parser nor waiting for the stylesheet, so the frame's fetch starts at once. The
+// start-up script (init-*.js) finds it by `data-paint-script` and waits for it.
+writeFileSync(page, html.replace(charset, `${charset}\n    <script src="./${name}" async data-paint-script></script>`));
 console.log(`paint: ${frames.length} frames, ${(bytes / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);

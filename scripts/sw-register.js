@@ -9,7 +9,10 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
   let applying = false;
   // Registered once the first view is done and the page is idle: precaching the whole
   // deployment must never compete with what the reader is waiting for.
+  // A browser that refuses workers (a policy, a private window) answers with no
+  // registration or a rejection: the page then simply works without offline use.
   const register = () => navigator.serviceWorker.register('./sw.js').then((registration) => {
+    if (!registration) return;
     const announce = () => {
       if (registration.waiting && navigator.serviceWorker.controller) {
         dispatchEvent(new CustomEvent('urban-sdg-explorer-update'));
@@ -24,7 +27,7 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
       applying = true;
       registration.waiting?.postMessage('urban-sdg-explorer-activate');
     });
-  });
+  }, (e) => console.warn(`service worker not registered: ${e.message}`));
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 2000));
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });

@@ -1,7 +1,8 @@
 //! Taking over from the first paint made at build time (see
 //! [`sdg_core::first_paint`] and `scripts/paint.mjs`).
 //!
-//! When the start-up script has shown a static frame (it marks the page
+//! The app's code runs only once the start-up script has settled whether a static
+//! frame shows (`init-*.js` waits for it). When one does (the page is marked
 //! `data-paint="shown"`), the app is built away from the page, in an element not in
 //! the document, while the frame stays on screen; once the view is drawn (or has
 //! failed), [`take_over`] puts the app's nodes where the frame is and removes it, in
@@ -32,7 +33,8 @@ pub fn host() -> Option<web_sys::HtmlElement> {
     let document = leptos::prelude::document();
     let root = document.document_element()?;
     if root.get_attribute(STATE).as_deref() != Some("shown") {
-        // No frame now, and none later: the app is the page.
+        // No frame now, and none later (a frame still `pending`, too slow to wait
+        // for, is then not shown): the app is the page.
         let _ = root.set_attribute(STATE, "app");
         return None;
     }

@@ -6,6 +6,7 @@ pub mod embed;
 pub mod filters;
 pub mod kiosk;
 pub mod link;
+pub mod more;
 pub mod nav;
 pub mod notices;
 pub mod plot;

@@ -16,6 +16,7 @@ use sdg_core::url_state::{View, ViewState};
 use sdg_core::words::around_action;
 
 use crate::components::link::AppLink;
+use crate::components::more::MoreButton;
 use crate::components::source_link::SourceLink;
 use crate::state::use_app;
 
@@ -101,14 +102,7 @@ pub fn ActionsView() -> impl IntoView {
                     children=move |a: LocalAction| view! { <li><ActionCard action=a around=around /></li> }
                 />
             </ol>
-            {move || {
-                let more = PAGER.next(total.get(), pages.get());
-                (more > 0).then(|| view! {
-                    <button type="button" class="more" data-testid="actions-more" on:click=move |_| pages.update(|p| *p += 1)>
-                        {app.fill("actions.more", &[("n", &format_int(more as u64))])}
-                    </button>
-                })
-            }}
+            <MoreButton pager=PAGER total=total pages=pages message="actions.more" testid="actions-more" />
         </section>
     }
 }

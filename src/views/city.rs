@@ -14,6 +14,7 @@ use sdg_core::url_state::View;
 use sdg_core::words::{around_action, row_words};
 
 use crate::components::link::AppLink;
+use crate::components::more::MoreButton;
 use crate::components::source_link::SourceLink;
 use crate::components::status::StatusBadge;
 use crate::selection::current_city;
@@ -136,7 +137,6 @@ fn CityActions() -> impl IntoView {
         found.get().filter(|(_, a, f)| !a.is_empty() || !f.is_empty()).map(|(id, actions, figures)| {
             let n = actions.len();
             let shown = PROFILE_PAGER.shown(n, pages.get());
-            let more = PROFILE_PAGER.next(n, pages.get());
             view! {
                 <section class="city-actions" aria-labelledby="city-actions-title" data-testid="city-actions">
                     <h2 id="city-actions-title">{app.t("actions.in-city")}" ("{n}")"</h2>
@@ -147,11 +147,7 @@ fn CityActions() -> impl IntoView {
                             view! { <li><crate::views::actions::ActionCard action=a around=around /></li> }
                         }).collect_view()}
                     </ol>
-                    {(more > 0).then(|| view! {
-                        <button type="button" class="more" data-testid="city-actions-more" on:click=move |_| pages.update(|p| *p += 1)>
-                            {app.fill("actions.more", &[("n", &format_int(more as u64))])}
-                        </button>
-                    })}
+                    <MoreButton pager=PROFILE_PAGER total=n pages=pages message="actions.more" testid="city-actions-more" />
                     {(n > 0).then(|| view! { <p><AppLink to=Link::ActionsOf(id.clone())>{app.t("actions.all")}</AppLink></p> })}
                     {(!figures.is_empty()).then(|| view! {
                         <h3>{app.t("actions.reported")}</h3>

@@ -11,6 +11,7 @@ use sdg_core::scene::korea::{
 };
 
 use crate::components::link::AppLink;
+use crate::components::more::MoreButton;
 use crate::download::download_text;
 use crate::selection::{all_series_tables, borrowed};
 use crate::state::use_app;
@@ -113,14 +114,7 @@ pub fn KoreaView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {move || {
-                let more = MATRIX_PAGER.next(total.get(), pages.get());
-                (more > 0).then(|| view! {
-                    <button type="button" class="more" data-testid="korea-more" on:click=move |_| pages.update(|p| *p += 1)>
-                        {app.fill("korea.more", &[("n", &format_int(more as u64))])}
-                    </button>
-                })
-            }}
+            <MoreButton pager=MATRIX_PAGER total=total pages=pages message="korea.more" testid="korea-more" />
             </div>
             </div>
         </section>

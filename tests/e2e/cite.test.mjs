@@ -12,6 +12,13 @@ const app = appSuite();
 const { open } = app;
 const { version } = JSON.parse(readFileSync(`${process.env.DIST ?? 'dist'}/data/manifest.json`, 'utf8'));
 
+/** Opens the page's "Cite this" dialog: its citation, and the permalink in it. */
+async function citation(page) {
+  await page.getByTestId('cite-button').click();
+  const text = await page.getByTestId('cite-text').inputValue();
+  return { text, url: text.match(/https?:\/\/\S+?(?=[ （(])/)?.[0] ?? '' };
+}
+
 test('the bundle has a well-formed version', () => {
   assert.match(version.date, /^\d{4}-\d{2}-\d{2}$/);
   assert.match(version.hash, /^[0-9a-f]{12}$/);
@@ -20,11 +27,9 @@ test('the bundle has a well-formed version', () => {
 for (const [lang, words] of [['en', /^Urban SDG Explorer: City profile\. Data version /], ['ko', /데이터 버전/], ['zh', /数据版本/]]) {
   test(`a view's citation names the data's version and pins its permalink (${lang})`, async () => {
     const page = await open(`?view=city&city=kr-31010&lang=${lang}`);
-    await page.getByTestId('cite-button').click();
-    const text = await page.getByTestId('cite-text').inputValue();
+    const { text, url } = await citation(page);
     assert.match(text, words);
     assert.ok(text.includes(`${version.date} (${version.hash})`), text);
-    const url = text.match(/https?:\/\/\S+?(?=[ （(])/)[0];
     assert.ok(url.includes(`view=city&city=kr-31010`), url);
     assert.ok(url.includes(`data=${version.hash}`), url);
     if (lang === 'en') {
@@ -67,7 +72,8 @@ test('the embed snippet pins the data version when asked', async () => {
 
 test('the data package the citation links to is served beside the app', async () => {
   const page = await open('?view=table');
-  await page.getByTestId('cite-button').click();
+  const { url } = await citation(page);
+  assert.ok(url.includes('view=table'), url);
   const href = await page.getByTestId('cite-package').getAttribute('href');
   const res = await page.request.get(new URL(href, page.url()).href);
   assert.equal(res.status(), 200);

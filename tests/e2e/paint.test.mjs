@@ -64,13 +64,13 @@ async function differingPixels(page, a, b, slack) {
 }
 
 // Every painted state, as the build painted them (scripts/paint.mjs writes the core's
-// list, sdg_core::first_paint::frames, beside the frames): the landing page and the
-// three map presets, in every language the interface has.
+// list, sdg_core::first_paint::frames, beside the frames): the landing page, the
+// three map presets and Korea's matrix, in every language the interface has.
 const LANGUAGES = readdirSync('crates/sdg-core/messages').filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
 const FRAMES = JSON.parse(readFileSync('dist/paint/index.json', 'utf8')).map((f) => f.query);
 
-test('the build painted the landing page and the three map presets in every language', () => {
-  const expected = ['', 'view=map', 'view=map&region=asia-pacific', 'view=map&region=korea'].flatMap((q) =>
+test('the build painted the landing page, the three map presets and Korea in every language', () => {
+  const expected = ['', 'view=map', 'view=map&region=asia-pacific', 'view=map&region=korea', 'view=korea'].flatMap((q) =>
     LANGUAGES.map((lang) => [q, lang === 'en' ? '' : `lang=${lang}`].filter(Boolean).join('&')),
   );
   assert.deepEqual([...FRAMES].sort(), expected.sort());
@@ -84,7 +84,7 @@ test('each painted state shows its frame before the wasm, and the app takes over
     await nextFrames(page);
     // Nothing of the app is in the page yet: the frame is all there is.
     assert.equal(await page.getByTestId('loaded').count(), 0, `?${query}: the app is already there`);
-    const painted = await page.evaluate(frameMarkup, 'paint');
+    const painted = await page.evaluate(frameMarkup, { rootId: 'paint' });
     const before = await page.screenshot();
     const shiftsBefore = await page.evaluate(() => window.shifts.splice(0));
     release();

@@ -36,8 +36,9 @@ impl Frame {
     }
 }
 
-/// The painted states: the landing page, and the map of each preset (world,
-/// Asia-Pacific, Korea) for the default series, in every interface language.
+/// The painted states, in every interface language: the landing page, the map of
+/// each preset (world, Asia-Pacific, Korea) for the default series, and Korea's
+/// implementation matrix (the hub's own view, and among its heaviest to start).
 pub fn frames() -> Vec<Frame> {
     let mut frames = Vec::new();
     for &lang in Lang::ALL {
@@ -61,6 +62,14 @@ pub fn frames() -> Vec<Frame> {
                 state: map,
             });
         }
+        frames.push(Frame {
+            key: format!("korea-{}", lang.key()),
+            state: ViewState {
+                view: View::Korea,
+                lang,
+                ..ViewState::default()
+            },
+        });
     }
     frames
 }
@@ -117,15 +126,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_landing_page_and_three_map_presets_in_every_language() {
+    fn the_landing_page_three_map_presets_and_korea_in_every_language() {
         let frames = frames();
-        assert_eq!(frames.len(), 4 * Lang::ALL.len());
+        assert_eq!(frames.len(), 5 * Lang::ALL.len());
         let keys: Vec<&str> = frames.iter().map(|f| f.key.as_str()).collect();
         for key in [
             "landing-en",
             "map-world-en",
             "map-asia-pacific-ko",
             "map-korea-zh",
+            "korea-ko",
         ] {
             assert!(keys.contains(&key), "{key} missing from {keys:?}");
         }
@@ -170,7 +180,8 @@ mod tests {
             "view=map&embed=1",
             "kiosk=1",
             "view=chart",
-            "view=korea",
+            "view=korea&region=korea",
+            "view=korea&target=11.1",
             "view=map&view=map&lang=ko&lang=en",
         ] {
             assert_eq!(frame_for(query), None, "{query}");
