@@ -24,10 +24,12 @@ pub fn Notices() -> impl IntoView {
         out
     };
     // A permalink pinned to another version of the data: said, never hidden.
+    // Only the `data` parameter is read: a filter change does not ask again.
+    let pinned_to = Memo::new(move |_| app.state.with(|s| s.data.clone()));
     let pinned = move || {
         let version = crate::components::cite::data_version(app);
-        app.state.with(|s| {
-            sdg_core::cite::pinned_elsewhere(s, version.as_ref()).map(|pinned| {
+        pinned_to.with(|p| {
+            sdg_core::cite::pinned_elsewhere(p.as_deref(), version.as_ref()).map(|pinned| {
                 let current = version
                     .as_ref()
                     .map(|v| v.label())

@@ -301,12 +301,15 @@ await reference.close();
 // Asia-Pacific map and the Korea view, with its mobile emulation (slow 4G, 4x CPU). It
 // runs as a child process: the server lives in this one and must keep answering.
 {
+  // Served compressed, as any static host serves it (gzip: GitHub Pages, Netlify):
+  // the simulated slow network counts the bytes on the wire.
+  const hosted = await serve('dist', { gzip: true });
   report.lighthouse = {};
   for (const [name, query] of [['landing', ''], ['map_asia_pacific', '?view=map&region=asia-pacific'], ['korea', '?view=korea']]) {
     const out = `target/bench/lighthouse-${name}.json`;
     await promisify(execFile)(
       '.tools/bench/node_modules/.bin/lighthouse',
-      [server.url + query, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices',
+      [hosted.url + query, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices',
         `--chrome-flags=${CHROME_FLAGS.join(' ')} --headless=new`],
       { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1e8 },
     );
@@ -332,14 +335,13 @@ await reference.close();
     console.log(`\nLighthouse, ${name} (${query || 'the bare URL'}): performance ${page.performance} (bar 90), accessibility ${page.accessibility}, best practices ${page.best_practices}; FCP ${page.fcp_ms} ms, LCP ${page.lcp_ms} ms, TBT ${page.tbt_ms} ms, CLS ${page.cls} (bar 0.05)`);
     console.log(`  below 0.9: ${weak.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ')}`);
   }
+  await hosted.close();
 }
 
 // The JS heap after 1,000 scripted interactions (the soak's random touches, typing
 // and keys, seeded) over the heap after load, both after a forced collection.
 {
-  // Without the service worker: the navigations it would answer from its cache never
-  // reach the page's routes, which refuse those that leave the app (below).
-  const { page } = await visit(server, '?view=map&series=pm25', mapReady, 1, { keepWasm: true, context: { serviceWorkers: 'block' } });
+  const { page } = await visit(server, '?view=map&series=pm25', mapReady, 1, { keepWasm: true });
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -360,18 +362,22 @@ await reference.close();
   const handleTable = () => page.evaluate(() => window.benchWasm?.__wbindgen_externrefs?.length ?? null);
   const tableBefore = await handleTable();
   // The keys (Tab, Enter) reach every link, and some leave the app (the citation's
-  // data package, a source's page): such a navigation is refused, so the page and its
-  // heap stay the app's; the interaction counts as made (as a kiosk's would be).
+  // data package, a source's page): a click on such a link is refused in the page (a
+  // refused navigation would show the browser's error page instead), so the page and
+  // its heap stay the app's; the interaction counts as made.
   let refused = 0;
-  await page.route('**/*', (route) => {
-    const request = route.request();
-    const app = new URL(request.url()).pathname === new URL(server.url).pathname;
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !app) {
-      refused++;
-      return route.abort();
-    }
-    return route.fallback();
-  });
+  await page.exposeBinding('benchRefused', () => refused++);
+  const guard = () => {
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest?.('a[href]');
+      if (link && new URL(link.href).pathname !== location.pathname) {
+        event.preventDefault();
+        window.benchRefused();
+      }
+    }, true);
+  };
+  await page.addInitScript(guard);
+  await page.evaluate(guard);
   const rnd = random(1000);
   // Also measured after the first 100: by then each kind of view has been built once
   // (templates, loaded packs), so growth after it is what a long session would see.

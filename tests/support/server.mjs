@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,11 +21,15 @@ const TYPES = {
  * Serves `root` at http://127.0.0.1:<free port><prefix>. `rewrite(path, body)` may
  * replace a file's bytes (used to serve a deliberately broken pack); `data` serves
  * `data/` from another folder (the synthetic benchmark bundle); `headers` are added to
- * every answer (a Content-Security-Policy, say).
+ * every answer (a Content-Security-Policy, say); `gzip` compresses answers for clients
+ * that accept it.
  * Returns { url, close, requests, precached }: every path asked for by the page, and
  * every path the service worker precached.
  */
-export async function serve(root, { prefix = '/', rewrite, data, headers = {} } = {}) {
+export async function serve(root, { prefix = '/', rewrite, data, headers = {}, gzip = false } = {}) {
+  // Compressed answers, as static hosts give them (`gzip`: Lighthouse's network
+  // simulation counts the bytes on the wire), made once per file.
+  const zipped = new Map();
   const base = resolve(root);
   const requests = [];
   const precached = [];
@@ -43,7 +48,14 @@ export async function serve(root, { prefix = '/', rewrite, data, headers = {} } 
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       let body = await readFile(file);
       if (rewrite) body = rewrite(rel, body) ?? body;
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png')) {
+        if (!zipped.has(file)) zipped.set(file, gzipSync(body, { level: 6 }));
+        res.writeHead(200, { ...headers, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(zipped.get(file));
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

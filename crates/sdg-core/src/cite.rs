@@ -69,11 +69,13 @@ pub fn citation(
 /// The version a permalink was pinned to, when the data shown is another one (the
 /// bundle's version differs, or the bundle has none): the reader must be told that
 /// the figures may have changed since the link was made.
+/// `pinned` is the permalink's `data` parameter ([`ViewState::data`]): a view reads
+/// that field alone, not the whole state, so a filter change does not ask again.
 pub fn pinned_elsewhere<'a>(
-    state: &'a ViewState,
+    pinned: Option<&'a str>,
     version: Option<&BundleVersion>,
 ) -> Option<&'a str> {
-    let pinned = state.data.as_deref()?;
+    let pinned = pinned?;
     (version.map(|v| v.hash.as_str()) != Some(pinned)).then_some(pinned)
 }
 
@@ -146,11 +148,25 @@ mod tests {
     fn a_link_pinned_to_other_data_is_told_so() {
         let v = version();
         let mut state = ViewState::default();
-        assert_eq!(pinned_elsewhere(&state, Some(&v)), None, "not pinned");
+        assert_eq!(
+            pinned_elsewhere(state.data.as_deref(), Some(&v)),
+            None,
+            "not pinned"
+        );
         state.data = Some(v.hash.clone());
-        assert_eq!(pinned_elsewhere(&state, Some(&v)), None, "the same data");
+        assert_eq!(
+            pinned_elsewhere(state.data.as_deref(), Some(&v)),
+            None,
+            "the same data"
+        );
         state.data = Some("0123456789ab".into());
-        assert_eq!(pinned_elsewhere(&state, Some(&v)), Some("0123456789ab"));
-        assert_eq!(pinned_elsewhere(&state, None), Some("0123456789ab"));
+        assert_eq!(
+            pinned_elsewhere(state.data.as_deref(), Some(&v)),
+            Some("0123456789ab")
+        );
+        assert_eq!(
+            pinned_elsewhere(state.data.as_deref(), None),
+            Some("0123456789ab")
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! CSV export of a selection: UTF-8 with a byte-order mark so that Excel opens Korean
 //! names intact, one row per city, with the source and the licence of each value.
+//! (The data package's tables, `tools/datagen/src/package.rs`, are plain RFC 4180
+//! without a BOM on purpose: they are for data tools, these for spreadsheets.)
 
 use crate::assess::Status;
 use crate::filter::Filter;

@@ -262,6 +262,34 @@ fn sha256(bytes: &[u8]) -> String {
 /// A CSV table: its name, text, Table Schema and title.
 type Table = (&'static str, String, Value, &'static str);
 
+/// A table whose header row is its schema's field names, in order: each column is
+/// declared once, in the schema, and every row gives its cells in that order.
+fn table(
+    name: &'static str,
+    title: &'static str,
+    schema: Value,
+    rows: Vec<Vec<String>>,
+) -> Result<Table, String> {
+    let header: Vec<String> = schema["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .filter_map(|f| f["name"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(row) = rows.iter().find(|r| r.len() != header.len()) {
+        return Err(format!(
+            "{name}: a row of {} cells for {} columns",
+            row.len(),
+            header.len()
+        ));
+    }
+    let text = csv_text(std::iter::once(header).chain(rows))?;
+    Ok((name, text, schema, title))
+}
+
 /// The five CSV tables.
 fn tables(
     dir: &Path,
@@ -292,18 +320,8 @@ fn required(mut f: Value) -> Value {
 
 /// Every observation of every pack, and the sources they cite.
 fn observation_tables(dir: &Path, manifest: &Manifest) -> Result<(Table, Table), String> {
-    let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-    let mut obs = vec![header(&[
-        "pack",
-        "series",
-        "place",
-        "place_kind",
-        "year",
-        "value",
-        "source",
-        "doubt",
-    ])];
-    let mut src = vec![header(&["id", "pack", "file", "text"])];
+    let mut obs = Vec::new();
+    let mut src = Vec::new();
     let mut next_source = 0u32;
     for pack in manifest
         .packs
@@ -380,39 +398,20 @@ fn observation_tables(dir: &Path, manifest: &Manifest) -> Result<(Table, Table),
         "primaryKey": "id",
     });
     Ok((
-        (
+        table(
             "observations",
-            csv_text(obs)?,
-            obs_schema,
             "Every figure of every series (cities' and countries')",
-        ),
-        (
-            "sources",
-            csv_text(src)?,
-            src_schema,
-            "The sources the figures cite",
-        ),
+            obs_schema,
+            obs,
+        )?,
+        table("sources", "The sources the figures cite", src_schema, src)?,
     ))
 }
 
 /// The framework's series: what each measures, in which unit, which way is good and
 /// the sourced thresholds that judge it.
 fn series_table(framework: &Framework) -> Result<Table, String> {
-    let mut rows = vec![vec![
-        "id",
-        "indicator",
-        "target",
-        "title",
-        "unit",
-        "direction",
-        "green",
-        "yellow",
-        "orange",
-        "thresholds_source",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect::<Vec<_>>()];
+    let mut rows = Vec::new();
     let bound = |f: Option<f64>| f.map(|v| v.to_string()).unwrap_or_default();
     for s in &framework.series {
         let t = s.thresholds.as_ref();
@@ -433,7 +432,6 @@ fn series_table(framework: &Framework) -> Result<Table, String> {
             t.map(|t| t.source.clone()).unwrap_or_default(),
         ]);
     }
-    let text = csv_text(rows)?;
     let schema = json!({
         "fields": [
             required(field("id", "string", "The series' id")),
@@ -453,28 +451,17 @@ fn series_table(framework: &Framework) -> Result<Table, String> {
         ],
         "primaryKey": "id",
     });
-    Ok((
+    table(
         "series",
-        text,
-        schema,
         "The series: units, direction and thresholds",
-    ))
+        schema,
+        rows,
+    )
 }
 
 /// The places the figures and actions name.
 fn places_table(gazetteer: &Gazetteer) -> Result<Table, String> {
-    let mut rows = vec![[
-        "id",
-        "name",
-        "country",
-        "lat",
-        "lon",
-        "population",
-        "level",
-        "parent",
-    ]
-    .map(String::from)
-    .to_vec()];
+    let mut rows = Vec::new();
     let num = |f: Option<f64>| f.map(|v| v.to_string()).unwrap_or_default();
     for c in &gazetteer.cities {
         let level = serde_json::to_value(c.level)
@@ -492,7 +479,6 @@ fn places_table(gazetteer: &Gazetteer) -> Result<Table, String> {
             c.parent.clone().unwrap_or_default(),
         ]);
     }
-    let text = csv_text(rows)?;
     let schema = json!({
         "fields": [
             required(field("id", "string", "The place's id (gn- ids are GeoNames ids)")),
@@ -509,21 +495,12 @@ fn places_table(gazetteer: &Gazetteer) -> Result<Table, String> {
             { "fields": "country", "reference": { "resource": "countries", "fields": "iso3" } },
         ],
     });
-    Ok(("places", text, schema, "Cities and local governments"))
+    table("places", "Cities and local governments", schema, rows)
 }
 
 /// The countries and territories, with their UN ESCAP subregions.
 fn countries_table(gazetteer: &Gazetteer) -> Result<Table, String> {
-    let mut rows = vec![[
-        "iso3",
-        "numeric",
-        "name",
-        "region",
-        "subregion",
-        "asia_pacific",
-    ]
-    .map(String::from)
-    .to_vec()];
+    let mut rows = Vec::new();
     for c in &gazetteer.countries {
         rows.push(vec![
             c.iso3.clone(),
@@ -534,7 +511,6 @@ fn countries_table(gazetteer: &Gazetteer) -> Result<Table, String> {
             c.asia_pacific.to_string(),
         ]);
     }
-    let text = csv_text(rows)?;
     let schema = json!({
         "fields": [
             required(field("iso3", "string", "ISO 3166-1 alpha-3 code")),
@@ -546,11 +522,15 @@ fn countries_table(gazetteer: &Gazetteer) -> Result<Table, String> {
         ],
         "primaryKey": "iso3",
     });
-    Ok(("countries", text, schema, "Countries and territories"))
+    table("countries", "Countries and territories", schema, rows)
 }
 
-/// The rows as CSV text; `csv` quotes what needs quoting.
-fn csv_text(rows: Vec<Vec<String>>) -> Result<String, String> {
+/// The rows as CSV text; `csv` quotes what needs quoting. Plain RFC 4180 with LF line
+/// ends and no byte-order mark, as the package's dialect says: these tables are for
+/// data tools, to which a BOM is a stray character in the first column's name. The
+/// app's own CSV downloads (`sdg_core::export`) are for spreadsheets, so they differ
+/// on purpose: a BOM (Excel reads UTF-8 only with it) and CRLF.
+fn csv_text(rows: impl IntoIterator<Item = Vec<String>>) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         w.write_record(&row).map_err(|e| e.to_string())?;
