@@ -190,47 +190,71 @@ fn shows_controls(app: AppState) -> bool {
     !app.state.with(|s| s.embed && s.hide_controls)
 }
 
+/// Where loading stands for the current view: one reading, for the loading line and
+/// for the first paint's takeover.
+enum LoadPhase {
+    /// No manifest: nothing can be shown.
+    Fatal(Vec<String>),
+    /// A file the view cannot do without failed.
+    Blocked(Vec<String>),
+    /// The view's core files (or places) are not in yet.
+    Loading,
+    /// The view shows; more of its files are on their way.
+    More,
+    /// Everything asked for is in.
+    Done,
+}
+
+/// The current view's [`LoadPhase`] (reactive).
+fn load_phase(app: AppState) -> LoadPhase {
+    let data = app.data;
+    let needs_places = app.view.get().needs_places();
+    if let Some(problems) = data.fatal.get() {
+        return LoadPhase::Fatal(problems);
+    }
+    let blocking = data.blocking_failures(needs_places);
+    if !blocking.is_empty() {
+        LoadPhase::Blocked(blocking)
+    } else if !data.core_ready() || (needs_places && !data.places_ready()) {
+        LoadPhase::Loading
+    } else if data.pending() > 0 {
+        LoadPhase::More
+    } else {
+        LoadPhase::Done
+    }
+}
+
 /// True once the view has what it needs drawn, or has failed for good: the loading
 /// line's last state, and no part of the view still fetching what it draws.
 fn settled(app: AppState) -> bool {
-    let data = app.data;
-    let needs_places = app.view.get().needs_places();
-    data.fatal.with(Option::is_some)
-        || !data.blocking_failures(needs_places).is_empty()
-        || (data.core_ready()
-            && (!needs_places || data.places_ready())
-            && data.pending() == 0
-            && app.drawing.get() == 0)
+    match load_phase(app) {
+        LoadPhase::Fatal(_) | LoadPhase::Blocked(_) => true,
+        LoadPhase::Done => app.drawing.get() == 0,
+        LoadPhase::Loading | LoadPhase::More => false,
+    }
 }
 
 /// Loading progress, and the error that stops everything (no manifest).
 #[component]
 fn LoadState() -> impl IntoView {
     let app = use_app();
-    let data = app.data;
-    let blocking = move || data.blocking_failures(app.view.get().needs_places());
+    let failed = move |problems: Vec<String>, testid: Option<&'static str>| {
+        view! {
+            <div class="error" role="alert" data-testid=testid>
+                <h2>{app.t("load.fatal")}</h2>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <div class="load-state" aria-live="polite">
-            {move || match data.fatal.get() {
-                Some(problems) => view! {
-                    <div class="error" role="alert">
-                        <h2>{app.t("load.fatal")}</h2>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-                None if !blocking().is_empty() => view! {
-                    <div class="error" role="alert" data-testid="core-failed">
-                        <h2>{app.t("load.fatal")}</h2>
-                        <ul>{blocking().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-                None if !data.core_ready() || (app.view.get().needs_places() && !data.places_ready()) => {
-                    view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any()
-                }
-                None if data.pending() > 0 => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),
-                None => view! { <p class="loaded visually-hidden" data-testid="loaded">{app.t("load.done")}</p> }.into_any(),
+            {move || match load_phase(app) {
+                LoadPhase::Fatal(problems) => failed(problems, None),
+                LoadPhase::Blocked(problems) => failed(problems, Some("core-failed")),
+                LoadPhase::Loading => view! { <p class="loading" data-testid="loading">{app.t("load.loading")}</p> }.into_any(),
+                LoadPhase::More => view! { <p class="loading" data-testid="loading-more">{app.t("load.more")}</p> }.into_any(),
+                LoadPhase::Done => view! { <p class="loaded visually-hidden" data-testid="loaded">{app.t("load.done")}</p> }.into_any(),
             }}
         </div>
     }
