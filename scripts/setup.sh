@@ -60,11 +60,13 @@ if [ "${1:-}" = "--bench" ] && ! command -v twiggy >/dev/null; then
 fi
 
 # Every build needs it, not only the browser tests: the first paint is made by
-# opening the built app (scripts/paint.mjs). (--browser is still accepted.)
-if [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium (the build's first paint and the browser tests)"
+# opening the built app (scripts/paint.mjs). Its chromedriver runs the component
+# mount tests (`make mount`, through wasm-bindgen-test-runner). (--browser is still
+# accepted.)
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian's chromium and chromium-driver (the build's first paint, the mount and browser tests)"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 say "ready"

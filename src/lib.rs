@@ -16,6 +16,8 @@ mod loader;
 mod selection;
 mod slow_start;
 mod state;
+#[cfg(test)]
+mod test_mount;
 mod views;
 
 use sdg_core::url_state::ViewState;

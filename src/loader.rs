@@ -132,11 +132,16 @@ impl Data {
     /// still on its way.
     fn arrived(&self, path: &str, result: Result<String, String>) {
         let mut done = Vec::new();
-        self.queue.update_untracked(|q| {
+        let taken = self.queue.try_update_untracked(|q| {
             q.fetched(path, result);
             self.bundle
-                .update_untracked(|b| done = q.drain_with(b, self.reads));
+                .try_update_untracked(|b| done = q.drain_with(b, self.reads));
         });
+        if taken.is_none() {
+            // The app that asked is gone (unmounted while this file was on its way,
+            // as the mount tests do): nothing is waiting for it.
+            return;
+        }
         self.queue.notify();
         if done.is_empty() {
             return;

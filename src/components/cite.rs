@@ -61,3 +61,60 @@ pub fn CiteThis() -> impl IntoView {
         </dialog>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::url_state::View;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{mount, settle, until};
+
+    #[wasm_bindgen_test]
+    async fn the_dialog_is_built_on_opening_follows_the_state_and_is_dropped_on_closing() {
+        let m = mount("view=map&lang=ko", || view! { <CiteThis /> }).await;
+        let app = m.app;
+        let dialog: web_sys::HtmlDialogElement = m.find("dialog");
+        assert_eq!(m.count("dialog textarea"), 0, "nothing built while closed");
+        m.find::<web_sys::HtmlElement>("[data-testid=cite-button]")
+            .click();
+        until("the dialog to open", || dialog.open()).await;
+        let text: web_sys::HtmlTextAreaElement = m.find("[data-testid=cite-text]");
+        let href = window().location().href().unwrap_or_default();
+        let expected = app.state.with_untracked(|s| {
+            let version = app
+                .data
+                .manifest
+                .with_untracked(|m| m.as_ref().and_then(|m| m.version.clone()));
+            citation(
+                &href,
+                s,
+                sdg_core::i18n::text(s.lang, "nav.map"),
+                version.as_ref(),
+                &today(),
+                s.lang,
+            )
+            .text
+        });
+        assert_eq!(
+            text.value(),
+            expected,
+            "the core's citation of this state, in Korean"
+        );
+        app.go(&sdg_core::nav::Link::View(View::Chart));
+        settle().await;
+        assert!(
+            text.value()
+                .contains(sdg_core::i18n::text(sdg_core::i18n::Lang::Ko, "nav.chart")),
+            "{}",
+            text.value()
+        );
+        m.find::<web_sys::HtmlElement>("dialog button").click();
+        until("the dialog's content to go", || {
+            m.count("dialog textarea") == 0
+        })
+        .await;
+        assert!(!dialog.open());
+        m.finish().await;
+    }
+}

@@ -349,3 +349,123 @@ fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent) {
         let _ = first.focus();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::scene::rows::{select_rows, shared_cities};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::selection::{current_data, selection};
+    use crate::test_mount::{choose, mount, press, settle, until};
+
+    /// How many cities the core selects for the app's current state.
+    fn core_count(app: crate::state::App) -> usize {
+        untrack(|| {
+            let (series, tables) = current_data(&app).expect("the series has loaded");
+            let (filter, year) = app.state.with(|s| (s.filter(), s.year));
+            app.data.bundle.with(|b| {
+                select_rows(
+                    &b.gazetteer,
+                    &shared_cities(&b.gazetteer),
+                    &filter,
+                    &series,
+                    &tables,
+                    year,
+                )
+                .len()
+            })
+        })
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_filter_reaches_the_state_the_url_and_the_count() {
+        let m = mount("view=map", || {
+            let rows = selection(use_app());
+            view! { <FilterPanel rows=rows /> }
+        })
+        .await;
+        let app = m.app;
+        let shown = move |n| count_words(app, n);
+        until("the cities and the series", || {
+            untrack(|| app.data.places_ready() && current_data(&app).is_some())
+        })
+        .await;
+        settle().await;
+        let world = core_count(app);
+        assert!(world > 100, "the world has cities: {world}");
+        let count: web_sys::HtmlElement = m.find("[data-testid=match-count]");
+        assert_eq!(count.text_content().unwrap_or_default(), shown(world));
+
+        choose(&m.find("[data-testid=region-select]"), "korea");
+        settle().await;
+        assert_eq!(app.state.with_untracked(|s| s.region), Region::Korea);
+        let search = window().location().search().unwrap_or_default();
+        assert!(search.contains("region=korea"), "{search}");
+        let korea = core_count(app);
+        assert!(korea > 0 && korea < world, "{korea} of {world}");
+        assert_eq!(count.text_content().unwrap_or_default(), shown(korea));
+
+        let first_status: web_sys::HtmlInputElement = m.find(".statuses input");
+        first_status.click();
+        settle().await;
+        assert_eq!(
+            app.state.with_untracked(|s| s.statuses.len()),
+            1,
+            "one status ticked"
+        );
+        assert!(first_status.checked());
+        assert_eq!(
+            count.text_content().unwrap_or_default(),
+            shown(core_count(app))
+        );
+        m.finish().await;
+    }
+
+    /// The count's words for `n` cities.
+    fn count_words(app: crate::state::App, n: usize) -> String {
+        untrack(|| app.fill("filter.count", &[("n", &format_int(n as u64))]))
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_drawer_opens_takes_the_focus_and_gives_it_back_on_escape() {
+        let m = mount("view=map", || {
+            let rows = selection(use_app());
+            view! { <FilterPanel rows=rows /> }
+        })
+        .await;
+        let toggle: web_sys::HtmlElement = m.find("[data-testid=filter-toggle]");
+        let panel: web_sys::HtmlElement = m.find("#filter-panel");
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        toggle.click();
+        settle().await;
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+        assert_eq!(panel.get_attribute("role").as_deref(), Some("dialog"));
+        until("the drawer's focus", || {
+            document()
+                .active_element()
+                .is_some_and(|e| e.class_name() == "filter-close")
+        })
+        .await;
+        press("Escape");
+        settle().await;
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        assert_eq!(panel.get_attribute("role"), None);
+        let focused = document().active_element().expect("focus");
+        assert!(
+            focused == *toggle.unchecked_ref::<web_sys::Element>(),
+            "the focus is back on the toggle"
+        );
+        m.finish().await;
+    }
+}

@@ -35,3 +35,32 @@ pub fn MoreButton(
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::i18n::{self, Lang};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{mount, settle};
+
+    #[wasm_bindgen_test]
+    async fn each_click_adds_a_page_until_every_item_shows() {
+        let pages = RwSignal::new(1);
+        let m = mount("lang=ko", move || {
+            view! { <MoreButton pager=Pager::new(10) total=Signal::stored(25) pages=pages message="actions.more" testid="more" /> }
+        })
+        .await;
+        let said = |n: &str| i18n::fill(Lang::Ko, "actions.more", &[("n", n)]);
+        assert_eq!(m.text(), said("10"), "in the state's language");
+        m.find::<web_sys::HtmlElement>("button").click();
+        settle().await;
+        assert_eq!(pages.get_untracked(), 2);
+        assert_eq!(m.text(), said("5"), "the last page is a short one");
+        m.find::<web_sys::HtmlElement>("button").click();
+        settle().await;
+        assert_eq!(pages.get_untracked(), 3);
+        assert_eq!(m.count("button"), 0, "gone once all 25 show");
+        m.finish().await;
+    }
+}

@@ -83,3 +83,76 @@ pub fn ThemeSelect(value: Signal<Theme>, pick: Callback<Theme>) -> impl IntoView
         </select>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::i18n;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{choose, mount, settle};
+
+    /// The page's query string, without its `?`.
+    fn address() -> String {
+        window().location().search().unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_language_select_reaches_the_state_the_url_the_page_and_the_words() {
+        let m = mount("view=map", || view! { <Preferences /> }).await;
+        let select: web_sys::HtmlSelectElement = m.find("select");
+        assert_eq!(
+            select.value(),
+            "en",
+            "the select shows the state's language"
+        );
+        choose(&select, "ko");
+        settle().await;
+        assert_eq!(m.app.state.with_untracked(|s| s.lang), Lang::Ko);
+        assert!(
+            address().contains("lang=ko"),
+            "the URL carries it: {}",
+            address()
+        );
+        assert!(
+            address().contains("view=map"),
+            "and keeps the rest: {}",
+            address()
+        );
+        let root = document().document_element().expect("<html>");
+        assert_eq!(root.get_attribute("lang").as_deref(), Some("ko"));
+        assert!(
+            m.text().contains(i18n::text(Lang::Ko, "prefs.language")),
+            "the labels follow: {}",
+            m.text()
+        );
+        // Back to English from the URL side (a Back button), the select follows.
+        m.app.state.update(|s| s.lang = Lang::En);
+        settle().await;
+        assert_eq!(select.value(), "en");
+        assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+        m.finish().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_tab_follows_in_place_keeps_the_language_and_marks_itself_current() {
+        let m = mount("lang=zh", || view! { <Nav /> }).await;
+        let map_tab: web_sys::HtmlAnchorElement = m.find("a[href*='view=map']");
+        assert!(map_tab.href().contains("lang=zh"), "{}", map_tab.href());
+        assert_eq!(
+            map_tab.text_content().as_deref(),
+            Some(i18n::text(Lang::Zh, "nav.map"))
+        );
+        assert_eq!(map_tab.get_attribute("aria-current"), None);
+        map_tab.click();
+        settle().await;
+        assert_eq!(m.app.view.get_untracked(), View::Map, "followed in place");
+        assert!(address().contains("view=map"), "{}", address());
+        assert_eq!(
+            map_tab.get_attribute("aria-current").as_deref(),
+            Some("page")
+        );
+        assert_eq!(m.count("[aria-current=page]"), 1, "one current tab");
+        m.finish().await;
+    }
+}

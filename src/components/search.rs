@@ -142,3 +142,119 @@ pub fn SearchBox(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::i18n::Lang;
+    use sdg_core::url_state::View;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{mount, press, settle, type_into, until};
+
+    /// The suggestions' labels as shown.
+    fn shown(m: &crate::test_mount::Mounted) -> Vec<String> {
+        let list = m
+            .root
+            .query_selector_all("[role=option] span")
+            .expect("a list");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.text_content())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn typing_suggests_the_arrows_move_and_enter_opens_the_city() {
+        let m = mount("", || view! { <SearchBox /> }).await;
+        let app = m.app;
+        assert!(
+            !untrack(|| app.data.gazetteer_ready.get()),
+            "no city names before the search is used"
+        );
+        let input: web_sys::HtmlInputElement = m.find("input");
+        input.focus().expect("focusable");
+        until("the city names, fetched on focus", || {
+            untrack(|| app.data.gazetteer_ready.get())
+        })
+        .await;
+        type_into(&input, "suwon");
+        settle().await;
+        let labels = shown(&m);
+        assert!(
+            !labels.is_empty() && labels.len() <= MAX_SUGGESTIONS,
+            "{labels:?}"
+        );
+        let expected = app
+            .data
+            .bundle
+            .with_untracked(|b| suggest(&b.gazetteer, "suwon", Lang::En, MAX_SUGGESTIONS));
+        assert_eq!(
+            labels,
+            expected.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
+            "the core's suggestions, in its order"
+        );
+        assert_eq!(
+            input.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            input.get_attribute("aria-activedescendant").as_deref(),
+            Some("city-search-option-0")
+        );
+        if labels.len() > 1 {
+            press("ArrowDown");
+            settle().await;
+            assert_eq!(
+                input.get_attribute("aria-activedescendant").as_deref(),
+                Some("city-search-option-1")
+            );
+            press("ArrowUp");
+            settle().await;
+        }
+        press("Enter");
+        settle().await;
+        assert_eq!(app.view.get_untracked(), View::City);
+        assert_eq!(
+            app.state.with_untracked(|s| s.cities.clone()),
+            vec![expected[0].id.clone()]
+        );
+        assert_eq!(
+            input.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        m.finish().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_form_s_search_hands_the_pick_over_instead_of_opening_it() {
+        let picked = RwSignal::new(None::<Suggestion>);
+        let pick = Callback::new(move |s: Suggestion| picked.set(Some(s)));
+        let m = mount(
+            "view=share",
+            move || view! { <SearchBox id="place-search" on_pick=pick /> },
+        )
+        .await;
+        let app = m.app;
+        let input: web_sys::HtmlInputElement = m.find("input#place-search");
+        input.focus().expect("focusable");
+        until("the city names", || {
+            untrack(|| app.data.gazetteer_ready.get())
+        })
+        .await;
+        type_into(&input, "seoul");
+        settle().await;
+        let option: web_sys::HtmlElement = m.find("#place-search-option-0");
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let down = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init)
+            .expect("a mouse event");
+        option.dispatch_event(&down).expect("sent");
+        settle().await;
+        let got = picked.get_untracked().expect("the form got the place");
+        assert_eq!(input.value(), got.label, "the box shows the pick");
+        assert_eq!(app.view.get_untracked(), View::Share, "the form stays");
+        assert!(app.state.with_untracked(|s| s.cities.is_empty()));
+        m.finish().await;
+    }
+}

@@ -104,3 +104,65 @@ pub fn YearPlayer() -> impl IntoView {
         </Show>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{mount, settle, type_into, until};
+
+    #[wasm_bindgen_test]
+    async fn the_slider_and_play_set_the_year_the_url_carries() {
+        let m = mount("view=map", || view! { <YearPlayer /> }).await;
+        let app = m.app;
+        until("the series' years", || {
+            untrack(|| series_years(&app).len() > 1)
+        })
+        .await;
+        settle().await;
+        let years = untrack(|| series_years(&app));
+        let slider: web_sys::HtmlInputElement = m.find("input[type=range]");
+        assert_eq!(slider.max(), (years.len() - 1).to_string());
+        assert_eq!(
+            slider.value(),
+            slider.max(),
+            "no year in the URL: the latest"
+        );
+
+        type_into(&slider, "0");
+        settle().await;
+        assert_eq!(app.state.with_untracked(|s| s.year), Some(years[0]));
+        let search = window().location().search().unwrap_or_default();
+        assert!(search.contains(&format!("year={}", years[0])), "{search}");
+        assert!(m.text().contains(&years[0].to_string()), "{}", m.text());
+
+        app.state.update(|s| s.year = Some(years[1]));
+        settle().await;
+        assert_eq!(slider.value(), "1", "the slider follows the state");
+
+        let play: web_sys::HtmlElement = m.find("button");
+        play.click();
+        settle().await;
+        assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"));
+        assert_eq!(
+            app.state.with_untracked(|s| s.year),
+            Some(years[0]),
+            "play starts at the first year"
+        );
+        until("the next year, 0.9 s later", || {
+            app.state.with_untracked(|s| s.year) == Some(years[1])
+        })
+        .await;
+        play.click();
+        settle().await;
+        assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("false"));
+        gloo_timers::future::sleep(std::time::Duration::from_millis(1200)).await;
+        assert_eq!(
+            app.state.with_untracked(|s| s.year),
+            Some(years[1]),
+            "paused: the year stays"
+        );
+        m.finish().await;
+    }
+}

@@ -373,3 +373,84 @@ fn ActionMarks(plot: Plot) -> impl IntoView {
         </ol>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::selection::selection;
+    use crate::test_mount::{mount, press, settle, until};
+
+    /// The circle that marks the focused point, if any.
+    fn ring(m: &crate::test_mount::Mounted) -> Option<(String, String)> {
+        let c = m.root.query_selector("svg.chart .focus-ring").ok()??;
+        Some((c.get_attribute("cx")?, c.get_attribute("cy")?))
+    }
+
+    #[wasm_bindgen_test]
+    async fn keys_step_through_the_points_and_the_readout_follows() {
+        let m = mount("view=chart&series=pm25&city=kr-11,kr-21", || {
+            let rows = selection(use_app());
+            view! { <ChartView rows=rows /> }
+        })
+        .await;
+        until("a chart", || m.count("svg.chart") > 0).await;
+        settle().await;
+        let chart: web_sys::HtmlElement = m.find("svg.chart");
+        let readout: web_sys::HtmlElement = m.find(".chart-readout");
+        assert_eq!(ring(&m), None);
+        chart.focus().expect("the chart takes the focus");
+        press("ArrowRight");
+        settle().await;
+        let first = ring(&m).expect("the first point is marked");
+        let said = readout.text_content().unwrap_or_default();
+        assert!(!said.is_empty(), "and read out");
+        press("ArrowRight");
+        settle().await;
+        assert_ne!(ring(&m).expect("a point"), first, "the next point");
+        assert_ne!(readout.text_content().unwrap_or_default(), said);
+        press("ArrowLeft");
+        settle().await;
+        assert_eq!(ring(&m), Some(first), "back to the first");
+        assert_eq!(readout.text_content().unwrap_or_default(), said);
+        press("Escape");
+        settle().await;
+        assert_eq!(ring(&m), None, "Escape clears");
+        assert_eq!(readout.text_content().as_deref(), Some(""));
+        m.finish().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_table_switch_swaps_the_picture_for_its_numbers() {
+        let m = mount("view=chart&series=pm25&city=kr-11", || {
+            let rows = selection(use_app());
+            view! { <ChartView rows=rows /> }
+        })
+        .await;
+        until("a chart", || m.count("svg.chart") > 0).await;
+        let card: web_sys::HtmlElement = m.find("figure.chart-card");
+        let charts = m.count("svg.chart");
+        let switch: web_sys::HtmlElement = m.find("figure.chart-card .chart-tools button");
+        assert_eq!(
+            switch.get_attribute("aria-pressed").as_deref(),
+            Some("false")
+        );
+        switch.click();
+        settle().await;
+        assert_eq!(
+            switch.get_attribute("aria-pressed").as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            m.count("svg.chart"),
+            charts - 1,
+            "this card's picture is gone"
+        );
+        assert!(
+            card.query_selector("table").ok().flatten().is_some(),
+            "its table shows"
+        );
+        m.finish().await;
+    }
+}

@@ -429,3 +429,110 @@ fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sdg_core::share::control_id;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::test_mount::{fire, mount, settle, type_into, until};
+
+    #[wasm_bindgen_test]
+    async fn a_download_try_shows_every_problem_and_focuses_the_first() {
+        let m = mount("view=share", || view! { <ShareView /> }).await;
+        let app = m.app;
+        until("the framework and the places", || {
+            untrack(|| app.data.places_ready())
+        })
+        .await;
+        settle().await;
+        let status: web_sys::HtmlElement = m.find("[data-testid=share-status]");
+        assert_eq!(
+            status.text_content().as_deref(),
+            Some(""),
+            "nothing said before a try"
+        );
+        assert_eq!(
+            m.count(".field-problems li"),
+            0,
+            "no problem shown before a field is left"
+        );
+
+        let title: web_sys::HtmlInputElement = m.find(&format!("#{}", control_id("title_en")));
+        title.focus().expect("focusable");
+        fire(&title, "blur");
+        settle().await;
+        let title_problems: web_sys::HtmlElement = m.find("[data-testid=problems-title_en]");
+        assert!(
+            title_problems.child_element_count() > 0,
+            "a left empty title is a problem"
+        );
+        assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+        m.find::<web_sys::HtmlElement>("[data-testid=share-download]")
+            .click();
+        settle().await;
+        let (_, problems) = app.data.bundle.with_untracked(|b| {
+            let draft = Draft {
+                country: "KOR".into(),
+                second: second_language(Lang::En),
+                ..Draft::default()
+            };
+            build_action(
+                &draft,
+                b.framework.as_ref().expect("a framework"),
+                &b.gazetteer,
+            )
+        });
+        assert!(!problems.is_empty());
+        let said = untrack(|| app.fill("share.problems", &[("n", &problems.len().to_string())]));
+        assert_eq!(
+            status.text_content().unwrap_or_default(),
+            said,
+            "the core's count of problems"
+        );
+        assert_eq!(
+            m.count(".field-problems li"),
+            problems.len() as u32,
+            "each beside its field"
+        );
+        let focused = document().active_element().expect("a focus");
+        assert_eq!(
+            focused.id(),
+            control_id(problems[0].field),
+            "the first problem's field has the focus"
+        );
+        m.finish().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_preview_shows_what_is_typed_as_text() {
+        let m = mount("view=share", || view! { <ShareView /> }).await;
+        let app = m.app;
+        until("the framework and the places", || {
+            untrack(|| app.data.places_ready())
+        })
+        .await;
+        settle().await;
+        let title: web_sys::HtmlInputElement = m.find(&format!("#{}", control_id("title_en")));
+        let hostile = "<img src=x onerror=alert(1)>Bus lanes";
+        type_into(&title, hostile);
+        settle().await;
+        let preview: web_sys::HtmlElement = m.find("[data-testid=share-preview]");
+        assert!(
+            preview.text_content().unwrap_or_default().contains(hostile),
+            "{}",
+            preview.inner_html()
+        );
+        assert_eq!(
+            preview
+                .query_selector_all("img")
+                .map(|l| l.length())
+                .unwrap_or(1),
+            0,
+            "never markup"
+        );
+        m.finish().await;
+    }
+}
