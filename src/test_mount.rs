@@ -119,15 +119,17 @@ pub async fn settle() {
     }
 }
 
-/// Waits (up to 10 s) until `ready` holds, e.g. a file has loaded; panics with `what`.
+/// Waits (up to 60 s) until `ready` holds, e.g. a file has loaded; panics with `what`.
+/// The test build's core is unoptimised: reading the bundle takes a few seconds, more
+/// on a busy machine (measured: over 10 s while a release build ran beside it).
 pub async fn until(what: &str, ready: impl Fn() -> bool) {
-    for _ in 0..500 {
+    for _ in 0..3000 {
         if ready() {
             return;
         }
         gloo_timers::future::sleep(Duration::from_millis(20)).await;
     }
-    panic!("waited 10 s for {what}");
+    panic!("waited 60 s for {what}");
 }
 
 impl Mounted {

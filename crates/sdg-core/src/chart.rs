@@ -7,6 +7,7 @@
 //! serialises them, escaped, for the SVG download.
 //! Hover and focus use the same coordinate transform through [`Plot::points`].
 
+pub mod elements;
 pub mod marks;
 
 use std::cell::RefCell;
@@ -825,14 +826,6 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
-/// `fill="…"` (and `stroke="…"`) attributes from [`paint`].
-fn paint_attrs(color: &str, fill: bool) -> String {
-    match paint(color, fill) {
-        (f, Some(stroke)) => format!("fill=\"{f}\" stroke=\"{stroke}\""),
-        (f, None) => format!("fill=\"{f}\""),
-    }
-}
-
 /// The source line of a downloaded chart, wrapped at ` · ` (or spaces) to fit
 /// `width` pixels of 11 px text.
 pub fn wrap_source(source: &str, width: u32) -> Vec<String> {
@@ -866,36 +859,7 @@ pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
         escape_xml(title)
     );
     for shape in &plot.shapes {
-        let _ = match shape {
-            Shape::Line { points, color, width } => write!(
-                s,
-                "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\" points=\"{}\"/>",
-                points_attr(points)
-            ),
-            Shape::Rect { from, to, color, fill } => {
-                let (x, y, w, h) = rect_box(*from, *to);
-                write!(s, "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" {}/>", paint_attrs(color, *fill))
-            }
-            Shape::Circle { center, radius, color, fill } => write!(
-                s,
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\" {}/>",
-                center.0,
-                center.1,
-                paint_attrs(color, *fill)
-            ),
-            Shape::Text { at, text, size, anchor, color, vertical } => {
-                let rotate = text_rotation(*at, *vertical)
-                    .map(|t| format!(" transform=\"{t}\""))
-                    .unwrap_or_default();
-                write!(
-                    s,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{anchor}\" fill=\"{color}\"{rotate}>{}</text>",
-                    at.0,
-                    at.1,
-                    escape_xml(text)
-                )
-            }
-        };
+        elements::shape_element(shape).write(&mut s);
     }
     s.push_str("</g>");
     let top = plot.height + 24 + 16;

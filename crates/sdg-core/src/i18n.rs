@@ -214,9 +214,36 @@ mod message_tests {
             if path.is_dir() {
                 app_sources(&path, out);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(std::fs::read_to_string(path).unwrap());
+                out.push(without_tests(&std::fs::read_to_string(path).unwrap()));
             }
         }
+    }
+
+    /// A source file less its `#[cfg(test)]` modules, which hold CSS selectors and
+    /// sample words rather than keys the app shows (each ends at the first line that
+    /// is a lone `}`, as rustfmt writes a top-level item's end).
+    fn without_tests(text: &str) -> String {
+        let mut out = String::new();
+        let mut in_test = false;
+        for line in text.lines() {
+            if line.trim() == "#[cfg(test)]" {
+                in_test = true;
+            } else if in_test && line == "}" {
+                in_test = false;
+            } else if !in_test {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_test_module_is_left_out_and_the_code_after_it_kept() {
+        let text = "let a = \"x.kept\";\n#[cfg(test)]\nmod t {\n    fn f() {\n        \"svg.chart\";\n    }\n}\nlet b = \"y.kept\";\n";
+        let code = without_tests(text);
+        assert!(code.contains("x.kept") && code.contains("y.kept"), "{code}");
+        assert!(!code.contains("svg.chart"), "{code}");
     }
 
     /// String literals in the app that look like message keys (`area.name`).
