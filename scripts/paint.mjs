@@ -43,10 +43,10 @@ async function paint(query) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${server.url}${query ? `?${query}` : ''}`);
-  await page.waitForSelector('[data-testid=loaded]', { state: 'attached', timeout: 60_000 });
-  // The app takes over from a frame just before the browser's next frame (by then
-  // every part of the view has caught up): the frame is taken at the same moment.
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // The app marks the page drawn at the moment it would take over from a frame: the
+  // data loaded, and no part of the view still fetching what it draws (the landing
+  // page's map). Waiting for the loading line's end instead raced that map's file.
+  await page.waitForSelector('html[data-drawn]', { state: 'attached', timeout: 60_000 });
   if (errors.length) throw new Error(`paint: ?${query}: ${errors.join('; ')}`);
   const frame = await page.evaluate(frameMarkup, { stylesAsData: true });
   await page.close();

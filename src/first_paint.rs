@@ -43,12 +43,26 @@ pub fn host() -> Option<web_sys::HtmlElement> {
     Some(host)
 }
 
-/// Replaces the static frame with the app, once; does nothing when no frame showed.
+/// True while a static frame stands in for the app (built away from the page, not
+/// seen yet).
+pub fn frame_standing() -> bool {
+    HOST.with(|h| h.borrow().is_some())
+}
+
+/// The page's attribute set once the view is drawn: what the build's painter
+/// (`scripts/paint.mjs`) waits for before it takes a frame.
+const DRAWN: &str = "data-drawn";
+
+/// The view is drawn (or has failed): marks the page so, and replaces the static
+/// frame with the app, once (when a frame showed).
 pub fn take_over() {
+    let document = leptos::prelude::document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute(DRAWN, "");
+    }
     let Some(host) = HOST.with(|h| h.borrow_mut().take()) else {
         return;
     };
-    let document = leptos::prelude::document();
     let (Some(root), Some(body)) = (document.document_element(), document.body()) else {
         return;
     };

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::svg::push_tenths;
+use crate::svg::{push_tenths, push_tenths_after};
 
 /// A point `(x, y)`: `(lon, lat)` before projection.
 pub type Point = (f64, f64);
@@ -422,11 +422,22 @@ pub fn svg_path(polygons: &[Polygon], view: &Viewport) -> String {
         let Some(pts) = screen_ring(&projected, 10.0, view) else {
             continue;
         };
-        for (i, (x, y)) in pts.iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            push_tenths(&mut d, *x);
-            d.push(' ');
-            push_tenths(&mut d, *y);
+        // The first point, then each step from the last (`l`, repeated implicitly):
+        // exact, as the points are whole tenths.
+        let (mut x0, mut y0) = pts[0];
+        d.push('M');
+        push_tenths(&mut d, x0);
+        d.push(' ');
+        push_tenths(&mut d, y0);
+        d.push('l');
+        for (i, &(x, y)) in pts.iter().enumerate().skip(1) {
+            if i == 1 {
+                push_tenths(&mut d, x - x0);
+            } else {
+                push_tenths_after(&mut d, x - x0);
+            }
+            push_tenths_after(&mut d, y - y0);
+            (x0, y0) = (x, y);
         }
         d.push('Z');
     }
@@ -632,9 +643,18 @@ mod tests {
             (0.0, 0.0),
         ]];
         let d = svg_path(&[square], &view);
-        assert!(d.starts_with("M0 0L"), "{d}");
+        assert_eq!(d.matches('M').count(), 1, "{d}");
+        assert!(d.starts_with("M0 0l"), "{d}");
         assert!(d.ends_with('Z'));
-        assert_eq!(d.matches('L').count(), 4);
+        // Four steps, each one side long, back to the start.
+        let steps: Vec<f64> = d["M0 0l".len()..d.len() - 1]
+            .replace('-', " -")
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(steps.len(), 8, "{d}");
+        assert_eq!(steps.iter().step_by(2).sum::<f64>(), 0.0, "{d}");
+        assert_eq!(steps.iter().skip(1).step_by(2).sum::<f64>(), 0.0, "{d}");
     }
 
     #[test]

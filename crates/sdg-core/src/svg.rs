@@ -18,6 +18,22 @@ pub fn push_tenths(out: &mut String, tenths: i64) {
     }
 }
 
+/// Appends `tenths / 10` as the next number of a list: after a space unless it is
+/// negative (the sign separates it), and without a leading zero (`.5`, `-.5`), as
+/// path data allows. A boundary's steps are mostly under a pixel: written this way
+/// the Korea map's path data took about half the bytes.
+pub fn push_tenths_after(out: &mut String, tenths: i64) {
+    if tenths >= 0 {
+        out.push(' ');
+    }
+    let start = out.len();
+    push_tenths(out, tenths);
+    let digits = if tenths < 0 { start + 1 } else { start };
+    if out[digits..].starts_with("0.") {
+        out.remove(digits);
+    }
+}
+
 /// Appends `v` rounded to the nearest tenth (see [`push_tenths`]); a value that is
 /// not finite is written as 0 (a path with a stray point, never a panic).
 pub fn push_number(out: &mut String, v: f64) {
@@ -83,6 +99,25 @@ mod tests {
             let expected = expected.strip_suffix(".0").unwrap_or(&expected);
             assert_eq!(written(v), expected, "{v}");
         }
+    }
+
+    #[test]
+    fn a_list_s_numbers_are_parted_by_a_space_or_their_sign_and_lose_a_leading_zero() {
+        let mut s = String::from("l");
+        for t in [5, -5, 12, -120, 0, -1, 10] {
+            push_tenths_after(&mut s, t);
+        }
+        assert_eq!(s, "l .5-.5 1.2-12 0-.1 1");
+        let read: Vec<f64> = s[1..]
+            .replace('-', " -")
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(
+            read,
+            [0.5, -0.5, 1.2, -12.0, 0.0, -0.1, 1.0],
+            "the same numbers"
+        );
     }
 
     #[test]
