@@ -43,12 +43,6 @@ pub fn host() -> Option<web_sys::HtmlElement> {
     Some(host)
 }
 
-/// True while a static frame stands in for the app (built away from the page, not
-/// seen yet).
-pub fn frame_standing() -> bool {
-    HOST.with(|h| h.borrow().is_some())
-}
-
 /// The page's attribute set once the view is drawn: what the build's painter
 /// (`scripts/paint.mjs`) waits for before it takes a frame.
 const DRAWN: &str = "data-drawn";

@@ -22,21 +22,6 @@ use sdg_core::userdata::UserPack;
 /// Where the bundle lives, relative to the page (so any host and sub-path works).
 const DATA_ROOT: &str = "data/";
 
-/// How long the views may go without hearing of loaded files while more are on
-/// their way (see [`Data::arrived`]).
-const HOLD_MS: u64 = 400;
-
-/// Loaded files the views have not been told of yet.
-#[derive(Default)]
-struct Held {
-    /// The bundle gained a file.
-    bundle: bool,
-    /// Series that gained a file: their merged tables are due.
-    series: BTreeSet<String>,
-    /// A timer will tell them.
-    timer: bool,
-}
-
 /// The app's data, as signals the views read.
 #[derive(Clone, Copy)]
 pub struct Data {
@@ -55,8 +40,6 @@ pub struct Data {
     pub user: RwSignal<Option<Arc<UserPack>>>,
     /// How this build reads a fetched file into the bundle.
     reads: AddFile,
-    /// What has loaded since the views were last told.
-    held: StoredValue<Held>,
     /// Flips once the framework has loaded.
     pub framework_ready: Memo<bool>,
     /// Flips once the countries and the cities have loaded: what reads the gazetteer
@@ -144,13 +127,9 @@ impl Data {
         }
     }
 
-    /// A fetch finished: hand it to the queue and load whatever is now ready. The
-    /// views hear of it (the bundle, the merged tables of the series that gained a
-    /// file) once nothing else asked for is on its way, and meanwhile at most every
-    /// [`HOLD_MS`]; while a static frame stands in for the app, only at the end. Why:
-    /// each telling redraws what reads the data, and opening the Korea view told them
-    /// of some 20 files one by one, each redraw a long task (traced at 4x CPU: about
-    /// 130 ms each, of which reading the file took 10 to 50).
+    /// A fetch finished: hand it to the queue, load whatever is now ready, and rebuild
+    /// the merged tables of the series that gained a file, once none of its files is
+    /// still on its way.
     fn arrived(&self, path: &str, result: Result<String, String>) {
         let mut done = Vec::new();
         let taken = self.queue.try_update_untracked(|q| {
@@ -163,52 +142,21 @@ impl Data {
             // as the mount tests do): nothing is waiting for it.
             return;
         }
-        self.held.update_value(|h| {
-            h.bundle |= !done.is_empty();
-            h.series.extend(done.into_iter().filter_map(|f| f.series));
-        });
-        if self.queue.with_untracked(LoadQueue::pending) == 0 {
-            self.tell();
-        } else if !crate::first_paint::frame_standing() {
-            self.tell_later();
-        }
         self.queue.notify();
-    }
-
-    /// Tells the views of what is held within [`HOLD_MS`], unless a timer already
-    /// will.
-    fn tell_later(&self) {
-        let armed = self.held.with_value(|h| h.timer);
-        if armed {
+        if done.is_empty() {
             return;
         }
-        self.held.update_value(|h| h.timer = true);
-        let data = *self;
-        set_timeout(
-            move || data.tell(),
-            std::time::Duration::from_millis(HOLD_MS),
-        );
-    }
-
-    /// Tells the views of what has loaded: the bundle, and the merged tables of each
-    /// held series none of whose files is still on its way (the others are told
-    /// when their last file is in).
-    fn tell(&self) {
-        let Some(held) = self.held.try_update_value(std::mem::take) else {
-            return;
-        };
-        if held.bundle {
-            self.bundle.notify();
-        }
+        self.bundle.notify();
         let series: BTreeSet<String> = self.queue.with_untracked(|q| {
-            held.series
-                .into_iter()
+            done.into_iter()
+                .filter_map(|f| f.series)
                 .filter(|s| q.series_settled(s))
                 .collect()
         });
-        if !series.is_empty() {
-            self.remerge(series);
+        if series.is_empty() {
+            return;
         }
+        self.remerge(series);
     }
 
     /// Rebuilds the merged tables of these series (published, then the user's data
@@ -268,7 +216,6 @@ pub fn start(reads: AddFile, manifest: Result<Manifest, Vec<String>>) -> Data {
         tables: RwSignal::new(HashMap::new()),
         user: RwSignal::new(None),
         reads,
-        held: StoredValue::new(Held::default()),
         framework_ready: Memo::new(move |_| queue.with(|q| q.loaded(&[PackKind::Framework]))),
         gazetteer_ready: Memo::new(move |_| {
             queue.with(|q| q.loaded(&[PackKind::Countries, PackKind::Places]))

@@ -53,6 +53,7 @@ pub async fn mount<V: IntoView + 'static>(
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
         .expect("the test page's address can change");
     watch_console();
+    steady_fetch();
     let manifest = loader::fetch_manifest().await;
     assert!(manifest.is_ok(), "data/manifest.json loads: {manifest:?}");
     let root: web_sys::HtmlElement = document()
@@ -94,6 +95,32 @@ fn watch_console() {
     install
         .call0(&wasm_bindgen::JsValue::NULL)
         .expect("the recorder installs");
+}
+
+/// Makes the page's `fetch` retry a request that stalls (10 s, up to 4 tries).
+/// `wasm-bindgen-test-runner`'s own server, which serves `data/` here, now and then
+/// never answers one of the twenty-odd requests a view sends at once (seen: two
+/// observation files still loading after 15 s, in about one run of four), which no
+/// server the app is meant for does. The app's requests are otherwise unchanged.
+fn steady_fetch() {
+    let install = js_sys::Function::new_no_args(
+        "if (window.__mountFetch) return; const send = window.fetch.bind(window); \
+         window.__mountFetch = send; \
+         window.fetch = async (input, init) => { \
+           for (let attempt = 1; ; attempt++) { \
+             const stop = new AbortController(); const timer = setTimeout(() => stop.abort(), 10000); \
+             try { \
+               const r = await send(input, { ...init, signal: stop.signal }); \
+               const body = await r.arrayBuffer(); \
+               return new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers }); \
+             } catch (e) { if (attempt >= 4) throw e; } \
+             finally { clearTimeout(timer); } \
+           } \
+         };",
+    );
+    install
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("the fetch wrapper installs");
 }
 
 /// The `console.error` messages since the last mount.
