@@ -358,7 +358,16 @@ mod tests {
 
     use super::*;
     use crate::selection::{current_data, selection};
-    use crate::test_mount::{choose, mount, press, settle, until};
+    use crate::test_mount::{choose, mount, press, settle, until, Mounted};
+
+    /// The filter panel beside the map, with the app's selection.
+    async fn panel_on_the_map() -> Mounted {
+        mount("view=map", || {
+            let rows = selection(use_app());
+            view! { <FilterPanel rows=rows /> }
+        })
+        .await
+    }
 
     /// How many cities the core selects for the app's current state.
     fn core_count(app: crate::state::App) -> usize {
@@ -381,11 +390,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn a_filter_reaches_the_state_the_url_and_the_count() {
-        let m = mount("view=map", || {
-            let rows = selection(use_app());
-            view! { <FilterPanel rows=rows /> }
-        })
-        .await;
+        let m = panel_on_the_map().await;
         let app = m.app;
         let shown = move |n| count_words(app, n);
         until("the cities and the series", || {
@@ -430,11 +435,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn the_drawer_opens_takes_the_focus_and_gives_it_back_on_escape() {
-        let m = mount("view=map", || {
-            let rows = selection(use_app());
-            view! { <FilterPanel rows=rows /> }
-        })
-        .await;
+        let m = panel_on_the_map().await;
         let toggle: web_sys::HtmlElement = m.find("[data-testid=filter-toggle]");
         let panel: web_sys::HtmlElement = m.find("#filter-panel");
         assert_eq!(

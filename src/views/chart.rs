@@ -380,22 +380,28 @@ mod tests {
 
     use super::*;
     use crate::selection::selection;
-    use crate::test_mount::{mount, press, settle, until};
+    use crate::test_mount::{mount, press, settle, until, Mounted};
+
+    /// The chart view of the page address `?{query}`, once a chart is drawn.
+    async fn charts_of(query: &str) -> Mounted {
+        let m = mount(query, || {
+            let rows = selection(use_app());
+            view! { <ChartView rows=rows /> }
+        })
+        .await;
+        until("a chart", || m.count("svg.chart") > 0).await;
+        m
+    }
 
     /// The circle that marks the focused point, if any.
-    fn ring(m: &crate::test_mount::Mounted) -> Option<(String, String)> {
+    fn ring(m: &Mounted) -> Option<(String, String)> {
         let c = m.root.query_selector("svg.chart .focus-ring").ok()??;
         Some((c.get_attribute("cx")?, c.get_attribute("cy")?))
     }
 
     #[wasm_bindgen_test]
     async fn keys_step_through_the_points_and_the_readout_follows() {
-        let m = mount("view=chart&series=pm25&city=kr-11,kr-21", || {
-            let rows = selection(use_app());
-            view! { <ChartView rows=rows /> }
-        })
-        .await;
-        until("a chart", || m.count("svg.chart") > 0).await;
+        let m = charts_of("view=chart&series=pm25&city=kr-11,kr-21").await;
         settle().await;
         let chart: web_sys::HtmlElement = m.find("svg.chart");
         let readout: web_sys::HtmlElement = m.find(".chart-readout");
@@ -423,12 +429,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn the_table_switch_swaps_the_picture_for_its_numbers() {
-        let m = mount("view=chart&series=pm25&city=kr-11", || {
-            let rows = selection(use_app());
-            view! { <ChartView rows=rows /> }
-        })
-        .await;
-        until("a chart", || m.count("svg.chart") > 0).await;
+        let m = charts_of("view=chart&series=pm25&city=kr-11").await;
         let card: web_sys::HtmlElement = m.find("figure.chart-card");
         let charts = m.count("svg.chart");
         let switch: web_sys::HtmlElement = m.find("figure.chart-card .chart-tools button");

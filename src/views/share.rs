@@ -436,10 +436,10 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     use super::*;
-    use crate::test_mount::{fire, mount, settle, type_into, until};
+    use crate::test_mount::{fire, mount, settle, type_into, until, Mounted};
 
-    #[wasm_bindgen_test]
-    async fn a_download_try_shows_every_problem_and_focuses_the_first() {
+    /// The share view, once the framework and the places it checks against are in.
+    async fn share_form() -> Mounted {
         let m = mount("view=share", || view! { <ShareView /> }).await;
         let app = m.app;
         until("the framework and the places", || {
@@ -447,6 +447,13 @@ mod tests {
         })
         .await;
         settle().await;
+        m
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_download_try_shows_every_problem_and_focuses_the_first() {
+        let m = share_form().await;
+        let app = m.app;
         let status: web_sys::HtmlElement = m.find("[data-testid=share-status]");
         assert_eq!(
             status.text_content().as_deref(),
@@ -508,13 +515,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn the_preview_shows_what_is_typed_as_text() {
-        let m = mount("view=share", || view! { <ShareView /> }).await;
-        let app = m.app;
-        until("the framework and the places", || {
-            untrack(|| app.data.places_ready())
-        })
-        .await;
-        settle().await;
+        let m = share_form().await;
         let title: web_sys::HtmlInputElement = m.find(&format!("#{}", control_id("title_en")));
         let hostile = "<img src=x onerror=alert(1)>Bus lanes";
         type_into(&title, hostile);
