@@ -9,6 +9,7 @@ pub mod link;
 pub mod more;
 pub mod nav;
 pub mod notices;
+pub mod plain;
 pub mod plot;
 pub mod search;
 pub mod source_link;

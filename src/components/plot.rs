@@ -1,11 +1,11 @@
 //! Drawing a chart laid out by the core as SVG: shared by the chart view and the city
 //! report.
 //!
-//! The shapes are built as plain DOM nodes from the core's element descriptions
-//! ([`sdg_core::chart::elements`]), not as Leptos views: they never change once drawn
-//! (a new layout draws them again), and as views each element carried a marker
-//! comment and held JS handles while it lived. Measured on Seoul's report: 20 charts,
-//! about 1,300 of the view's 3,500 nodes, nearly half of them those comments.
+//! The shapes are built as plain DOM nodes ([`crate::components::plain`]) from the
+//! core's element descriptions ([`sdg_core::chart::elements`]), not as Leptos views:
+//! they never change once drawn (a new layout draws them again). Measured on Seoul's
+//! report: 20 charts, about 1,300 of the view's 3,500 nodes as views, nearly half of
+//! them marker comments.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,36 +14,26 @@ use sdg_core::chart::elements::{mark_element, SvgElement};
 use sdg_core::chart::marks::marks;
 use sdg_core::chart::{Plot, Shape};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+use crate::components::plain::{draw, Plain, SVG_NS};
 
 /// A plot's shapes, in order (runs of alike circles as one path), drawn into a `<g>`.
 pub fn render_shapes(shapes: &[Shape]) -> impl IntoView {
     let group = NodeRef::<leptos::svg::G>::new();
-    let elements: Vec<SvgElement> = marks(shapes).iter().map(mark_element).collect();
-    group.on_load(move |g| draw(g.unchecked_ref(), &elements));
+    let nodes: Vec<Plain> = marks(shapes)
+        .iter()
+        .map(|m| plain(mark_element(m)))
+        .collect();
+    group.on_load(move |g| draw(g.unchecked_ref(), Some(SVG_NS), &nodes));
     view! { <g class="shapes" node_ref=group></g> }
 }
 
-/// Draws `elements` into `parent` as SVG nodes, in place of what it held; text is set
-/// as text, never parsed. (In place: a view rebuilt with the same markup keeps its
-/// elements, so the group of a chart drawn again may still hold the last drawing.)
-fn draw(parent: &web_sys::Element, elements: &[SvgElement]) {
-    let document = document();
-    let fragment = document.create_document_fragment();
-    for e in elements {
-        let Ok(node) = document.create_element_ns(Some(SVG_NS), e.tag) else {
-            continue;
-        };
-        for (name, value) in &e.attrs {
-            let _ = node.set_attribute(name, value);
-        }
-        if let Some(text) = &e.text {
-            node.set_text_content(Some(text));
-        }
-        let _ = fragment.append_child(&node);
-    }
-    parent.set_text_content(None);
-    let _ = parent.append_child(&fragment);
+/// A shape's SVG element as a node to draw.
+fn plain(element: SvgElement) -> Plain {
+    Plain::Element(
+        element.tag,
+        element.attrs,
+        element.text.into_iter().map(Plain::Text).collect(),
+    )
 }
 
 /// A laid-out chart as a small, static SVG (no interaction): the report's charts.
