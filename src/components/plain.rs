@@ -2,38 +2,19 @@
 //! Leptos views: under `erase_components` every view element carries a marker comment
 //! and holds JS handles while it lives, which long lists of alike items multiply
 //! (measured on Seoul's report: its 62 actions were 806 nodes, 310 of them comments).
-//! Text is always set as text, never parsed as markup.
+//! Text is always set as text, never parsed as markup. What to draw is described by the
+//! core ([`sdg_core::node::Node`]), where native tests reach it.
 
 use leptos::prelude::*;
+use sdg_core::node::Node;
 
 /// The SVG namespace, for [`draw`] into an `<svg>`.
 pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// A node to draw: an element with its attributes (in order) and children, or text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Plain {
-    /// An element: tag, attributes, children.
-    Element(&'static str, Vec<(&'static str, String)>, Vec<Plain>),
-    /// A text node.
-    Text(String),
-}
-
-impl Plain {
-    /// An element with no attributes.
-    pub fn el(tag: &'static str, children: Vec<Plain>) -> Plain {
-        Plain::Element(tag, Vec::new(), children)
-    }
-
-    /// Text.
-    pub fn text(text: impl Into<String>) -> Plain {
-        Plain::Text(text.into())
-    }
-}
-
 /// Draws `nodes` into `parent` in place of what it held, elements in `namespace` (an
 /// HTML element when `None`). In place: a view rebuilt with the same markup keeps its
 /// elements, so a parent drawn again may still hold the last drawing.
-pub fn draw(parent: &web_sys::Element, namespace: Option<&str>, nodes: &[Plain]) {
+pub fn draw(parent: &web_sys::Element, namespace: Option<&str>, nodes: &[Node]) {
     let document = document();
     let fragment = document.create_document_fragment();
     for node in nodes {
@@ -48,11 +29,15 @@ pub fn draw(parent: &web_sys::Element, namespace: Option<&str>, nodes: &[Plain])
 fn build(
     document: &web_sys::Document,
     namespace: Option<&str>,
-    node: &Plain,
+    node: &Node,
 ) -> Option<web_sys::Node> {
     match node {
-        Plain::Text(text) => Some(document.create_text_node(text).into()),
-        Plain::Element(tag, attrs, children) => {
+        Node::Text(text) => Some(document.create_text_node(text).into()),
+        Node::Element {
+            tag,
+            attrs,
+            children,
+        } => {
             let element = match namespace {
                 Some(ns) => document.create_element_ns(Some(ns), tag),
                 None => document.create_element(tag),
@@ -78,7 +63,7 @@ pub fn PlainList(
     /// The list's class.
     class: &'static str,
     /// The items.
-    items: Vec<Plain>,
+    items: Vec<Node>,
 ) -> impl IntoView {
     let list = NodeRef::<leptos::html::Ul>::new();
     list.on_load(move |ul| draw(&ul, None, &items));
@@ -93,20 +78,16 @@ mod tests {
     use crate::test_mount::{mount, settle};
 
     /// `n` items, each with words that look like markup.
-    fn items(n: usize) -> Vec<Plain> {
+    fn items(n: usize) -> Vec<Node> {
         (0..n)
             .map(|i| {
-                Plain::el(
-                    "li",
-                    vec![
-                        Plain::Element(
-                            "strong",
-                            vec![("class", "t".into())],
-                            vec![Plain::text(format!("<b>{i}</b>"))],
-                        ),
-                        Plain::text(" tail"),
-                    ],
-                )
+                Node::element("li")
+                    .child(
+                        Node::element("strong")
+                            .attr("class", "t")
+                            .with_text(format!("<b>{i}</b>")),
+                    )
+                    .with_text(" tail")
             })
             .collect()
     }

@@ -2,7 +2,7 @@
 //! report.
 //!
 //! The shapes are built as plain DOM nodes ([`crate::components::plain`]) from the
-//! core's element descriptions ([`sdg_core::chart::elements`]), not as Leptos views:
+//! core's element descriptions ([`sdg_core::chart::elements`], as [`sdg_core::node::Node`]), not as Leptos views:
 //! they never change once drawn (a new layout draws them again). Measured on Seoul's
 //! report: 20 charts, about 1,300 of the view's 3,500 nodes as views, nearly half of
 //! them marker comments.
@@ -10,30 +10,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use sdg_core::chart::elements::{mark_element, SvgElement};
+use sdg_core::chart::elements::mark_element;
 use sdg_core::chart::marks::marks;
 use sdg_core::chart::{Plot, Shape};
 
-use crate::components::plain::{draw, Plain, SVG_NS};
+use crate::components::plain::{draw, SVG_NS};
 
 /// A plot's shapes, in order (runs of alike circles as one path), drawn into a `<g>`.
 pub fn render_shapes(shapes: &[Shape]) -> impl IntoView {
     let group = NodeRef::<leptos::svg::G>::new();
-    let nodes: Vec<Plain> = marks(shapes)
-        .iter()
-        .map(|m| plain(mark_element(m)))
-        .collect();
+    let nodes: Vec<_> = marks(shapes).iter().map(mark_element).collect();
     group.on_load(move |g| draw(g.unchecked_ref(), Some(SVG_NS), &nodes));
     view! { <g class="shapes" node_ref=group></g> }
-}
-
-/// A shape's SVG element as a node to draw.
-fn plain(element: SvgElement) -> Plain {
-    Plain::Element(
-        element.tag,
-        element.attrs,
-        element.text.into_iter().map(Plain::Text).collect(),
-    )
 }
 
 /// A laid-out chart as a small, static SVG (no interaction): the report's charts.
@@ -96,8 +84,10 @@ mod tests {
         assert_eq!(m.count("svg b"), 0, "the words are text, not markup");
         let first: web_sys::Element = m.find("svg g.shapes > text");
         assert_eq!(first.text_content().as_deref(), Some("<b>0</b>"));
-        let expected = shape_element(&ticks(1).shapes[1]);
-        for (name, value) in &expected.attrs {
+        let sdg_core::node::Node::Element { attrs, .. } = shape_element(&ticks(1).shapes[1]) else {
+            panic!("a text shape is an element");
+        };
+        for (name, value) in &attrs {
             assert_eq!(first.get_attribute(name).as_ref(), Some(value), "{name}");
         }
 

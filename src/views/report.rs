@@ -6,16 +6,15 @@
 use leptos::prelude::*;
 
 use sdg_core::chart::layout;
-use sdg_core::i18n::{format_int, format_value, Lang};
+use sdg_core::i18n::{format_int, format_value};
 use sdg_core::lists::subregion_name;
-use sdg_core::model::LocalAction;
 use sdg_core::nav::Link;
-use sdg_core::scene::report::report_sections;
+use sdg_core::scene::report::{action_item, report_sections};
 use sdg_core::style::judgement_label;
 use sdg_core::words::row_words;
 
 use crate::components::link::AppLink;
-use crate::components::plain::{Plain, PlainList};
+use crate::components::plain::PlainList;
 use crate::components::plot::StaticPlot;
 use crate::components::status::StatusBadge;
 use crate::selection::{all_series_tables, borrowed, current_city};
@@ -149,7 +148,7 @@ pub fn ReportView() -> impl IntoView {
                             </table>
                         })}
                         {(!s.actions.is_empty()).then(|| {
-                            let items: Vec<Plain> = s.actions.iter().map(|a| action_item(a, lang)).collect();
+                            let items: Vec<_> = s.actions.iter().map(|a| action_item(a, lang)).collect();
                             view! {
                                 <h3>{app.t("report.actions")}</h3>
                                 <PlainList class="report-actions" items=items />
@@ -169,30 +168,4 @@ pub fn ReportView() -> impl IntoView {
             </section>
         </article>
     }
-}
-
-/// One of the city's actions in the report: its title, year, summary (marked English
-/// when it falls back to it) and source, as plain nodes (a city may have many).
-fn action_item(a: &LocalAction, lang: Lang) -> Plain {
-    let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
-    let (summary, english) = sdg_core::actions::summary_text(a, lang);
-    let summary_lang = if english {
-        vec![("lang", "en".to_string())]
-    } else {
-        Vec::new()
-    };
-    Plain::el(
-        "li",
-        vec![
-            Plain::el("strong", vec![Plain::text(a.title.get(lang))]),
-            Plain::text(format!("{year} — ")),
-            Plain::Element("span", summary_lang, vec![Plain::text(summary)]),
-            Plain::text(" "),
-            Plain::Element(
-                "span",
-                vec![("class", "source".to_string())],
-                vec![Plain::text(a.source_title.clone())],
-            ),
-        ],
-    )
 }

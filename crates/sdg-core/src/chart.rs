@@ -10,6 +10,7 @@
 pub mod elements;
 pub mod marks;
 
+use crate::node::escape_xml;
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::fmt::Write as _;
@@ -809,23 +810,6 @@ pub fn text_rotation(at: (i32, i32), vertical: bool) -> Option<String> {
     vertical.then(|| format!("rotate(-90 {} {})", at.0, at.1))
 }
 
-/// Escapes text for XML.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The source line of a downloaded chart, wrapped at ` · ` (or spaces) to fit
 /// `width` pixels of 11 px text.
 pub fn wrap_source(source: &str, width: u32) -> Vec<String> {
@@ -859,7 +843,7 @@ pub fn to_svg(plot: &Plot, title: &str, source: &str) -> String {
         escape_xml(title)
     );
     for shape in &plot.shapes {
-        elements::shape_element(shape).write(&mut s);
+        elements::shape_element(shape).write_xml(&mut s);
     }
     s.push_str("</g>");
     let top = plot.height + 24 + 16;

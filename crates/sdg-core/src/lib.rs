@@ -65,6 +65,7 @@ pub mod localized;
 pub mod model;
 pub mod names;
 pub mod nav;
+pub mod node;
 pub mod peers;
 pub mod profile;
 pub mod qr;

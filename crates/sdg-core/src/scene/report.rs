@@ -6,6 +6,7 @@
 use crate::chart::Spec;
 use crate::i18n::Lang;
 use crate::model::{ActionsPack, City, Framework, Gazetteer, LocalAction, Series};
+use crate::node::Node;
 use crate::profile::{city_rows, ProfileRow};
 use crate::query::SeriesTables;
 use crate::scene::korea::TARGETS;
@@ -109,6 +110,28 @@ pub fn report_sections(
         .collect()
 }
 
+/// One of the city's actions as a line of the report (an `<li>`): its title in
+/// bold, its year, its summary (marked `lang="en"` when it falls back to English, so a
+/// screen reader says it right) and its source.
+pub fn action_item(a: &LocalAction, lang: Lang) -> Node {
+    let year = a.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    let (summary, english) = crate::actions::summary_text(a, lang);
+    let mut summary_span = Node::element("span");
+    if english {
+        summary_span = summary_span.attr("lang", "en");
+    }
+    Node::element("li")
+        .child(Node::element("strong").with_text(a.title.get(lang)))
+        .with_text(format!("{year} — "))
+        .child(summary_span.with_text(summary))
+        .with_text(" ")
+        .child(
+            Node::element("span")
+                .attr("class", "source")
+                .with_text(a.source_title.as_str()),
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +195,33 @@ mod tests {
         let suwon = gz.city("kr-31010").unwrap();
         let none = report_sections(&fw, suwon, &gz, &[("pm25", &tables)], None, Lang::En);
         assert!(none.iter().all(TargetSection::is_empty));
+    }
+
+    #[test]
+    fn an_action_line_holds_title_year_summary_and_source_as_words() {
+        let mut a =
+            crate::actions::tests::action("LA9", "Seoul", &["kr-11"], Some(2019), &["11.6"], "air");
+        a.source_title = "<i>Report</i> & co".into();
+        let ko = action_item(&a, Lang::Ko);
+        assert_eq!(
+            ko.text_content(),
+            "Seoul 사업 (2019) — A summary about buses and Éco parks. <i>Report</i> & co"
+        );
+        let summary = &ko.children()[2];
+        assert_eq!(
+            summary.get_attr("lang"),
+            Some("en"),
+            "the summary has no Korean form: it is marked English"
+        );
+        assert_eq!(ko.children()[4].get_attr("class"), Some("source"));
+        let en = action_item(&a, Lang::En);
+        assert_eq!(en.children()[2].get_attr("lang"), None);
+        a.year = None;
+        let mut out = String::new();
+        action_item(&a, Lang::En).write_xml(&mut out);
+        assert_eq!(
+            out,
+            "<li><strong>Seoul action LA9</strong> — <span>A summary about buses and Éco parks.</span> <span class=\"source\">&lt;i&gt;Report&lt;/i&gt; &amp; co</span></li>"
+        );
     }
 }
