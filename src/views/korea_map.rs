@@ -10,11 +10,10 @@ use sdg_core::nav::Link;
 use sdg_core::resolve::{Boundary, KR_MUNICIPALITIES, KR_PROVINCES};
 use sdg_core::scene::korea::MatrixRow;
 use sdg_core::scene::korea_map::{
-    action_class_color, action_class_labels, areas, korea_layer, korea_series, korea_viewport,
+    action_class_color, action_class_labels, areas, korea_layer, korea_paths, korea_series,
     reading_of, readings, AreaColouring, KoreaLayer, Reading, KOREA_HEIGHT, KOREA_WIDTH,
     NO_READING,
 };
-use sdg_core::scene::map::boundary_paths;
 use sdg_core::style::status_key;
 
 use crate::components::status::StatusLegend;
@@ -25,8 +24,8 @@ use crate::state::use_app;
 #[component]
 pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
     let app = use_app();
-    let provinces = korea_paths(KR_PROVINCES);
-    let municipalities = korea_paths(KR_MUNICIPALITIES);
+    let provinces = paths_once_loaded(KR_PROVINCES);
+    let municipalities = paths_once_loaded(KR_MUNICIPALITIES);
     let layer = Memo::new(move |_| {
         app.data.framework_ready.track();
         let state = app.state.get();
@@ -252,7 +251,7 @@ fn ColourChooser(layer: Memo<KoreaLayer>, choices: Memo<Vec<(String, String)>>) 
 }
 
 /// `(id, SVG path)` of a boundary's features on the Korea map, once its file is in.
-fn korea_paths(boundary: Boundary) -> Memo<Vec<(String, String)>> {
+fn paths_once_loaded(boundary: Boundary) -> Memo<Vec<(String, String)>> {
     let app = use_app();
     Memo::new(move |_| {
         let loaded = app
@@ -265,7 +264,7 @@ fn korea_paths(boundary: Boundary) -> Memo<Vec<(String, String)>> {
         app.data.bundle.with_untracked(|b| {
             b.topologies
                 .get(boundary.path)
-                .map(|t| boundary_paths(t, boundary.object, &korea_viewport()))
+                .map(|t| korea_paths(t, boundary.object))
                 .unwrap_or_default()
         })
     })

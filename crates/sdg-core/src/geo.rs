@@ -159,7 +159,23 @@ impl Topology {
     /// Features of one object, decoded. Unknown object: empty list. Broken arc
     /// references are skipped (the validator reports them).
     pub fn features(&self, object: &str) -> Vec<Feature> {
-        let arcs = self.decoded_arcs();
+        self.features_of_arcs(object, &self.decoded_arcs())
+    }
+
+    /// Features of one object for a drawing that is never zoomed: each arc thinned in
+    /// `view`'s units, leaving out points that stray less than `tolerance` from the
+    /// line kept ([`thin_arc`]). Arcs are thinned before rings are stitched, so the
+    /// border two areas share stays one line: no gaps, no slivers.
+    pub fn features_thinned(&self, object: &str, view: &Viewport, tolerance: f64) -> Vec<Feature> {
+        let arcs: Vec<Vec<Point>> = self
+            .decoded_arcs()
+            .iter()
+            .map(|arc| thin_arc(arc, view, tolerance))
+            .collect();
+        self.features_of_arcs(object, &arcs)
+    }
+
+    fn features_of_arcs(&self, object: &str, arcs: &[Vec<Point>]) -> Vec<Feature> {
         let Some(collection) = self.objects.get(object) else {
             return Vec::new();
         };
@@ -175,7 +191,7 @@ impl Topology {
                     .map(|rings| {
                         rings
                             .iter()
-                            .filter_map(|ring| stitch_ring(&arcs, ring))
+                            .filter_map(|ring| stitch_ring(arcs, ring))
                             .collect()
                     })
                     .collect(),
@@ -258,6 +274,80 @@ pub fn stitch_ring(arcs: &[Vec<Point>], ring: &[i64]) -> Option<Vec<Point>> {
         points.push(first);
     }
     (points.len() >= 4).then_some(points)
+}
+
+/// An arc (`(lon, lat)` points) with the points left out that stray less than
+/// `tolerance` (in `view`'s units) from the line through those kept: Douglas and
+/// Peucker's rule, in projected space. Both ends are always kept (they join other
+/// arcs); a closed arc keeps two corners besides, so a small island stays an area
+/// rather than a line.
+pub fn thin_arc(arc: &[Point], view: &Viewport, tolerance: f64) -> Vec<Point> {
+    if arc.len() < 3 {
+        return arc.to_vec();
+    }
+    let screen: Vec<Point> = arc
+        .iter()
+        .map(|&(lon, lat)| view.project(lon, lat))
+        .collect();
+    let mut keep = vec![false; arc.len()];
+    let last = arc.len() - 1;
+    keep[0] = true;
+    keep[last] = true;
+    let farthest = |a: usize, b: usize| {
+        (a + 1..b)
+            .map(|i| (i, off_segment(screen[i], screen[a], screen[b])))
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+    };
+    let mut spans = Vec::new();
+    if distance(screen[0], screen[last]) < 1e-9 && arc.len() >= 4 {
+        // Closed: split at the point farthest from the start, and keep the point
+        // farthest from that chord too, whatever the tolerance: a ring needs three
+        // corners to be an area.
+        let from_start = |i: usize| distance(screen[0], screen[i]);
+        let far = (1..last)
+            .max_by(|&a, &b| from_start(a).total_cmp(&from_start(b)))
+            .unwrap_or(1);
+        keep[far] = true;
+        let third = [farthest(0, far), farthest(far, last)]
+            .into_iter()
+            .flatten()
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((i, _)) = third {
+            keep[i] = true;
+        }
+        let corners: Vec<usize> = (0..=last).filter(|&i| keep[i]).collect();
+        spans.extend(corners.windows(2).map(|w| (w[0], w[1])));
+    } else {
+        spans.push((0, last));
+    }
+    while let Some((a, b)) = spans.pop() {
+        if let Some((i, d)) = farthest(a, b) {
+            if d > tolerance {
+                keep[i] = true;
+                spans.push((a, i));
+                spans.push((i, b));
+            }
+        }
+    }
+    arc.iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
+}
+
+/// Distance from `p` to the segment `a`-`b`.
+fn off_segment(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length2 = dx * dx + dy * dy;
+    if length2 < 1e-18 {
+        return distance(p, a);
+    }
+    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0);
+    distance(p, (a.0 + t * dx, a.1 + t * dy))
 }
 
 /// First and last point of an arc, in quantised integer coordinates.
@@ -723,5 +813,80 @@ mod tests {
             features[1..].iter().all(|f| f.polygons.is_empty()),
             "lines and points are no areas"
         );
+    }
+
+    /// A viewport over a small box of the globe, about 100 units per degree, centred
+    /// on it (meridians upright).
+    fn small_view() -> Viewport {
+        Viewport::fit_centred([126.0, 33.0, 130.0, 38.0], 400.0, 500.0, 128.0)
+    }
+
+    #[test]
+    fn a_thinned_arc_keeps_its_ends_and_only_the_bends_that_show() {
+        let view = small_view();
+        // Two straight runs meeting at a bend well over the tolerance, with wobbles
+        // far under it.
+        let arc: Vec<Point> = (0..=20)
+            .map(|i| {
+                let lon = 127.0 + 0.01 * f64::from(i);
+                let wobble = if i % 2 == 0 { 0.0 } else { 0.000_1 };
+                let tent = 0.005 * f64::from(i.min(20 - i));
+                (lon, 35.0 + wobble + tent)
+            })
+            .collect();
+        let thin = thin_arc(&arc, &view, 0.3);
+        assert_eq!(thin, vec![arc[0], arc[10], arc[20]]);
+        // Nothing to leave out of two points; a tolerance of zero keeps every bend.
+        assert_eq!(thin_arc(&arc[..2], &view, 0.3), arc[..2].to_vec());
+        assert_eq!(thin_arc(&arc, &view, 0.0).len(), 21);
+    }
+
+    #[test]
+    fn a_thinned_closed_arc_stays_a_shape() {
+        let view = small_view();
+        let island: Vec<Point> = vec![
+            (127.0, 35.0),
+            (127.001, 35.0),
+            (127.001, 35.001),
+            (127.0, 35.001),
+            (127.0, 35.0),
+        ];
+        let thin = thin_arc(&island, &view, 5.0);
+        assert_eq!(thin.len(), 4, "start, two corners, end: {thin:?}");
+        assert_eq!(
+            thin[2],
+            (127.001, 35.001),
+            "the corner farthest from the start"
+        );
+        assert!(stitch_ring(&[thin], &[0]).is_some(), "still a ring");
+    }
+
+    proptest::proptest! {
+        /// Every point left out lies within the tolerance of the line kept, and the
+        /// ends are kept: Douglas and Peucker's guarantee, in the viewport's units.
+        #[test]
+        fn every_point_left_out_is_within_the_tolerance(
+            steps in proptest::collection::vec((-0.02f64..0.02, -0.02f64..0.02), 2..60),
+            tolerance in 0.0f64..3.0,
+        ) {
+            let view = small_view();
+            let mut arc = vec![(128.0, 35.5)];
+            for (dx, dy) in steps {
+                let (x, y) = *arc.last().unwrap();
+                arc.push((x + dx, y + dy));
+            }
+            let thin = thin_arc(&arc, &view, tolerance);
+            proptest::prop_assert_eq!(thin.first(), arc.first());
+            proptest::prop_assert_eq!(thin.last(), arc.last());
+            let screen = |p: &Point| view.project(p.0, p.1);
+            let kept: Vec<Point> = thin.iter().map(screen).collect();
+            for p in &arc {
+                let near = kept
+                    .windows(2)
+                    .map(|w| off_segment(screen(p), w[0], w[1]))
+                    .fold(f64::INFINITY, f64::min);
+                proptest::prop_assert!(near <= tolerance + 1e-9, "{p:?} is {near} away");
+            }
+        }
     }
 }
