@@ -14,11 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 
 /// A text with its English form and any others, by language key.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(
-    try_from = "BTreeMap<String, String>",
-    into = "BTreeMap<String, String>"
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(into = "BTreeMap<String, String>")]
 pub struct Localized {
     en: String,
     others: BTreeMap<String, String>,
@@ -122,15 +119,43 @@ impl Localized {
     }
 }
 
-impl TryFrom<BTreeMap<String, String>> for Localized {
-    type Error = String;
+/// Read straight from the object's entries, as [`Localized::with`] adds them (an empty
+/// form is none; a repeated key keeps its last form): every place name of the bundle
+/// is one, and going through a map of owned keys first made an English-only name
+/// cost three allocations instead of one.
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Forms;
+        impl<'de> serde::de::Visitor<'de> for Forms {
+            type Value = Localized;
 
-    fn try_from(mut forms: BTreeMap<String, String>) -> Result<Self, String> {
-        let en = forms
-            .remove("en")
-            .ok_or("a text needs its English form (`en`)")?;
-        forms.retain(|_, v| !v.trim().is_empty());
-        Ok(Self { en, others: forms })
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of texts by language key")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Localized, A::Error> {
+                let mut en = None;
+                let mut others = BTreeMap::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let text: String = map.next_value()?;
+                    if key == "en" {
+                        en = Some(text);
+                    } else if text.trim().is_empty() {
+                        others.remove(key.as_ref());
+                    } else {
+                        others.insert(key.into_owned(), text);
+                    }
+                }
+                let en = en.ok_or_else(|| {
+                    serde::de::Error::custom("a text needs its English form (`en`)")
+                })?;
+                Ok(Localized { en, others })
+            }
+        }
+        deserializer.deserialize_map(Forms)
     }
 }
 
