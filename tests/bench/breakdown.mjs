@@ -18,8 +18,9 @@ if (!dist) {
   console.error('usage: node tests/bench/breakdown.mjs <dist> [changes|load] [rows | cpu rate] [rows]');
   process.exit(2);
 }
-const MAP = '?view=map&series=pm25';
-const FIRST_CITY = 'svg.map path.city';
+// Q and READY open another view (e.g. Q='?view=korea' READY='[data-testid=korea-matrix] tbody tr').
+const MAP = process.env.Q ?? '?view=map&series=pm25';
+const FIRST_CITY = process.env.READY ?? 'svg.map path.city';
 
 /** Self time per event name of the `X` events of one thread, in ms. */
 function selfTimeByName(events) {

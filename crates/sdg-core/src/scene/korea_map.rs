@@ -10,11 +10,13 @@
 use std::collections::BTreeMap;
 
 use crate::assess::{status, Status};
-use crate::geo::{svg_path, Topology, Viewport};
+use crate::geo::{Topology, Viewport};
 use crate::model::{Framework, Gazetteer, Series};
 use crate::query::{Region, SeriesTables};
 use crate::scene::korea::MatrixRow;
-use crate::scene::map::{preset_bounds, preset_meridian, unit_position, value_color, value_range};
+use crate::scene::map::{
+    feature_paths, preset_bounds, preset_meridian, unit_position, value_color, value_range,
+};
 use crate::style::status_color;
 use crate::url_state::ViewState;
 
@@ -48,11 +50,10 @@ pub const KOREA_TOLERANCE: f64 = 0.3;
 /// thinned to what the map can show ([`KOREA_TOLERANCE`]).
 pub fn korea_paths(topology: &Topology, object: &str) -> Vec<(String, String)> {
     let view = korea_viewport();
-    topology
-        .features_thinned(object, &view, KOREA_TOLERANCE)
-        .into_iter()
-        .map(|f| (f.id.unwrap_or_default(), svg_path(&f.polygons, &view)))
-        .collect()
+    feature_paths(
+        topology.features_thinned(object, &view, KOREA_TOLERANCE),
+        &view,
+    )
 }
 
 /// What the map is coloured by.
@@ -394,11 +395,7 @@ mod tests {
         let topo = crate::load::load_topology("geo/kr-municipalities.json", text).unwrap();
         let object = crate::resolve::KR_MUNICIPALITIES.object;
         let view = korea_viewport();
-        let full: Vec<(String, String)> = topo
-            .features(object)
-            .into_iter()
-            .map(|f| (f.id.unwrap_or_default(), svg_path(&f.polygons, &view)))
-            .collect();
+        let full = crate::scene::map::boundary_paths(&topo, object, &view);
         let thin = korea_paths(&topo, object);
         assert_eq!(full.len(), thin.len());
         let bytes = |paths: &[(String, String)]| paths.iter().map(|(_, d)| d.len()).sum::<usize>();

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use crate::{FastMap, FastSet};
 
 use crate::assess::{status, Status};
-use crate::geo::{svg_path, Topology, Viewport};
+use crate::geo::{svg_path, Feature, Topology, Viewport};
 use crate::model::Series;
 use crate::query::SeriesTables;
 use crate::scene::Row;
@@ -38,8 +38,12 @@ const MARGIN: f64 = 20.0;
 
 /// `(feature id, SVG path)` of every feature of a boundary object.
 pub fn boundary_paths(topology: &Topology, object: &str, view: &Viewport) -> Vec<(String, String)> {
-    topology
-        .features(object)
+    feature_paths(topology.features(object), view)
+}
+
+/// `(feature id, SVG path)` of each feature, drawn in `view`.
+pub fn feature_paths(features: Vec<Feature>, view: &Viewport) -> Vec<(String, String)> {
+    features
         .into_iter()
         .map(|f| (f.id.unwrap_or_default(), svg_path(&f.polygons, view)))
         .collect()
