@@ -80,15 +80,22 @@ pub fn App(
             let _ = root.class_list().add_1("embedded");
         }
     }
+    // The page is built in a task after the app's state, whose making sends the
+    // requests for the view's files: together they made the longest task of the
+    // start (Lighthouse places it after the code's download on a slow network).
+    let built = RwSignal::new(false);
+    crate::later::in_a_task_of_its_own(move || {
+        built.try_set(true);
+    });
     // A static frame of this view (made at build time) shows until the view is drawn
     // or has failed; then the app takes its place, just before the browser's next
     // frame: by then every part of the view has caught up with the data (this effect
     // may run before the landing page's target tiles are drawn, measured).
     // Asked again then: a part of the view may have started fetching meanwhile.
     Effect::new(move |_| {
-        if settled(app) {
+        if built.get() && settled(app) {
             request_animation_frame(move || {
-                if untrack(|| settled(app)) {
+                if untrack(|| built.get() && settled(app)) {
                     crate::first_paint::take_over();
                 }
             });
@@ -97,38 +104,40 @@ pub fn App(
     let controls = move || shows_controls(app);
     let with_filters = move || shows_filters(app);
     view! {
-        <Show when=move || !embedded>
-            <a class="skip-link" href="#main">{move || app.t("skip")}</a>
-            <header class="site-header">
-                <p class="goal-badge" aria-hidden="true">"11"</p>
-                <div class="titles">
-                    <p class="site-title">"Urban SDG Explorer"</p>
-                    <p class="tagline">{move || app.t("tagline")}</p>
-                </div>
-                <Preferences />
-                <Show when=move || !app.state.with(|s| s.kiosk)>
-                    <EmbedDialog />
-                </Show>
-            </header>
-            <Nav />
-        </Show>
-        <main id="main" tabindex="-1" class:no-controls=move || !controls() class:has-panel=with_filters>
-            <Show when=move || embedded>
-                <EmbedBar />
+        <Show when=move || built.get()>
+            <Show when=move || !embedded>
+                <a class="skip-link" href="#main">{move || app.t("skip")}</a>
+                <header class="site-header">
+                    <p class="goal-badge" aria-hidden="true">"11"</p>
+                    <div class="titles">
+                        <p class="site-title">"Urban SDG Explorer"</p>
+                        <p class="tagline">{move || app.t("tagline")}</p>
+                    </div>
+                    <Preferences />
+                    <Show when=move || !app.state.with(|s| s.kiosk)>
+                        <EmbedDialog />
+                    </Show>
+                </header>
+                <Nav />
             </Show>
-            <LoadState />
-            <Notices />
-            <UserDataBanner />
-            <UpdateBanner />
-            {(workspace.render)(app)}
-        </main>
-        <Show when=move || !embedded>
-            <footer class="site-footer">
-                <p>{move || app.t("footer")}</p>
-                <Show when=move || !app.state.with(|s| s.kiosk)>
-                    <CiteThis />
+            <main id="main" tabindex="-1" class:no-controls=move || !controls() class:has-panel=with_filters>
+                <Show when=move || embedded>
+                    <EmbedBar />
                 </Show>
-            </footer>
+                <LoadState />
+                <Notices />
+                <UserDataBanner />
+                <UpdateBanner />
+                {(workspace.render)(app)}
+            </main>
+            <Show when=move || !embedded>
+                <footer class="site-footer">
+                    <p>{move || app.t("footer")}</p>
+                    <Show when=move || !app.state.with(|s| s.kiosk)>
+                        <CiteThis />
+                    </Show>
+                </footer>
+            </Show>
         </Show>
     }
 }

@@ -12,6 +12,7 @@ mod app;
 mod components;
 mod download;
 mod first_paint;
+mod later;
 mod loader;
 mod selection;
 mod slow_start;

@@ -19,6 +19,11 @@ use sdg_core::model::{Manifest, PackInfo, PackKind};
 use sdg_core::query::SeriesTables;
 use sdg_core::userdata::UserPack;
 
+/// How many requests are sent in one task. Sending a view's every file at once (the
+/// Korea view's are about thirty) took about 50 ms of the start's longest task at 1x
+/// CPU, traced: most of it the browser's own work for each request.
+const SENT_PER_TASK: usize = 4;
+
 /// Where the bundle lives, relative to the page (so any host and sub-path works).
 const DATA_ROOT: &str = "data/";
 
@@ -74,9 +79,12 @@ impl Data {
         self.core_ready() && self.gazetteer_ready.get()
     }
 
-    /// Files asked for and not settled yet.
+    /// Files asked for and not settled yet, and one more while the views have not been
+    /// told of files that have (read from the queue, which is changed as each file is
+    /// read, before the views hear of it: see [`Data::tell`]).
     pub fn pending(&self) -> usize {
-        self.queue.with(LoadQueue::pending)
+        let untold = self.untold.try_with_value(|u| u.scheduled) == Some(true);
+        self.queue.with(LoadQueue::pending) + usize::from(untold)
     }
 
     /// Every pack with its loading state, in manifest order.
@@ -113,18 +121,34 @@ impl Data {
     }
 
     /// Fetches each of these files not asked for before (and what they are checked
-    /// against).
+    /// against): the first [`SENT_PER_TASK`] at once, the others as many in each task
+    /// after (in the manifest's order, which puts what the others need first).
     pub fn request(&self, files: &[String]) {
         let fresh = self
             .queue
             .try_update(|q| q.want(files.iter().map(String::as_str)))
             .unwrap_or_default();
-        for path in fresh {
+        let mut batches = fresh.chunks(SENT_PER_TASK).map(<[String]>::to_vec);
+        if let Some(first) = batches.next() {
+            self.send(first);
+        }
+        for batch in batches {
+            let data = *self;
+            crate::later::in_a_task_of_its_own(move || data.send(batch));
+        }
+    }
+
+    /// Sends the requests for these files; each is read when it is in.
+    fn send(&self, paths: Vec<String>) {
+        for path in paths {
             let data = *self;
             let text = fetch_text(&path);
             spawn_local(async move {
                 let result = text.await;
-                data.arrived(&path, result);
+                // Read in a task of its own: files that come in together (a fast
+                // network, a kiosk's own server) resolve in one task, and were read
+                // in it one after another.
+                crate::later::in_a_task_of_its_own(move || data.arrived(&path, result));
             });
         }
     }
@@ -156,7 +180,7 @@ impl Data {
         });
         if first == Some(true) {
             let data = *self;
-            in_a_task_of_its_own(move || data.tell());
+            crate::later::in_a_task_of_its_own(move || data.tell());
         }
     }
 
@@ -169,27 +193,54 @@ impl Data {
     /// not change). Not later than that: holding the news until the last file is in
     /// made the map interactive later (see this file's history).
     fn tell(&self) {
-        let Some(untold) = self.untold.try_update_value(std::mem::take) else {
+        // The news is taken, but the telling stays on its way until the views are told
+        // ([`Data::pending`] counts it): till then what they show is not what came in.
+        let Some((bundle, series)) = self
+            .untold
+            .try_update_value(|u| (std::mem::take(&mut u.bundle), std::mem::take(&mut u.series)))
+        else {
             return;
         };
-        self.queue.notify();
-        if untold.bundle {
-            self.bundle.notify();
+        let merged = !series.is_empty();
+        if merged {
+            let tables = self.merge(series);
+            self.tables.update_untracked(|m| m.extend(tables));
         }
-        if !untold.series.is_empty() {
-            self.remerge(untold.series);
+        // The views are told in a task after the merging, when there was any: the two
+        // together made one long task on the Korea view, which merges every series.
+        let data = *self;
+        let notify = move || {
+            // What came in meanwhile is told by a telling of its own, after this one.
+            let more = data.untold.try_update_value(|u| {
+                u.scheduled = u.bundle || !u.series.is_empty();
+                u.scheduled
+            });
+            data.queue.notify();
+            if bundle {
+                data.bundle.notify();
+            }
+            if merged {
+                data.tables.notify();
+            }
+            if more == Some(true) {
+                crate::later::in_a_task_of_its_own(move || data.tell());
+            }
+        };
+        if merged {
+            crate::later::in_a_task_of_its_own(notify);
+        } else {
+            notify();
         }
     }
 
-    /// Rebuilds the merged tables of these series (published, then the user's data
-    /// over them).
-    fn remerge(&self, series: BTreeSet<String>) {
+    /// The merged tables of these series (published, then the user's data over them).
+    fn merge(&self, series: BTreeSet<String>) -> Vec<(String, Arc<SeriesTables>)> {
         let manifest = self
             .manifest
             .get_untracked()
             .unwrap_or_else(Manifest::empty);
         let user = self.user.get_untracked();
-        let merged: Vec<(String, Arc<SeriesTables>)> = self.bundle.with_untracked(|b| {
+        self.bundle.with_untracked(|b| {
             series
                 .into_iter()
                 .map(|s| {
@@ -201,8 +252,7 @@ impl Data {
                     (s, Arc::new(t))
                 })
                 .collect()
-        });
-        self.tables.update(|m| m.extend(merged));
+        })
     }
 
     /// Loads (or with `None` removes) the user's data: every series it touches, and
@@ -218,14 +268,15 @@ impl Data {
             series.extend(p.targets.iter().map(|t| t.series.clone()));
         }
         self.user.set(pack.map(Arc::new));
-        self.remerge(series);
+        let tables = self.merge(series);
+        self.tables.update(|m| m.extend(tables));
     }
 }
 
 /// What the views have not been told of yet (see [`Data::tell`]).
 #[derive(Default)]
 struct Untold {
-    /// A telling is on its way.
+    /// A telling is on its way: scheduled, or the views not yet told.
     scheduled: bool,
     /// Files were read into the bundle.
     bundle: bool,
@@ -284,31 +335,6 @@ pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, String>> {
             .await
             .map_err(|e| failed("could not be read", e))?;
         sdg_core::load::decode_file(&path, js_sys::Uint8Array::new(&buffer).to_vec())
-    }
-}
-
-/// Runs `f` in a task of its own, after those already queued: a message the page
-/// posts to itself. Not a timer: a zero timeout may be clamped to 4 ms, and a paused
-/// test clock (the kiosk tests') holds it.
-fn in_a_task_of_its_own(f: impl FnOnce() + 'static) {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return f();
-    };
-    let (port, other) = (channel.port1(), channel.port2());
-    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
-    let run = f.clone();
-    // The callback keeps the channel (its handle a GC root) until the message is in.
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
-        drop(channel);
-        if let Some(f) = run.take() {
-            f();
-        }
-    });
-    port.set_onmessage(Some(callback.unchecked_ref()));
-    if other.post_message(&JsValue::UNDEFINED).is_err() {
-        if let Some(f) = f.take() {
-            f();
-        }
     }
 }
 

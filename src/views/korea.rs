@@ -13,6 +13,7 @@ use sdg_core::scene::korea::{
 use crate::components::link::AppLink;
 use crate::components::more::MoreButton;
 use crate::download::download_text;
+use crate::later::a_task_behind;
 use crate::selection::{all_series_tables, borrowed};
 use crate::state::use_app;
 use crate::views::korea_map::KoreaMap;
@@ -41,6 +42,9 @@ pub fn KoreaView() -> impl IntoView {
         sort_matrix(&mut rows, sort.get());
         rows
     });
+    // The rows are built in a task after the map's: together they made one long task
+    // when the data came in.
+    let rows = a_task_behind(app, matrix);
     let pages = RwSignal::new(1usize);
     let total = Memo::new(move |_| matrix.with(Vec::len));
     let header = move |label: String, by: MatrixSort| {
@@ -81,7 +85,7 @@ pub fn KoreaView() -> impl IntoView {
                             let series_words = app.t("korea.series");
                             let peers_word = app.t("korea.peers");
                             let shown = MATRIX_PAGER.shown(total.get(), pages.get());
-                            matrix.get().into_iter().take(shown).map(|r| {
+                            rows.get().into_iter().take(shown).map(|r| {
                                 let covered = r.covered();
                                 let peers_label = app.fill("peers.link-city", &[("city", &r.name)]);
                                 view! {

@@ -17,6 +17,7 @@ use sdg_core::scene::korea_map::{
 use sdg_core::style::status_key;
 
 use crate::components::status::StatusLegend;
+use crate::later::a_task_behind;
 use crate::selection::{all_series_tables, borrowed};
 use crate::state::use_app;
 
@@ -83,6 +84,9 @@ pub fn KoreaMap(matrix: Memo<Vec<MatrixRow>>) -> impl IntoView {
         let c = colouring.get();
         read.with(|r| provinces.with(|p| municipalities.with(|m| areas(p, m, r, &c))))
     });
+    // The areas are built in a task after the rest of the view (and the matrix's rows
+    // in one after that): together they made one long task when the data came in.
+    let drawn = a_task_behind(app, drawn);
 
     let hovered = RwSignal::new(None::<String>);
     let area_at =
@@ -251,21 +255,21 @@ fn ColourChooser(layer: Memo<KoreaLayer>, choices: Memo<Vec<(String, String)>>) 
 }
 
 /// `(id, SVG path)` of a boundary's features on the Korea map, once its file is in.
+/// Worked out once: the bundle changes as each of the view's files comes in, and the
+/// paths of a file already read stay what they were.
 fn paths_once_loaded(boundary: Boundary) -> Memo<Vec<(String, String)>> {
     let app = use_app();
-    Memo::new(move |_| {
-        let loaded = app
-            .data
-            .bundle
-            .with(|b| b.topologies.contains_key(boundary.path));
-        if !loaded {
-            return Vec::new();
+    Memo::new_owning(move |before: Option<Vec<(String, String)>>| {
+        if let Some(paths) = before.filter(|p| !p.is_empty()) {
+            return (paths, false);
         }
-        app.data.bundle.with_untracked(|b| {
+        let paths = app.data.bundle.with(|b| {
             b.topologies
                 .get(boundary.path)
                 .map(|t| korea_paths(t, boundary.object))
                 .unwrap_or_default()
-        })
+        });
+        let changed = !paths.is_empty();
+        (paths, changed)
     })
 }
