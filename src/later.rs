@@ -7,10 +7,21 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::App;
 
-/// Runs `f` in a task of its own, after those already queued: a message the page
-/// posts to itself. Not a timer: a zero timeout may be clamped to 4 ms, and a paused
+/// Runs `f` in a task of its own. Where the browser has the task scheduler
+/// (`scheduler.postTask`), at its first priority, "user-blocking": the tasks split
+/// here are the path to the drawn view, and queued behind the network's own tasks
+/// they drew the map later. Else after the tasks already queued, as a message the page
+/// posts to itself. Never a timer: a zero timeout may be clamped to 4 ms, and a paused
 /// test clock (the kiosk tests') holds it.
 pub fn in_a_task_of_its_own(f: impl FnOnce() + 'static) {
+    if let Some((scheduler, post_task)) = task_scheduler() {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"priority".into(), &"user-blocking".into());
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        // The promise it returns settles with the callback; nothing cancels it.
+        let _ = post_task.call2(&scheduler, &callback, &options);
+        return;
+    }
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return f();
     };
@@ -30,6 +41,19 @@ pub fn in_a_task_of_its_own(f: impl FnOnce() + 'static) {
             f();
         }
     }
+}
+
+/// The page's `scheduler` and its `postTask`, when the browser has them.
+fn task_scheduler() -> Option<(JsValue, js_sys::Function)> {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
+    if !scheduler.is_object() {
+        return None;
+    }
+    let post_task = js_sys::Reflect::get(&scheduler, &"postTask".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some((scheduler, post_task))
 }
 
 /// A copy of `source` that follows it one task behind, starting from `T::default()`:

@@ -2,7 +2,7 @@
 // with the d3 reference, so that a change is judged as a ratio on one machine.
 //   node tests/bench/ab.mjs map distA distB [cpu rate, 4] [rounds, 7]
 //     the time until the map is drawn (`LATENCY=150` adds a network round trip to
-//     every request);
+//     every request; Q and READY time another state, below);
 //   node tests/bench/ab.mjs filter distA distB [cpu rate, 1] [rounds, 3]
 //     the main thread's work for a region change (see main-thread.mjs).
 import { serve } from '../support/server.mjs';
@@ -18,8 +18,11 @@ if (!['map', 'filter'].includes(what) || !A || !B) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
 const servers = { A: await serve(A), B: await serve(B), d3: await serve(referencePage(), { data: `${A}/data` }) };
-const ready = { A: 'svg.map path.city', B: 'svg.map path.city', d3: 'svg.map circle.city' };
-const query = { A: '?view=map&series=pm25', B: '?view=map&series=pm25', d3: '' };
+// Q and READY time another state of ours, e.g. the bench's interactive map, the app in
+// the static frame's place: Q='?view=map' READY='html:not([data-paint=shown]) svg.map path.city'.
+const ours = { q: process.env.Q ?? '?view=map&series=pm25', ready: process.env.READY ?? 'svg.map path.city' };
+const ready = { A: ours.ready, B: ours.ready, d3: 'svg.map circle.city' };
+const query = { A: ours.q, B: ours.q, d3: '' };
 const results = { A: [], B: [], d3: [] };
 
 /** One measurement of `who`: milliseconds. */
