@@ -44,7 +44,7 @@ def small(value):
         return {k: small(v) for k, v in value.items()}
     return value
 kinds = ["manifest.json", "framework.json", "countries.json", "cities.json",
-         "obs/who-aap/pm25.json", "geo/kr-provinces.json", "actions.json", "kiosk.json"]
+         "obs/who-aap/pm25-rest-of-asia-pacific.json", "geo/kr-provinces.json", "actions.json", "kiosk.json"]
 for kind, name in enumerate(kinds):
     value = json.loads((data / name).read_text(encoding="utf-8"))
     text = json.dumps(small(value) if name.startswith(("cities", "obs", "actions", "countries")) else value,

@@ -24,6 +24,9 @@ const ours = { q: process.env.Q ?? '?view=map&series=pm25', ready: process.env.R
 const ready = { A: ours.ready, B: ours.ready, d3: 'svg.map circle.city' };
 const query = { A: ours.q, B: ours.q, d3: '' };
 const results = { A: [], B: [], d3: [] };
+// PAINT times our static frame too, in the same loads (as the bench does):
+// PAINT='#paint svg.map path.city'.
+const painted = { A: [], B: [] };
 
 /** One measurement of `who`: milliseconds. */
 async function measure(who) {
@@ -37,6 +40,11 @@ async function measure(who) {
   }
   const t0 = Date.now();
   await page.goto(servers[who].url + query[who]);
+  if (process.env.PAINT && who !== 'd3') {
+    await page.locator(process.env.PAINT).first().waitFor({ state: 'attached', timeout: 120_000 });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    painted[who].push(Date.now() - t0);
+  }
   await page.locator(ready[who]).first().waitFor({ state: 'attached', timeout: 120_000 });
   let ms = Date.now() - t0;
   if (what === 'filter') {
@@ -54,6 +62,11 @@ for (let i = 0; i < Number(rounds); i++) {
 const show = (xs) => xs.map((x) => x.toFixed(1)).join(', ');
 for (const who of ['A', 'B', 'd3']) console.log(`${who}: median ${median(results[who]).toFixed(1)} ms (${show(results[who])})`);
 const ratio = (x, y) => (median(results[x]) / median(results[y])).toFixed(3);
+if (process.env.PAINT) {
+  for (const who of ['A', 'B']) console.log(`${who} static paint: median ${median(painted[who])} ms (${painted[who].join(', ')})`);
+  const paintRatio = (x) => (median(painted[x]) / median(results.d3)).toFixed(3);
+  console.log(`static paint: B/A ${(median(painted.B) / median(painted.A)).toFixed(3)}; A/d3 ${paintRatio('A')}; B/d3 ${paintRatio('B')}`);
+}
 console.log(`${what}: B/A ${ratio('B', 'A')}; A/d3 ${ratio('A', 'd3')}; B/d3 ${ratio('B', 'd3')}`);
 await browser.close();
 for (const s of Object.values(servers)) await s.close();

@@ -81,6 +81,17 @@ test('an indicator permalink fetches its own series, not PM2.5', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test("a view of Korea fetches only the Korean part of a table split by region", async () => {
+  const own = await serve(process.env.DIST ?? 'dist');
+  const page = await open('?view=korea', undefined, own);
+  await page.locator('html[data-drawn]').waitFor({ state: 'attached' });
+  await page.getByTestId('loaded').waitFor({ state: 'attached' });
+  await own.close();
+  const fetched = own.requests.filter((p) => p.includes('/data/obs/who-aap/'));
+  assert.deepEqual(fetched.map((p) => p.split('/').pop()).sort(), ['pm10-korea.json', 'pm25-korea.json']);
+  assert.deepEqual(page.errors, []);
+});
+
 test('the scatter series is part of the permalink', async () => {
   const page = await open('?view=chart&series=pm25&region=korea');
   await page.getByTestId('scatter-x').selectOption('pm10');

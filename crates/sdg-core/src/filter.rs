@@ -62,8 +62,13 @@ impl SizeClass {
     }
 }
 
-/// Which part of the world to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// Which part of the world to show. Korea lies within Asia-Pacific, which lies within
+/// the world. Serialized by its key (a data file's `region`, see
+/// [`crate::model::PackFile::region`]).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum Region {
     /// Everything.
     #[default]
@@ -91,6 +96,27 @@ impl Region {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.key() == key)
     }
+
+    /// The narrowest region holding the country `iso3` (whether it is an ESCAP member
+    /// is `asia_pacific`): what the region filter and the data's split files both go by.
+    pub fn narrowest(iso3: &str, asia_pacific: bool) -> Region {
+        if iso3 == "KOR" {
+            Region::Korea
+        } else if asia_pacific {
+            Region::AsiaPacific
+        } else {
+            Region::World
+        }
+    }
+
+    /// Whether this region holds all of `part` (a region holds itself).
+    pub fn includes(self, part: Region) -> bool {
+        match self {
+            Region::World => true,
+            Region::AsiaPacific => part != Region::World,
+            Region::Korea => part == Region::Korea,
+        }
+    }
 }
 
 /// Whether a city matches a folded search text in any of its names (English,
@@ -108,12 +134,8 @@ impl Filter {
     /// parts of the filter.
     pub fn passes_country(&self, gazetteer: &Gazetteer, iso3: &str) -> bool {
         let country = gazetteer.country(iso3);
-        let region_ok = match self.region {
-            Region::World => true,
-            Region::AsiaPacific => country.is_some_and(|k| k.asia_pacific),
-            Region::Korea => iso3 == "KOR",
-        };
-        region_ok
+        let part = Region::narrowest(iso3, country.is_some_and(|k| k.asia_pacific));
+        self.region.includes(part)
             && self
                 .subregion
                 .as_ref()
@@ -150,6 +172,34 @@ mod tests {
         assert_eq!(SizeClass::of(10_000_000), SizeClass::Over10m);
         for s in SizeClass::ALL {
             assert_eq!(SizeClass::from_key(s.key()), Some(s));
+        }
+    }
+
+    #[test]
+    fn regions_nest_korea_in_asia_pacific_in_the_world() {
+        use Region::*;
+        assert_eq!(Region::narrowest("KOR", true), Korea);
+        assert_eq!(Region::narrowest("JPN", true), AsiaPacific);
+        assert_eq!(Region::narrowest("FRA", false), World);
+        let holds = |r: Region| {
+            Region::ALL
+                .into_iter()
+                .filter(move |p| r.includes(*p))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(holds(World), vec![World, AsiaPacific, Korea]);
+        assert_eq!(holds(AsiaPacific), vec![AsiaPacific, Korea]);
+        assert_eq!(holds(Korea), vec![Korea]);
+        // Serialized by the URL's key.
+        assert_eq!(
+            serde_json::to_string(&AsiaPacific).unwrap(),
+            "\"asia-pacific\""
+        );
+        for r in Region::ALL {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.key())
+            );
         }
     }
 }

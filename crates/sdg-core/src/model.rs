@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::filter::Region;
 pub use crate::localized::Localized;
 
 /// Version of the bundle layout; bumped when a file's shape changes.
@@ -167,6 +168,12 @@ pub struct PackFile {
     /// picks the files a view needs from the manifest alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place_kind: Option<PlaceKind>,
+    /// For a city table split by region (the data tool splits the big ones): the
+    /// narrowest region ([`Region::narrowest`]) of every place in the file. The parts of
+    /// one series in one pack hold disjoint places, so a view of Korea fetches the
+    /// Korean part alone; a file without it may hold places anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
 }
 
 impl PackFile {
@@ -180,6 +187,7 @@ impl PackFile {
             places: None,
             years: None,
             place_kind: None,
+            region: None,
         }
     }
 }

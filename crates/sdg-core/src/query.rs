@@ -176,6 +176,62 @@ pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
     Some(out)
 }
 
+/// Splits a table by a key of each row's place: one table per key, each with the rows
+/// (in their order), the doubts and the source lines of its places, the source lines
+/// renumbered. Merging the parts ([`merge_tables`]) gives the table's rows back.
+pub fn split_table<K: Ord + Clone>(
+    table: &ObservationTable,
+    key_of: impl Fn(&str) -> K,
+) -> BTreeMap<K, ObservationTable> {
+    let empty = || ObservationTable {
+        series: table.series.clone(),
+        unit: table.unit.clone(),
+        place_kind: table.place_kind,
+        sources: Vec::new(),
+        places: Vec::new(),
+        years: Vec::new(),
+        values: Vec::new(),
+        source: Vec::new(),
+        doubts: Vec::new(),
+    };
+    let mut parts: BTreeMap<K, (ObservationTable, FastMap<u16, u16>)> = BTreeMap::new();
+    let mut keys: FastMap<&str, K> = FastMap::default();
+    for o in 0..table.len() {
+        let (Some(p), Some(y), Some(v), Some(s)) = (
+            table.places.get(o),
+            table.years.get(o),
+            table.values.get(o),
+            table.source.get(o),
+        ) else {
+            continue;
+        };
+        let key = keys.entry(p).or_insert_with(|| key_of(p)).clone();
+        let (part, renumbered) = parts
+            .entry(key)
+            .or_insert_with(|| (empty(), FastMap::default()));
+        let line = *renumbered.entry(*s).or_insert_with(|| {
+            part.sources.push(
+                table
+                    .sources
+                    .get(usize::from(*s))
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+            (part.sources.len() - 1) as u16
+        });
+        part.places.push(p.clone());
+        part.years.push(*y);
+        part.values.push(*v);
+        part.source.push(line);
+    }
+    for d in &table.doubts {
+        if let Some((part, _)) = keys.get(d.place.as_str()).and_then(|k| parts.get_mut(k)) {
+            part.doubts.push(d.clone());
+        }
+    }
+    parts.into_iter().map(|(k, (t, _))| (k, t)).collect()
+}
+
 /// A table with its index.
 pub type Indexed = (ObservationTable, SeriesIndex);
 
@@ -571,6 +627,42 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(select(&gz, &nodata, data, &BTreeMap::new(), None).len(), 2);
+    }
+
+    #[test]
+    fn splitting_by_place_keeps_rows_doubts_and_sources_and_merges_back() {
+        let (_, mut t) = table();
+        t.sources = vec!["s".into(), "unused".into(), "u".into()];
+        t.source = vec![0, 2, 2];
+        t.doubts.push(crate::model::Doubt {
+            place: "c".into(),
+            year: 2018,
+            reason: "why".into(),
+        });
+        let parts = split_table(&t, |place| place == "a");
+        assert_eq!(parts.len(), 2);
+        let (a, rest) = (&parts[&true], &parts[&false]);
+        assert!(a.places.iter().all(|p| p == "a") && !rest.places.iter().any(|p| p == "a"));
+        assert_eq!(a.len() + rest.len(), t.len());
+        // Each part keeps only the source lines its rows use, renumbered.
+        assert!(!a.sources.contains(&"unused".to_string()));
+        assert!(!rest.sources.contains(&"unused".to_string()));
+        let before: Vec<_> = t
+            .rows()
+            .map(|o| (o.place.to_string(), o.year, o.value, o.source.to_string()))
+            .collect();
+        let merged = merge_tables(&[a, rest]).unwrap();
+        let mut after: Vec<_> = merged
+            .rows()
+            .map(|o| (o.place.to_string(), o.year, o.value, o.source.to_string()))
+            .collect();
+        let mut expected = before.clone();
+        expected.sort_by(|x, y| x.partial_cmp(y).unwrap());
+        after.sort_by(|x, y| x.partial_cmp(y).unwrap());
+        assert_eq!(after, expected);
+        assert_eq!(rest.doubts.len(), 1, "a doubt goes with its place");
+        assert!(a.doubts.is_empty());
+        assert_eq!(merged.doubt("c", 2018), Some("why"));
     }
 
     #[test]

@@ -195,6 +195,13 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         View::Korea => &[KR_PROVINCES, KR_MUNICIPALITIES],
         _ => &[],
     };
+    // A view of one preset region alone (the map, the Korea view) fetches only the
+    // parts of a split city table within it (see `PackFile::region`).
+    let within = match view {
+        View::Map => preset,
+        View::Korea => Region::Korea,
+        _ => Region::World,
+    };
     let mut files = Vec::new();
     for pack in &manifest.packs {
         for file in &pack.files {
@@ -228,7 +235,8 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
                     }
                 },
             };
-            if wanted {
+            let in_view = file.region.is_none_or(|part| within.includes(part));
+            if wanted && in_view {
                 files.push(file.path.clone());
             }
         }
@@ -502,6 +510,50 @@ mod tests {
         assert!(layer.contains(&WORLD.path.to_string()));
         assert!(layer.contains(&"actions.json".to_string()));
         assert!(!files("view=map", true).contains(&"actions.json".to_string()));
+    }
+
+    #[test]
+    fn a_view_of_one_region_fetches_only_its_parts_of_a_split_table() {
+        let mut m = manifest();
+        let who = m.packs.iter_mut().find(|p| p.id == "who").unwrap();
+        who.files.retain(|f| f.series.as_deref() != Some("pm25"));
+        for part in Region::ALL {
+            let mut file = table(
+                &format!("obs/who/pm25-{}.json", part.key()),
+                "pm25",
+                PlaceKind::City,
+            );
+            file.region = Some(part);
+            who.files.push(file);
+        }
+        let files = |q: &str| -> Vec<String> {
+            let got = resolve(&ViewState::parse(q).0, Some(&framework()), &m).files;
+            got.into_iter()
+                .filter(|f| f.starts_with("obs/who/pm25"))
+                .collect()
+        };
+        let parts = |keys: &[&str]| -> Vec<String> {
+            keys.iter()
+                .map(|k| format!("obs/who/pm25-{k}.json"))
+                .collect()
+        };
+        let all = parts(&["world", "asia-pacific", "korea"]);
+        assert_eq!(files("view=map"), all);
+        assert_eq!(
+            files("view=map&region=asia-pacific"),
+            parts(&["asia-pacific", "korea"])
+        );
+        assert_eq!(files("view=map&region=korea"), parts(&["korea"]));
+        assert_eq!(files("view=korea"), parts(&["korea"]));
+        // Views that may show places beyond their filter keep every part.
+        for q in [
+            "view=table&region=korea",
+            "view=chart&region=korea",
+            "view=indicator&region=korea",
+            "view=city&city=kr-11",
+        ] {
+            assert_eq!(files(q), all, "{q}");
+        }
     }
 
     #[test]

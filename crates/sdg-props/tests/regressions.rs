@@ -53,7 +53,7 @@ fn the_bundled_files_pass_the_pack_check() {
         (1, "framework.json"),
         (2, "countries.json"),
         (3, "cities.json"),
-        (4, "obs/who-aap/pm25.json"),
+        (4, "obs/who-aap/pm25-rest-of-asia-pacific.json"),
         (5, "geo/kr-provinces.json"),
         (6, "actions.json"),
         (7, "kiosk.json"),

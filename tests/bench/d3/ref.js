@@ -11,7 +11,8 @@
   const BOUNDS = { world: [-170, -58, 180, 80], 'asia-pacific': [26, -48, 180, 62] };
   const json = (path) => fetch(`data/${path}`).then((r) => r.json());
   const manifest = await json('manifest.json');
-  const files = manifest.packs.flatMap((p) => p.files.map((f) => f.path)).filter((p) => /^obs\/[^/]+\/pm25\.json$/.test(p));
+  // Every city table of PM2.5 (a big one comes in parts by region: all of them).
+  const files = manifest.packs.flatMap((p) => p.files).filter((f) => f.series === 'pm25' && f.place_kind === 'city').map((f) => f.path);
   const [framework, countries, cities, world, ...tables] = await Promise.all(
     ['framework.json', 'countries.json', 'cities.json', 'geo/world-110m.json', ...files].map(json),
   );

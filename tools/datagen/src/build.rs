@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use sdg_core::model::{
-    City, Manifest, ObservationTable, PackFile, PackInfo, PlaceKind, SeriesCoverage, SCHEMA_VERSION,
+    City, Manifest, ObservationTable, PackFile, PackInfo, PlaceKind, Region, SeriesCoverage,
+    SCHEMA_VERSION,
 };
+use sdg_core::query::split_table;
 
 use crate::collect::{build_table, Collector, Obs, Resolved, OVERRIDES};
 use crate::gazetteer::World;
@@ -135,7 +137,20 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     file.places = Some(cities.len() as u32);
     written.entry("places").or_default().push(file);
 
-    let (obs_lines, totals) = write_tables(out, &c.city_obs, &c.country_obs, &mut written)?;
+    // The narrowest region of each city (by its country), for splitting big tables.
+    let region_of = |id: &str| {
+        let iso3 = world
+            .places
+            .get(id)
+            .map(|p| &p.city)
+            .or_else(|| c.unlocated.get(id))
+            .map(|city| city.country.as_str())
+            .unwrap_or_default();
+        let escap = world.countries.get(iso3).is_some_and(|k| k.asia_pacific);
+        Region::narrowest(iso3, escap)
+    };
+    let (obs_lines, totals) =
+        write_tables(out, &c.city_obs, &c.country_obs, &region_of, &mut written)?;
 
     for (pack, file, tolerance, step) in [
         ("boundaries-world", "countries-110m.json", 0.05, 0.01),
@@ -630,11 +645,19 @@ struct Totals {
     doubts: Vec<String>,
 }
 
-/// Writes one table per (pack, series, place kind) and returns report lines.
+/// City tables of more rows than this are written in parts by region (Korea, the rest
+/// of Asia-Pacific, the rest of the world), so that a view of Korea or of Asia-Pacific
+/// fetches and reads its part only. The WHO tables (15,000 and 21,000 rows) are split;
+/// the next biggest (1,500 rows) are not worth a request more.
+const SPLIT_ROWS: usize = 5_000;
+
+/// Writes one table per (pack, series, place kind), a big city table in parts by
+/// `region_of` its places, and returns report lines.
 fn write_tables(
     out: &Path,
     city: &[Obs],
     country: &[Obs],
+    region_of: &dyn Fn(&str) -> Region,
     written: &mut Written,
 ) -> Result<(String, Totals), String> {
     let mut groups: BTreeMap<(&'static str, &'static str, bool), Vec<&Obs>> = BTreeMap::new();
@@ -680,31 +703,56 @@ fn write_tables(
     }
     for ((pack, series, is_city), resolved) in built {
         let kind = resolved.table.place_kind;
-        let t = &resolved.table;
-        let rel = format!(
-            "obs/{pack}/{series}{}.json",
-            if is_city { "" } else { "-countries" }
-        );
-        let mut file = write_json(out, &rel, t)?;
-        let places: BTreeSet<&String> = t.places.iter().collect();
-        let years = (t.years.iter().min().copied(), t.years.iter().max().copied());
-        file.series = Some(series.to_string());
-        file.place_kind = Some(kind);
-        file.rows = Some(t.len() as u32);
-        file.places = Some(places.len() as u32);
-        file.years = match years {
-            (Some(a), Some(b)) => Some((a, b)),
-            _ => None,
+        let whole = &resolved.table;
+        let parts: Vec<(Option<Region>, ObservationTable)> = if is_city && whole.len() > SPLIT_ROWS
+        {
+            split_table(whole, region_of)
+                .into_iter()
+                .map(|(region, t)| (Some(region), t))
+                .collect()
+        } else {
+            vec![(None, whole.clone())]
         };
-        let _ = writeln!(
-            lines,
-            "| {rel} | {} | {} | {}–{} | {} |",
-            t.len(),
-            places.len(),
-            years.0.unwrap_or_default(),
-            years.1.unwrap_or_default(),
-            resolved.duplicates
-        );
+        for (region, t) in &parts {
+            let rel = format!(
+                "obs/{pack}/{series}{}.json",
+                match (is_city, region) {
+                    (false, _) => "-countries".to_string(),
+                    (true, None) => String::new(),
+                    (true, Some(Region::World)) => "-rest-of-world".to_string(),
+                    (true, Some(Region::AsiaPacific)) => "-rest-of-asia-pacific".to_string(),
+                    (true, Some(r)) => format!("-{}", r.key()),
+                }
+            );
+            let mut file = write_json(out, &rel, t)?;
+            let places: BTreeSet<&String> = t.places.iter().collect();
+            let years = (t.years.iter().min().copied(), t.years.iter().max().copied());
+            file.series = Some(series.to_string());
+            file.place_kind = Some(kind);
+            file.region = *region;
+            file.rows = Some(t.len() as u32);
+            file.places = Some(places.len() as u32);
+            file.years = match years {
+                (Some(a), Some(b)) => Some((a, b)),
+                _ => None,
+            };
+            let _ = writeln!(
+                lines,
+                "| {rel} | {} | {} | {}–{} | {} |",
+                t.len(),
+                places.len(),
+                years.0.unwrap_or_default(),
+                years.1.unwrap_or_default(),
+                // Duplicates are counted for the whole table, on its first part.
+                if Some(region) == parts.first().map(|p| &p.0) {
+                    resolved.duplicates
+                } else {
+                    0
+                }
+            );
+            written.entry(pack).or_default().push(file);
+        }
+        let t = whole;
         if is_city {
             totals.city_rows += t.len();
         } else {
@@ -712,10 +760,17 @@ fn write_tables(
         }
         totals.duplicates += resolved.duplicates;
         totals.conflicts += resolved.conflicts;
+        // A station network is told of the table, whichever of its parts holds the place.
+        let rel = match parts.as_slice() {
+            [(None, _)] => format!(
+                "obs/{pack}/{series}{}.json",
+                if is_city { "" } else { "-countries" }
+            ),
+            _ => format!("obs/{pack}/{series}-*.json"),
+        };
         totals
             .networks
             .extend(resolved.networks.iter().map(|n| format!("{rel}: {n}")));
-        written.entry(pack).or_default().push(file);
     }
     Ok((lines, totals))
 }

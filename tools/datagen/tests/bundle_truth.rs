@@ -14,8 +14,32 @@ fn data(rel: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
-/// `(place, year) -> value` of a table.
+/// `(place, year) -> value` of a table; of all its parts when the data tool split it by
+/// region (`obs/who-aap/pm25.json` is then `pm25-korea.json` and the rest).
 fn table(rel: &str) -> BTreeMap<(String, i64), f64> {
+    let whole = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(rel);
+    if whole.exists() {
+        return rows(rel);
+    }
+    let stem = rel.trim_end_matches(".json");
+    let parts: Vec<String> = ["korea", "rest-of-asia-pacific", "rest-of-world"]
+        .iter()
+        .map(|part| format!("{stem}-{part}.json"))
+        .collect();
+    assert!(
+        parts.iter().all(|p| Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data")
+            .join(p)
+            .exists()),
+        "{rel}: neither the table nor its three parts"
+    );
+    parts.iter().flat_map(|p| rows(p)).collect()
+}
+
+/// `(place, year) -> value` of one file.
+fn rows(rel: &str) -> BTreeMap<(String, i64), f64> {
     let t = data(rel);
     let places = t["places"].as_array().unwrap();
     let years = t["years"].as_array().unwrap();
@@ -141,4 +165,48 @@ fn implausible_series_are_left_out_and_the_report_says_why() {
         report.contains("Places that took two or more distinct names of one source (by rule: reviewed aliases and overrides name one place by review): 0"),
         "zero multi-name merges"
     );
+}
+
+#[test]
+fn a_split_table_puts_each_city_in_the_part_of_its_region_and_in_no_other() {
+    let cities = data("cities.json");
+    let country_of: BTreeMap<&str, &str> = cities
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["country"].as_str().unwrap()))
+        .collect();
+    let countries = data("countries.json");
+    let escap: Vec<&str> = countries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["asia_pacific"] == true)
+        .map(|c| c["iso3"].as_str().unwrap())
+        .collect();
+    for series in ["pm25", "pm10"] {
+        let mut seen = std::collections::BTreeSet::new();
+        for (part, wants) in [
+            (
+                "korea",
+                (|iso3: &str, _: bool| iso3 == "KOR") as fn(&str, bool) -> bool,
+            ),
+            ("rest-of-asia-pacific", |iso3, ap| ap && iso3 != "KOR"),
+            ("rest-of-world", |_, ap| !ap),
+        ] {
+            let rel = format!("obs/who-aap/{series}-{part}.json");
+            let places = places_of(&rel);
+            assert!(!places.is_empty(), "{rel} holds cities");
+            for p in places {
+                let iso3 = country_of.get(p.as_str()).copied().unwrap_or_default();
+                assert!(wants(iso3, escap.contains(&iso3)), "{rel}: {p} ({iso3})");
+                assert!(seen.insert(p.clone()), "{p} is in two parts of {series}");
+            }
+        }
+        // Seoul's figures are in the part a view of Korea fetches.
+        assert!(seen.contains("kr-11"), "{series}: Seoul");
+        assert!(
+            places_of(&format!("obs/who-aap/{series}-korea.json")).contains(&"kr-11".to_string())
+        );
+    }
 }

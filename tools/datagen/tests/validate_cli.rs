@@ -94,7 +94,7 @@ fn a_broken_gazetteer_is_one_message_and_tables_wait_for_it() {
     );
     assert!(
         text.contains(
-            "obs/who-aap/pm25.json: cannot be checked: the countries or places pack did not load"
+            "obs/who-aap/pm25-korea.json: cannot be checked: the countries or places pack did not load"
         ),
         "{text}"
     );
