@@ -520,6 +520,21 @@ pub struct Observation<'a> {
 }
 
 impl ObservationTable {
+    /// A table of `series` in `unit` with no rows.
+    pub fn empty(series: String, unit: String, place_kind: PlaceKind) -> Self {
+        ObservationTable {
+            series,
+            unit,
+            place_kind,
+            sources: Vec::new(),
+            places: Vec::new(),
+            years: Vec::new(),
+            values: Vec::new(),
+            source: Vec::new(),
+            doubts: Vec::new(),
+        }
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.values.len()

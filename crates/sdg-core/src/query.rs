@@ -131,17 +131,8 @@ impl SeriesIndex {
 /// local statistics before UN and WHO compilations). `None` for no tables.
 pub fn merge_tables(tables: &[&ObservationTable]) -> Option<ObservationTable> {
     let first = tables.first()?;
-    let mut out = ObservationTable {
-        series: first.series.clone(),
-        unit: first.unit.clone(),
-        place_kind: first.place_kind,
-        sources: Vec::new(),
-        places: Vec::new(),
-        years: Vec::new(),
-        values: Vec::new(),
-        source: Vec::new(),
-        doubts: Vec::new(),
-    };
+    let mut out =
+        ObservationTable::empty(first.series.clone(), first.unit.clone(), first.place_kind);
     // (place, year) -> the table whose row was kept, so its doubts go with it.
     let mut seen: FastMap<(&str, i32), usize> = FastMap::default();
     for (ti, t) in tables.iter().enumerate() {
@@ -183,45 +174,25 @@ pub fn split_table<K: Ord + Clone>(
     table: &ObservationTable,
     key_of: impl Fn(&str) -> K,
 ) -> BTreeMap<K, ObservationTable> {
-    let empty = || ObservationTable {
-        series: table.series.clone(),
-        unit: table.unit.clone(),
-        place_kind: table.place_kind,
-        sources: Vec::new(),
-        places: Vec::new(),
-        years: Vec::new(),
-        values: Vec::new(),
-        source: Vec::new(),
-        doubts: Vec::new(),
-    };
-    let mut parts: BTreeMap<K, (ObservationTable, FastMap<u16, u16>)> = BTreeMap::new();
+    let empty =
+        || ObservationTable::empty(table.series.clone(), table.unit.clone(), table.place_kind);
+    let mut parts: BTreeMap<K, (ObservationTable, FastMap<&str, u16>)> = BTreeMap::new();
     let mut keys: FastMap<&str, K> = FastMap::default();
-    for o in 0..table.len() {
-        let (Some(p), Some(y), Some(v), Some(s)) = (
-            table.places.get(o),
-            table.years.get(o),
-            table.values.get(o),
-            table.source.get(o),
-        ) else {
-            continue;
-        };
-        let key = keys.entry(p).or_insert_with(|| key_of(p)).clone();
-        let (part, renumbered) = parts
+    for row in table.rows() {
+        let key = keys
+            .entry(row.place)
+            .or_insert_with(|| key_of(row.place))
+            .clone();
+        let (part, lines) = parts
             .entry(key)
             .or_insert_with(|| (empty(), FastMap::default()));
-        let line = *renumbered.entry(*s).or_insert_with(|| {
-            part.sources.push(
-                table
-                    .sources
-                    .get(usize::from(*s))
-                    .cloned()
-                    .unwrap_or_default(),
-            );
+        let line = *lines.entry(row.source).or_insert_with(|| {
+            part.sources.push(row.source.to_string());
             (part.sources.len() - 1) as u16
         });
-        part.places.push(p.clone());
-        part.years.push(*y);
-        part.values.push(*v);
+        part.places.push(row.place.to_string());
+        part.years.push(row.year);
+        part.values.push(row.value);
         part.source.push(line);
     }
     for d in &table.doubts {

@@ -479,17 +479,7 @@ fn marked_tables(
             .map(|s| s.unit.clone())
             .unwrap_or_default();
         let mut sources: Vec<String> = Vec::new();
-        let mut table = ObservationTable {
-            series,
-            unit,
-            place_kind: PlaceKind::City,
-            sources: Vec::new(),
-            places: Vec::new(),
-            years: Vec::new(),
-            values: Vec::new(),
-            source: Vec::new(),
-            doubts: Vec::new(),
-        };
+        let mut table = ObservationTable::empty(series, unit, PlaceKind::City);
         for (place, year, value, source) in rows {
             let line = format!("{MARK}: {source}");
             let i = match sources.iter().position(|s| *s == line) {

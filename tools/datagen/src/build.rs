@@ -137,18 +137,7 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
     file.places = Some(cities.len() as u32);
     written.entry("places").or_default().push(file);
 
-    // The narrowest region of each city (by its country), for splitting big tables.
-    let region_of = |id: &str| {
-        let iso3 = world
-            .places
-            .get(id)
-            .map(|p| &p.city)
-            .or_else(|| c.unlocated.get(id))
-            .map(|city| city.country.as_str())
-            .unwrap_or_default();
-        let escap = world.countries.get(iso3).is_some_and(|k| k.asia_pacific);
-        Region::narrowest(iso3, escap)
-    };
+    let region_of = region_of(&world, &c.unlocated);
     let (obs_lines, totals) =
         write_tables(out, &c.city_obs, &c.country_obs, &region_of, &mut written)?;
 
@@ -235,6 +224,25 @@ pub fn build(raw_dir: &Path, out: &Path, shared: Option<&Path>) -> Result<String
 
     refuse_invalid(out)?;
     Ok(report)
+}
+
+/// The narrowest region of a city (by its country, placed or not), for splitting big
+/// tables; a place of no known country is the world's.
+fn region_of<'a>(
+    world: &'a World,
+    unlocated: &'a BTreeMap<String, City>,
+) -> impl Fn(&str) -> Region + 'a {
+    move |id| {
+        let iso3 = world
+            .places
+            .get(id)
+            .map(|p| &p.city)
+            .or_else(|| unlocated.get(id))
+            .map(|city| city.country.as_str())
+            .unwrap_or_default();
+        let escap = world.countries.get(iso3).is_some_and(|k| k.asia_pacific);
+        Region::narrowest(iso3, escap)
+    }
 }
 
 /// A built bundle must pass the app's own checks and its data package the package's.
