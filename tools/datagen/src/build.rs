@@ -1,5 +1,6 @@
 //! `datagen build` and `datagen check`: the whole pipeline from raw sources to `data/`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
@@ -653,6 +654,20 @@ struct Totals {
     doubts: Vec<String>,
 }
 
+/// Where a table is written: `obs/<pack>/<series>.json` for cities,
+/// `<series>-countries.json` for countries, and for a city table split by region
+/// `<series>-korea.json`, `-rest-of-asia-pacific.json`, `-rest-of-world.json`.
+fn table_path(pack: &str, series: &str, is_city: bool, region: Option<Region>) -> String {
+    let suffix = match (is_city, region) {
+        (false, _) => "-countries",
+        (true, None) => "",
+        (true, Some(Region::Korea)) => "-korea",
+        (true, Some(Region::AsiaPacific)) => "-rest-of-asia-pacific",
+        (true, Some(Region::World)) => "-rest-of-world",
+    };
+    format!("obs/{pack}/{series}{suffix}.json")
+}
+
 /// City tables of more rows than this are written in parts by region (Korea, the rest
 /// of Asia-Pacific, the rest of the world), so that a view of Korea or of Asia-Pacific
 /// fetches and reads its part only. The WHO tables (15,000 and 21,000 rows) are split;
@@ -712,27 +727,18 @@ fn write_tables(
     for ((pack, series, is_city), resolved) in built {
         let kind = resolved.table.place_kind;
         let whole = &resolved.table;
-        let parts: Vec<(Option<Region>, ObservationTable)> = if is_city && whole.len() > SPLIT_ROWS
-        {
+        let split = is_city && whole.len() > SPLIT_ROWS;
+        let parts: Vec<(Option<Region>, Cow<ObservationTable>)> = if split {
             split_table(whole, region_of)
                 .into_iter()
-                .map(|(region, t)| (Some(region), t))
+                .map(|(region, t)| (Some(region), Cow::Owned(t)))
                 .collect()
         } else {
-            vec![(None, whole.clone())]
+            vec![(None, Cow::Borrowed(whole))]
         };
-        for (region, t) in &parts {
-            let rel = format!(
-                "obs/{pack}/{series}{}.json",
-                match (is_city, region) {
-                    (false, _) => "-countries".to_string(),
-                    (true, None) => String::new(),
-                    (true, Some(Region::World)) => "-rest-of-world".to_string(),
-                    (true, Some(Region::AsiaPacific)) => "-rest-of-asia-pacific".to_string(),
-                    (true, Some(r)) => format!("-{}", r.key()),
-                }
-            );
-            let mut file = write_json(out, &rel, t)?;
+        for (i, (region, t)) in parts.iter().enumerate() {
+            let rel = table_path(pack, series, is_city, *region);
+            let mut file = write_json(out, &rel, t.as_ref())?;
             let places: BTreeSet<&String> = t.places.iter().collect();
             let years = (t.years.iter().min().copied(), t.years.iter().max().copied());
             file.series = Some(series.to_string());
@@ -752,11 +758,7 @@ fn write_tables(
                 years.0.unwrap_or_default(),
                 years.1.unwrap_or_default(),
                 // Duplicates are counted for the whole table, on its first part.
-                if Some(region) == parts.first().map(|p| &p.0) {
-                    resolved.duplicates
-                } else {
-                    0
-                }
+                if i == 0 { resolved.duplicates } else { 0 }
             );
             written.entry(pack).or_default().push(file);
         }
@@ -769,12 +771,10 @@ fn write_tables(
         totals.duplicates += resolved.duplicates;
         totals.conflicts += resolved.conflicts;
         // A station network is told of the table, whichever of its parts holds the place.
-        let rel = match parts.as_slice() {
-            [(None, _)] => format!(
-                "obs/{pack}/{series}{}.json",
-                if is_city { "" } else { "-countries" }
-            ),
-            _ => format!("obs/{pack}/{series}-*.json"),
+        let rel = if split {
+            format!("obs/{pack}/{series}-*.json")
+        } else {
+            table_path(pack, series, is_city, None)
         };
         totals
             .networks
