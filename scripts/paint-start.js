@@ -12,9 +12,26 @@
   // (init-*.js) waits for it before it fetches and runs the app's code, so
   // that the two never compete for the main thread and the app always knows whether
   // a frame shows. A frame slower than that wait is not shown at all.
-  let settle;
-  window.urbanSdgPaint = new Promise((ok) => (settle = ok));
-  if (!frame) return settle();
+  let settled;
+  window.urbanSdgPaint = new Promise((ok) => (settled = ok));
+  if (!frame) return settled();
+  // Once settled, the data files the frame's view is drawn from are fetched beside the
+  // app's code, each kept for the app's own fetch of it (which then takes this
+  // response): the app asks for them only once its code has started. Not before: the
+  // frame's own fetch and layout come first.
+  const settle = () => {
+    if (frame.preloaded) return settled();
+    frame.preloaded = true;
+    for (const href of frame.files ?? []) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = href;
+      document.head.append(link);
+    }
+    settled();
+  };
   root.setAttribute('data-paint', 'pending');
   setTimeout(settle, __WAIT_MS__);
   // Run as soon as it arrives, often before the body exists.

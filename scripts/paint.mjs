@@ -23,6 +23,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('paint: run me as a trunk hook (TRUNK_STAGING_DIR is not set)');
 // How long the app's code waits for the frame at most (see paint-*.js).
 const WAIT_MS = 3000;
+// The files index.html preloads for every page (see its `<link rel=preload>`s).
+const EVERY_PAGE_PRELOADS = ['data/manifest.json', 'data/framework.json'];
 const hashOf = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const started = Date.now();
 
@@ -42,13 +44,22 @@ async function paint(query) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // The data files the view fetched to be drawn (the core's `resolve` chose them):
+  // the frame preloads them, so that they are in when the app asks (the manifest and
+  // the framework excepted: index.html preloads those for every page).
+  const files = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname.replace(/^\//, '');
+    if (path.startsWith('data/') && !EVERY_PAGE_PRELOADS.includes(path) && !files.includes(path)) files.push(path);
+  });
   await page.goto(`${server.url}${query ? `?${query}` : ''}`);
   // The app marks the page drawn at the moment it would take over from a frame: the
   // data loaded, and no part of the view still fetching what it draws (the landing
   // page's map). Waiting for the loading line's end instead raced that map's file.
   await page.waitForSelector('html[data-drawn]', { state: 'attached', timeout: 60_000 });
   if (errors.length) throw new Error(`paint: ?${query}: ${errors.join('; ')}`);
-  const frame = await page.evaluate(frameMarkup, { stylesAsData: true });
+  const fetched = [...files];
+  const frame = { ...(await page.evaluate(frameMarkup, { stylesAsData: true })), files: fetched };
   await page.close();
   if (/<script\b|<[^>]*\son[a-z]+=/i.test(frame.html)) throw new Error(`paint: ?${query}: the frame holds a script or an event handler attribute`);
   return frame;
@@ -70,7 +81,7 @@ for (const { key, query, match } of frames) {
   const file = `paint/${key}-${hashOf(frame.html)}.html`;
   writeFileSync(join(dir, file), frame.html);
   bytes += frame.html.length;
-  table[match] = { file, lang: frame.lang, title: frame.title };
+  table[match] = { file, lang: frame.lang, title: frame.title, files: frame.files };
 }
 await browser.close();
 await server.close();

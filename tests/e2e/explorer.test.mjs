@@ -34,14 +34,48 @@ test('filtering changes the count and the map, and replaces the history entry', 
   assert.notEqual(await symbolCount(page), symbolsBefore);
   assert.match(page.url(), /region=asia-pacific/);
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'a filter does not push history');
+  // A person touches a select before choosing: the long lists are built then.
+  await page.getByTestId('subregion-select').focus();
   await page.getByTestId('subregion-select').selectOption('south-east-asia');
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) < n, after);
   assert.match(page.url(), /subregion=south-east-asia/);
   await page.getByTestId('subregion-select').selectOption('');
+  await page.getByTestId('country-select').focus();
   await page.getByTestId('country-select').selectOption('KOR');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=match-count]').textContent.replace(/[^0-9]/g, '')) < 200);
   assert.match(page.url(), /country=KOR/);
   assert.deepEqual(page.errors, []);
+});
+
+test('the country select lists every country once touched, before its list opens, and shows a permalink\'s country before', async () => {
+  const page = await open('?view=map&country=KOR');
+  await page.locator('svg.map path.city').first().waitFor();
+  const select = page.getByTestId('country-select');
+  assert.equal(await select.inputValue(), 'KOR', "the permalink's country is chosen");
+  assert.deepEqual(await select.locator('option').allTextContents(), ['All', 'South Korea'], 'All and the chosen one, until touched');
+  // What the select holds when the browser opens its list: at the mouse's press,
+  // after the pointer's.
+  await select.evaluate((s) => s.addEventListener('mousedown', () => { window.listedAtPress = s.options.length; }, { once: true }));
+  const box = await select.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+  const listed = await page.evaluate(() => window.listedAtPress);
+  const all = await select.locator('option').count();
+  assert.ok(listed === all && all > 100, `${listed} options at the press, ${all} after`);
+  assert.equal(await select.inputValue(), 'KOR', 'still the chosen one');
+  await select.selectOption('JPN');
+  await page.waitForURL(/country=JPN/);
+
+  // By the keyboard: the focus lists them.
+  const other = await open('?view=map');
+  await other.locator('svg.map path.city').first().waitFor();
+  const subregions = other.getByTestId('subregion-select');
+  assert.equal(await subregions.locator('option').count(), 1, 'only All, until touched');
+  await subregions.focus();
+  await other.waitForFunction(() => document.querySelector('[data-testid=subregion-select]').options.length > 5);
+  assert.deepEqual([...page.errors, ...other.errors], []);
 });
 
 for (const [typed, expected] of [['Seoul', 'Seoul'], ['서울', 'Seoul']]) {

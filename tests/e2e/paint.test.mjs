@@ -165,3 +165,24 @@ test('a permalink to any other state shows no frame, and the app is the page', a
     await page.context().close();
   }
 });
+
+test("a painted state's data files are fetched beside the app's code, and the app reads those responses", async () => {
+  for (const query of ['?view=map', '?view=korea']) {
+    const { page, release } = await openHeld(query);
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-paint') === 'shown');
+    // The wasm is held: whatever data the view reads is already on its way.
+    await page.waitForFunction(() => document.querySelector('link[rel=preload][href="data/cities.json"]'), null, { timeout: 10_000 });
+    release();
+    await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+    // Every data file read came by a `<link rel=preload>` (the frame's or index.html's),
+    // none by a fetch of its own: the app's fetch took the preloaded response.
+    const read = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.includes('/data/'))
+      .map((e) => [new URL(e.name).pathname.replace(/.*\/data\//, ''), e.initiatorType]));
+    assert.ok(read.length > 5, `${query}: ${JSON.stringify(read)}`);
+    assert.deepEqual(read.filter(([, by]) => by !== 'link'), [], `${query}: fetched again`);
+    assert.equal(new Set(read.map(([file]) => file)).size, read.length, `${query}: a file fetched twice`);
+    assert.deepEqual(page.errors, [], query);
+    await page.context().close();
+  }
+});

@@ -47,6 +47,8 @@ export async function interact(page, rnd) {
   try {
     const tag = await el.evaluate((e) => e.tagName.toLowerCase() + (e.type ? `:${e.type}` : ''), null, { timeout: 2000 });
     if (tag === 'select:select-one') {
+      // Touched first, as a finger does: a long list is built then.
+      await el.focus({ timeout: 2000 });
       const values = await el.locator('option').evaluateAll((os) => os.map((o) => o.value));
       await el.selectOption(pick(values), { timeout: 2000 });
     } else if (tag === 'input:search') {

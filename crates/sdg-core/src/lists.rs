@@ -21,6 +21,20 @@ pub fn country_options(gazetteer: &Gazetteer, lang: Lang) -> Options {
     out
 }
 
+/// The options a long select holds before anyone has touched it: only the chosen one
+/// (none when nothing, or something not offered, is chosen). A closed select shows
+/// its chosen option alone, so it looks the same; the rest are listed when it is
+/// focused or pressed (the app's filter panel does so).
+pub fn chosen_only(options: Options, chosen: &str) -> Options {
+    if chosen.is_empty() {
+        return Options::new();
+    }
+    options
+        .into_iter()
+        .filter(|(value, _)| value == chosen)
+        .collect()
+}
+
 /// A subregion's name in `lang`: an interface label (`subregion.<slug>` in the
 /// message files), as the countries' own names are data; the bundle's English name
 /// where the files have none.
@@ -228,6 +242,26 @@ impl Pager {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_untouched_select_holds_its_chosen_option_alone() {
+        let options: Options = [("JPN", "Japan"), ("KOR", "Korea"), ("THA", "Thailand")]
+            .into_iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect();
+        assert_eq!(
+            chosen_only(options.clone(), "KOR"),
+            vec![("KOR".to_string(), "Korea".to_string())]
+        );
+        assert!(
+            chosen_only(options.clone(), "").is_empty(),
+            "the first option (All) is the choice"
+        );
+        assert!(
+            chosen_only(options, "XXX").is_empty(),
+            "a choice not offered"
+        );
+    }
 
     #[test]
     fn pages_grow_by_a_page_and_stop_at_the_total() {
