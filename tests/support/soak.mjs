@@ -14,8 +14,21 @@ export function random(seed) {
   };
 }
 
-const WORDS = ['Suwon', '수원', 'Seoul', 'Tokyo', 'x', '<b>', 'Gwangju', 'Dhaka', ''];
-const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', 'ArrowDown', 'Space'];
+/** What a visitor types into a search box. */
+export const WORDS = ['Suwon', '수원', 'Seoul', 'Tokyo', 'x', '<b>', 'Gwangju', 'Dhaka', ''];
+/** The keys a visitor presses (playwright's names). */
+export const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', 'ArrowDown', 'Space'];
+/** The controls a visitor touches, as CSS selectors (each one also visible). */
+export const CONTROLS = [
+  // Links inside the app only: a source's link would leave it (a kiosk has none).
+  'main a[href]:not([target=_blank]):not([href^=http])',
+  'header a[href]:not([href^=http])',
+  // Not the buttons that download or print: a kiosk has no use for them.
+  'button:not([data-testid$=csv]):not([data-testid$=download]):not([data-testid*=svg]):not([data-testid=print])',
+  'select',
+  'input[type=search]',
+  'input[type=range]',
+];
 
 /**
  * One random thing a visitor at a kiosk does: touch a visible control (link, button,
@@ -29,18 +42,7 @@ export async function interact(page, rnd) {
     await page.keyboard.press(pick(KEYS));
     return 'key';
   }
-  const controls = page.locator(
-    [
-      // Links inside the app only: a source's link would leave it (a kiosk has none).
-      'main a[href]:not([target=_blank]):not([href^=http]):visible',
-      'header a[href]:not([href^=http]):visible',
-      // Not the buttons that download or print: a kiosk has no use for them.
-      'button:visible:not([data-testid$=csv]):not([data-testid$=download]):not([data-testid*=svg]):not([data-testid=print])',
-      'select:visible',
-      'input[type=search]:visible',
-      'input[type=range]:visible',
-    ].join(', '),
-  );
+  const controls = page.locator(CONTROLS.map((c) => `${c}:visible`).join(', '));
   const n = await controls.count();
   if (n === 0) return 'none';
   const el = controls.nth(Math.floor(rnd() * n));
