@@ -19,9 +19,10 @@
   // app's code, each kept for the app's own fetch of it (which then takes this
   // response): the app asks for them only once its code has started. Not before: the
   // frame's own fetch and layout come first.
+  let preloaded = false;
   const settle = () => {
-    if (frame.preloaded) return settled();
-    frame.preloaded = true;
+    if (preloaded) return settled();
+    preloaded = true;
     for (const href of frame.files ?? []) {
       const link = document.createElement('link');
       link.rel = 'preload';
