@@ -53,9 +53,12 @@ async function pickControl(cdp, rnd) {
     const nodeId = nodeIds[Math.floor(rnd() * nodeIds.length)];
     const at = await centreOf(cdp, nodeId);
     if (!at) continue;
+    // The tag as the soak names it: an input's type, and a select's (one choice).
     const { node } = await cdp.send('DOM.describeNode', { nodeId });
-    const attrs = Object.fromEntries((node.attributes ?? []).reduce((pairs, v, i, all) => (i % 2 ? pairs : [...pairs, [v, all[i + 1]]]), []));
-    return { nodeId, at, tag: node.localName + (attrs.type ? `:${attrs.type}` : node.localName === 'select' ? ':select-one' : '') };
+    const attributes = node.attributes ?? []; // name, value, name, value, …
+    const typeAt = attributes.findIndex((v, i) => i % 2 === 0 && v === 'type');
+    const type = typeAt >= 0 ? attributes[typeAt + 1] : node.localName === 'select' ? 'select-one' : '';
+    return { nodeId, at, tag: node.localName + (type ? `:${type}` : '') };
   }
   return null;
 }
