@@ -44,13 +44,13 @@ async function paint(query) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // The data files the view fetched to be drawn (the core's `resolve` chose them):
-  // the frame preloads them, so that they are in when the app asks (the manifest and
+  // The data files the view fetched to be drawn (the core's `resolve` chose them),
+  // and its language's texts when they are not built in: the frame preloads them, so that they are in when the app asks (the manifest and
   // the framework excepted: index.html preloads those for every page).
   const files = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname.replace(/^\//, '');
-    if (path.startsWith('data/') && !EVERY_PAGE_PRELOADS.includes(path) && !files.includes(path)) files.push(path);
+    if ((path.startsWith('data/') || path.startsWith('messages/')) && !EVERY_PAGE_PRELOADS.includes(path) && !files.includes(path)) files.push(path);
   });
   await page.goto(`${server.url}${query ? `?${query}` : ''}`);
   // The app marks the page drawn at the moment it would take over from a frame: the

@@ -35,10 +35,18 @@ pub fn start(workspace: Workspace) {
     // the page, and they download while it builds. (Leptos's own executor is set up
     // by the mount, hence wasm-bindgen's here.)
     wasm_bindgen_futures::spawn_local(async move {
+        // The texts of the URL's language come with the manifest (English is built
+        // in), so that the first render is in that language, as the static frame is.
+        // Installed as soon as they are in: the notice below speaks that language.
+        let lang = ViewState::parse(&state::location_search()).0.lang;
+        let messages = loader::fetch_messages(lang);
         // Should the manifest be slow (a stalled network or server), the page says so
         // rather than staying blank; the app replaces the notice when it mounts.
         let slow = SlowStartNotice::after(SLOW_START_MS);
-        let manifest = loader::fetch_manifest().await;
+        let (manifest, messages) = futures::join!(loader::fetch_manifest(), messages);
+        if let Err(e) = messages {
+            leptos::logging::warn!("{e}: the page is shown in English");
+        }
         drop(slow);
         let app = move || leptos::view! { <app::App workspace=workspace manifest=manifest /> };
         // Beside a static frame of this view, until the view is drawn (see first_paint).

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use sdg_core::bundle::{AddFile, Bundle};
+use sdg_core::i18n::{self, Lang};
 use sdg_core::load::load_manifest;
 use sdg_core::loading::{LoadQueue, PackStatus};
 use sdg_core::model::{Manifest, PackInfo, PackKind};
@@ -314,8 +315,26 @@ pub fn start(reads: AddFile, manifest: Result<Manifest, Vec<String>>) -> Data {
 /// download while it does (traced at 4x CPU: the map's files went out 100-150 ms
 /// later, after the first render, when they were sent from a spawned future).
 pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, String>> {
-    let sent = window().fetch_with_str(&format!("{DATA_ROOT}{path}"));
-    let path = path.to_string();
+    fetch_site_file(format!("{DATA_ROOT}{path}"), path.to_string())
+}
+
+/// Fetches the message file of `lang` and installs it (see `sdg_core::i18n`), unless
+/// the build already has it. The request is sent now, the answer awaited later.
+pub fn fetch_messages(lang: Lang) -> impl Future<Output = Result<(), String>> {
+    let fetched = (!i18n::has_messages(lang))
+        .then(|| fetch_site_file(lang.message_path(), lang.message_path()));
+    async move {
+        match fetched {
+            Some(file) => i18n::install(lang, file.await?),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Fetches the site's file at `url` (relative to the page) as text; `path` names it
+/// in messages. The request is sent now, the answer awaited later.
+fn fetch_site_file(url: String, path: String) -> impl Future<Output = Result<String, String>> {
+    let sent = window().fetch_with_str(&url);
     async move {
         let failed = |what: &str, e: JsValue| format!("{path}: {what} ({})", js_error(&e));
         let response: web_sys::Response = JsFuture::from(sent)

@@ -27,6 +27,7 @@ pub struct App {
     /// The interface language, as a memo: the many translated strings of a page are
     /// not re-run by a filter change (measured: a region change ran every
     /// `t`-closure and rebuilt the country list when this read the whole state).
+    /// It is the state's once its messages are in (see [`shown_language`]).
     language: Memo<Lang>,
     /// What the state means for the loaded bundle (series, files, notices, preset).
     pub resolved: Memo<Resolved>,
@@ -118,6 +119,36 @@ pub fn open_full_app_here() {
     }
 }
 
+/// The language the page shows: the state's, once its messages are in. Until then
+/// (a switch to a language whose file is still on its way) the page stays in the one
+/// it showed, whole, rather than mixing in English; the file is fetched here. The
+/// start fetches the first language's file before mounting (see `start`).
+fn shown_language(state: RwSignal<ViewState>) -> Memo<Lang> {
+    let wanted = Memo::new(move |_| state.with(|s| s.lang));
+    let arrived = Trigger::new();
+    Effect::new(move |_| {
+        let lang = wanted.get();
+        if !i18n::has_messages(lang) {
+            leptos::task::spawn_local(async move {
+                match crate::loader::fetch_messages(lang).await {
+                    Ok(()) => arrived.notify(),
+                    Err(e) => leptos::logging::warn!("{e}: the page stays in its language"),
+                }
+            });
+        }
+    });
+    Memo::new(move |shown: Option<&Lang>| {
+        arrived.track();
+        let lang = wanted.get();
+        match shown {
+            _ if i18n::has_messages(lang) => lang,
+            Some(&shown) => shown,
+            // The first language's file could not be had (see `start`): English.
+            None => Lang::En,
+        }
+    })
+}
+
 /// Creates the state from the URL and keeps the two in step both ways; asks the
 /// loader for exactly the files the resolved state needs. A state this build does not
 /// `serve` is opened in the full app instead.
@@ -148,7 +179,7 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
         state,
         notices: RwSignal::new(notices),
         view: Memo::new(move |_| state.with(|s| s.view)),
-        language: Memo::new(move |_| state.with(|s| s.lang)),
+        language: shown_language(state),
         resolved,
         series: Memo::new(move |_| {
             let id = resolved.with(|r| r.series_id().map(str::to_string))?;
@@ -211,10 +242,10 @@ pub fn install(data: Data, serves: fn(&ViewState) -> bool) -> App {
     });
     on_cleanup(move || handle.remove());
 
-    // <html lang> and the theme follow the state, written only when they change:
-    // rewriting them (even unchanged) on every other change of the state made the
-    // browser look again at the style of the whole page.
-    let look = Memo::new(move |_| app.state.with(|s| (s.lang, s.theme)));
+    // <html lang> and the theme follow the state (the language as shown), written
+    // only when they change: rewriting them (even unchanged) on every other change
+    // of the state made the browser look again at the style of the whole page.
+    let look = Memo::new(move |_| (app.lang(), app.state.with(|s| s.theme)));
     Effect::new(move |_| {
         let (lang, theme) = look.get();
         if let Some(root) = document().document_element() {

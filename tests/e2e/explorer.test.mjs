@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { appSuite, firstSymbolPoint, matchCount, symbolCount } from '../support/app.mjs';
+import { watchedPage } from '../support/browser.mjs';
 
 const app = appSuite();
 const { open } = app;
@@ -185,6 +186,45 @@ test('lang=zh: the interface, the official Goal 11 texts and local names in Chin
   await map.getByRole('link', { name: '地图' }).waitFor();
   assert.match(map.url(), /lang=zh/);
   for (const p of [page, suwon, ind, map]) assert.deepEqual(p.errors, []);
+});
+
+test("a language's texts are fetched when it is shown: a switch waits for them, whole; a broken file leaves English", async () => {
+  const page = await watchedPage(app.browser);
+  const asked = [];
+  page.on('request', (r) => new URL(r.url()).pathname.includes('/messages/') && asked.push(new URL(r.url()).pathname));
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/messages/ko.txt', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(app.server.url + '?view=map&lang=en');
+  await page.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  assert.deepEqual(asked, [], 'English is built in: no message file fetched');
+  await page.getByRole('combobox', { name: 'Language' }).focus();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await page.waitForURL(/lang=ko/);
+  // While Korean is on its way, the page stays English, every part of it.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.getByRole('link', { name: 'Map', exact: true }).count(), 1);
+  assert.equal(await page.getByRole('link', { name: '지도' }).count(), 0);
+  release();
+  await page.getByRole('link', { name: '지도' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.equal(await page.getByRole('combobox', { name: '언어' }).inputValue(), 'ko');
+  assert.deepEqual(asked, ['/messages/ko.txt'], 'fetched once');
+  assert.deepEqual(page.errors, []);
+
+  // A server that answers with something else (a proxy's error page): English.
+  const broken = await watchedPage(app.browser);
+  await broken.route('**/messages/zh.txt', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Gateway\ttimeout</body></html>' }));
+  await broken.goto(app.server.url + '?view=map&lang=zh');
+  await broken.getByTestId('loaded').waitFor({ state: 'attached', timeout: 30_000 });
+  await broken.locator('svg.map path.city').first().waitFor({ state: 'attached' });
+  assert.equal(await broken.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await broken.getByRole('link', { name: 'Map', exact: true }).count(), 1);
+  assert.deepEqual(broken.errors, []);
 });
 
 test('charts: lines for compared cities, table alternative and SVG download', async () => {

@@ -6,14 +6,21 @@
 //! lacks a key English has, or when placeholders differ. Names of cities and titles
 //! of indicators come from the data ([`crate::model::Localized`]), not from here.
 //!
+//! English, the fallback of every text, is compiled into every build. The other
+//! languages are too with the `every-language-built-in` feature (the tools and the
+//! tests); the browser app goes without it and fetches the file of the language it
+//! shows ([`Lang::message_path`], then [`install`]): a visitor downloads one
+//! language's texts, not all of them inside the code.
+//!
 //! Adding a language is one line in [`languages!`] and one message file.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Declares the interface languages: the enum, its list, URL keys and message files.
+/// Declares the interface languages: the enum, its list, URL keys, own names and
+/// message files.
 macro_rules! languages {
-    ($($(#[$doc:meta])* $variant:ident => $key:literal),+ $(,)?) => {
+    ($($(#[$doc:meta])* $variant:ident => $key:literal, $html:literal, $name:literal, $built_in:ident),+ $(,)?) => {
         /// UI language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
         pub enum Lang {
@@ -31,24 +38,54 @@ macro_rules! languages {
                 }
             }
 
-            /// The language's message file.
-            fn message_file(self) -> &'static str {
+            /// The `<html lang>` value (`zh-Hans`: the script matters for fonts).
+            pub fn html_lang(self) -> &'static str {
                 match self {
-                    $(Lang::$variant => include_str!(concat!("../messages/", $key, ".txt")),)+
+                    $(Lang::$variant => $html,)+
+                }
+            }
+
+            /// The language's own name, for the language menu ("한국어"): known
+            /// without its message file, which the menu's other languages lack.
+            pub fn native_name(self) -> &'static str {
+                match self {
+                    $(Lang::$variant => $name,)+
+                }
+            }
+
+            /// The language's message file, when this build has it compiled in.
+            fn built_in_file(self) -> Option<&'static str> {
+                match self {
+                    $(Lang::$variant => built_in!($built_in, $key),)+
                 }
             }
         }
     };
 }
 
+/// A language's compiled-in message file: `always` for English, `on_request` for a
+/// language that only builds with the `every-language-built-in` feature carry.
+macro_rules! built_in {
+    (always, $key:literal) => {
+        Some(include_str!(concat!("../messages/", $key, ".txt")))
+    };
+    (on_request, $key:literal) => {{
+        #[cfg(feature = "every-language-built-in")]
+        let file = Some(include_str!(concat!("../messages/", $key, ".txt")));
+        #[cfg(not(feature = "every-language-built-in"))]
+        let file = None;
+        file
+    }};
+}
+
 languages! {
     /// English: the fallback of every text.
     #[default]
-    En => "en",
+    En => "en", "en", "English", always,
     /// Korean.
-    Ko => "ko",
+    Ko => "ko", "ko", "한국어", on_request,
     /// Chinese (Simplified).
-    Zh => "zh",
+    Zh => "zh", "zh-Hans", "简体中文", on_request,
 }
 
 impl Lang {
@@ -57,42 +94,74 @@ impl Lang {
         Lang::ALL.iter().copied().find(|l| l.key() == key)
     }
 
-    /// The `<html lang>` value (`zh-Hans`: the script matters for fonts).
-    pub fn html_lang(self) -> &'static str {
-        text(self, "language.html")
-    }
-
-    /// The language's own name, for the language menu ("한국어").
-    pub fn native_name(self) -> &'static str {
-        text(self, "language.name")
+    /// Where the built site serves the language's message file, relative to the page.
+    pub fn message_path(self) -> String {
+        format!("messages/{}.txt", self.key())
     }
 }
 
+/// One language's messages: key to text.
+type Messages = HashMap<&'static str, &'static str>;
+
 /// Reads a message file: `key<TAB>text` per line; blank lines are skipped.
-fn parse_messages(file: &'static str) -> HashMap<&'static str, &'static str> {
+fn parse_messages(file: &str) -> HashMap<&str, &str> {
     file.lines()
         .filter_map(|line| line.split_once('\t'))
         .collect()
 }
 
-/// Every language's messages, read once.
-fn messages(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
-    static TABLES: OnceLock<Vec<HashMap<&'static str, &'static str>>> = OnceLock::new();
-    let tables = TABLES.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|l| parse_messages(l.message_file()))
-            .collect()
-    });
-    &tables[lang as usize]
+/// Each language's messages, once compiled in or installed.
+static TABLES: [OnceLock<Messages>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// The language's messages, if this build has them (compiled in or installed).
+fn messages(lang: Lang) -> Option<&'static Messages> {
+    let slot = &TABLES[lang as usize];
+    slot.get().or_else(|| {
+        lang.built_in_file()
+            .map(|file| slot.get_or_init(|| parse_messages(file)))
+    })
 }
 
-/// The string for `key` in `lang`, in English where the language lacks it, and a
-/// visible marker where English lacks it too (a test keeps both from happening).
+/// Whether the texts of `lang` are at hand, so that it can be shown.
+pub fn has_messages(lang: Lang) -> bool {
+    messages(lang).is_some()
+}
+
+/// Installs the fetched message file of `lang` (see [`Lang::message_path`]) for the
+/// rest of the page's life. A file with no message in it (a server's error page, say)
+/// is refused: the language then stays unavailable and English is shown.
+pub fn install(lang: Lang, file: String) -> Result<(), String> {
+    if has_messages(lang) {
+        return Ok(());
+    }
+    check_message_file(lang, &file)?;
+    // Kept for the page's life, as the compiled-in files are: the texts are
+    // `&'static str` everywhere, and a language is installed at most once.
+    let _ = TABLES[lang as usize].set(parse_messages(file.leak()));
+    Ok(())
+}
+
+/// Whether a fetched file is a message file: a real one has as many messages as
+/// English, give or take a few; a few stray tabs in an error page do not make one.
+fn check_message_file(lang: Lang, file: &str) -> Result<(), String> {
+    let found = parse_messages(file).len();
+    let english = messages(Lang::En).map_or(0, HashMap::len);
+    if found * 2 < english {
+        return Err(format!(
+            "{}: not a message file ({found} messages, English has {english})",
+            lang.message_path()
+        ));
+    }
+    Ok(())
+}
+
+/// The string for `key` in `lang`, in English where the language lacks it (or its
+/// file is not installed), and a visible marker where English lacks it too (a test
+/// keeps both from happening).
 pub fn text(lang: Lang, key: &str) -> &'static str {
     messages(lang)
-        .get(key)
-        .or_else(|| messages(Lang::En).get(key))
+        .and_then(|m| m.get(key))
+        .or_else(|| messages(Lang::En).and_then(|m| m.get(key)))
         .copied()
         .unwrap_or(MISSING)
 }
@@ -100,7 +169,7 @@ pub fn text(lang: Lang, key: &str) -> &'static str {
 /// The string for `key` in `lang` only, without falling back (for labels whose
 /// fallback is data, such as a subregion's English name).
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    messages(lang).get(key).copied()
+    messages(lang)?.get(key).copied()
 }
 
 /// The message for `key` with each `{name}` placeholder replaced by its value.
@@ -309,7 +378,7 @@ mod message_tests {
             let missing: Vec<&String> = used
                 .iter()
                 .chain(built.iter())
-                .filter(|k| !messages(*lang).contains_key(k.as_str()))
+                .filter(|k| !built_in_messages(*lang).contains_key(k.as_str()))
                 .collect();
             assert!(
                 missing.is_empty(),
@@ -329,10 +398,12 @@ mod message_tests {
 
     #[test]
     fn every_language_has_every_message_once_with_the_same_placeholders() {
-        let english = messages(Lang::En);
+        let english = built_in_messages(Lang::En);
         assert!(english.len() > 300, "{} messages", english.len());
         for lang in Lang::ALL {
-            let file = lang.message_file();
+            let file = lang
+                .built_in_file()
+                .expect("the tests build every language in");
             let mut seen = BTreeSet::new();
             for (i, line) in file
                 .lines()
@@ -366,12 +437,38 @@ mod message_tests {
         assert_eq!(text(Lang::En, "no.such.key"), MISSING);
     }
 
+    /// A language's compiled-in messages (the tests build every language in).
+    fn built_in_messages(lang: Lang) -> HashMap<&'static str, &'static str> {
+        parse_messages(
+            lang.built_in_file()
+                .expect("the tests build every language in"),
+        )
+    }
+
+    #[test]
+    fn a_fetched_file_is_checked_before_it_is_installed() {
+        let korean = Lang::Ko.built_in_file().unwrap();
+        assert_eq!(check_message_file(Lang::Ko, korean), Ok(()));
+        let error_page = "<html><body>Not found\tsorry</body></html>\n";
+        let refused = check_message_file(Lang::Ko, error_page).unwrap_err();
+        assert!(
+            refused.starts_with("messages/ko.txt: not a message file (1 messages"),
+            "{refused}"
+        );
+        assert!(check_message_file(Lang::Zh, "").is_err());
+        // Installing a language the build already has changes nothing.
+        assert_eq!(install(Lang::Ko, String::new()), Ok(()));
+        assert_eq!(text(Lang::Ko, "nav.map"), "지도");
+    }
+
     #[test]
     fn languages_are_named_and_found_by_their_keys() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_key(lang.key()), Some(*lang));
-            assert_ne!(lang.native_name(), MISSING);
+            assert!(!lang.native_name().is_empty());
+            assert_eq!(lang.message_path(), format!("messages/{}.txt", lang.key()));
         }
+        assert_eq!(Lang::Ko.native_name(), "한국어");
         assert_eq!(Lang::Zh.html_lang(), "zh-Hans");
         assert_eq!(Lang::from_key("xx"), None);
     }
