@@ -196,7 +196,10 @@ fn landing_only(app: AppState) -> AnyView {
 /// the files are in before the shell is built, the two made the start's longest
 /// task: 59 ms, observed in Lighthouse's trace of the Korea view).
 fn core_ready_a_task_behind(app: AppState) -> ReadSignal<bool> {
-    crate::later::a_task_behind(app, Memo::new(move |_| app.data.core_ready()))
+    crate::later::a_task_behind(
+        app,
+        Memo::new(move |_| app.data.core_ready(app.view.get().needs_places())),
+    )
 }
 
 /// True when the filter panel shows beside the view.
@@ -234,7 +237,7 @@ fn load_phase(app: AppState) -> LoadPhase {
     let blocking = data.blocking_failures(needs_places);
     if !blocking.is_empty() {
         LoadPhase::Blocked(blocking)
-    } else if !data.core_ready() || (needs_places && !data.places_ready()) {
+    } else if !data.core_ready(needs_places) || (needs_places && !data.places_ready()) {
         LoadPhase::Loading
     } else if data.pending() > 0 {
         LoadPhase::More

@@ -56,28 +56,33 @@ pub struct Data {
 }
 
 impl Data {
-    /// True once the framework and the countries have loaded (the first view needs
-    /// nothing more).
-    pub fn core_ready(&self) -> bool {
-        self.queue
-            .with(|q| q.loaded(&[PackKind::Framework, PackKind::Countries]))
+    /// True once what a view is built on has loaded: the framework, and the countries
+    /// when the view needs the gazetteer (see `View::needs_places`; its places may
+    /// follow). The landing page needs the framework alone.
+    pub fn core_ready(&self, needs_places: bool) -> bool {
+        let kinds: &[PackKind] = if needs_places {
+            &[PackKind::Framework, PackKind::Countries]
+        } else {
+            &[PackKind::Framework]
+        };
+        self.queue.with(|q| q.loaded(kinds))
     }
 
-    /// Why a view cannot be shown: the problems of the framework or countries packs
-    /// that failed, and of the places too when the view needs them (empty while they
+    /// Why a view cannot be shown: the problems of the framework pack that failed, and
+    /// of the countries and places too when the view needs them (empty while they
     /// load or once they have).
     pub fn blocking_failures(&self, needs_places: bool) -> Vec<String> {
         let kinds: &[PackKind] = if needs_places {
             &[PackKind::Framework, PackKind::Countries, PackKind::Places]
         } else {
-            &[PackKind::Framework, PackKind::Countries]
+            &[PackKind::Framework]
         };
         self.queue.with(|q| q.failures(kinds))
     }
 
     /// True once the cities have loaded too.
     pub fn places_ready(&self) -> bool {
-        self.core_ready() && self.gazetteer_ready.get()
+        self.core_ready(true) && self.gazetteer_ready.get()
     }
 
     /// Files asked for and not settled yet, and one more while the views have not been

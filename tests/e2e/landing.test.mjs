@@ -46,16 +46,18 @@ test('the landing map shows each status with the count the full map gives for it
   assert.deepEqual(page.errors, []);
 });
 
-test('the search on the landing page fetches city names only when used, and opens a city', async () => {
+test('the search on the landing page fetches city and country names only when used, and opens a city', async () => {
   const start = app.server.requests.length;
   const page = await open('');
   await page.getByTestId('landing-map').locator('path.dots').first().waitFor({ state: 'attached' });
-  assert.ok(!app.server.requests.slice(start).some((p) => p.endsWith('/cities.json')));
+  const gazetteer = (p) => p.endsWith('/cities.json') || p.endsWith('/countries.json');
+  assert.deepEqual(app.server.requests.slice(start).filter(gazetteer), [], 'no names before the search is used');
   const search = page.getByLabel('Find a city or local government');
   await search.focus();
   await search.pressSequentially('수원');
   const option = page.locator('#landing-suggestions li').first();
   await option.waitFor();
+  assert.equal(app.server.requests.slice(start).filter(gazetteer).length, 2, 'both, once each');
   assert.match(await option.textContent(), /수원|Suwon/);
   await search.press('Enter');
   await page.getByTestId('city-name').waitFor();

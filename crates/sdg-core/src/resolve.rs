@@ -207,8 +207,8 @@ pub fn resolve(state: &ViewState, framework: Option<&Framework>, manifest: &Mani
         for file in &pack.files {
             let of_series = |id: Option<&str>| id.is_some() && file.series.as_deref() == id;
             let wanted = match pack.kind {
-                PackKind::Framework | PackKind::Countries => true,
-                PackKind::Places => view.needs_places(),
+                PackKind::Framework => true,
+                PackKind::Countries | PackKind::Places => view.needs_places(),
                 PackKind::Boundaries => boundaries.iter().any(|b| b.path == file.path),
                 PackKind::Actions => {
                     matches!(
@@ -476,7 +476,9 @@ mod tests {
 
     #[test]
     fn each_view_fetches_exactly_its_files() {
-        assert_eq!(files("", true), vec!["framework.json", "countries.json"]);
+        // The landing page: its map and counts come precomputed in landing.json, which
+        // its map fetches itself; its search fetches the gazetteer when used.
+        assert_eq!(files("", true), vec!["framework.json"]);
         assert_eq!(
             files("view=map", true),
             vec![
@@ -653,5 +655,14 @@ mod tests {
         assert_eq!(search_files(&m), vec!["countries.json", "cities.json"]);
         let landing = resolve(&ViewState::default(), Some(&framework()), &m);
         assert!(!landing.files.contains(&"cities.json".to_string()));
+        // Nor the countries, which only the search and the other views read.
+        assert!(!landing.files.contains(&"countries.json".to_string()));
+        let map = ViewState {
+            view: View::Map,
+            ..ViewState::default()
+        };
+        let map = resolve(&map, Some(&framework()), &m);
+        assert!(map.files.contains(&"countries.json".to_string()));
+        assert!(map.files.contains(&"cities.json".to_string()));
     }
 }

@@ -41,10 +41,11 @@ pub enum View {
 }
 
 impl View {
-    /// Whether the view needs the gazetteer's places before it can show anything:
-    /// every view but the overview (whose map comes precomputed in `landing.json`).
-    /// The files a view fetches, the loading line and which failures block it all
-    /// follow this one rule.
+    /// Whether the view needs the gazetteer (the countries and the places) before it
+    /// can show anything: every view but the overview, whose map comes precomputed in
+    /// `landing.json` and whose search fetches the gazetteer when it is used. The
+    /// files a view fetches, the loading line and which failures block it all follow
+    /// this one rule.
     pub fn needs_places(self) -> bool {
         self != View::Overview
     }
