@@ -438,7 +438,7 @@ mod message_tests {
     }
 
     /// A language's compiled-in messages (the tests build every language in).
-    fn built_in_messages(lang: Lang) -> HashMap<&'static str, &'static str> {
+    fn built_in_messages(lang: Lang) -> Messages {
         parse_messages(
             lang.built_in_file()
                 .expect("the tests build every language in"),
