@@ -167,7 +167,8 @@ test('a permalink to any other state shows no frame, and the app is the page', a
 });
 
 test("a painted state's data files are fetched beside the app's code, and the app reads those responses", async () => {
-  for (const query of ['?view=map', '?view=korea']) {
+  // In Korean, the frame preloads the interface's texts too (English is built in).
+  for (const query of ['?view=map', '?view=korea', '?view=map&lang=ko']) {
     const { page, release } = await openHeld(query);
     await page.waitForFunction(() => document.documentElement.getAttribute('data-paint') === 'shown');
     // The wasm is held: whatever data the view reads is already on its way.
@@ -177,9 +178,10 @@ test("a painted state's data files are fetched beside the app's code, and the ap
     // Every data file read came by a `<link rel=preload>` (the frame's or index.html's),
     // none by a fetch of its own: the app's fetch took the preloaded response.
     const read = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.includes('/data/'))
-      .map((e) => [new URL(e.name).pathname.replace(/.*\/data\//, ''), e.initiatorType]));
+      .filter((e) => /\/(data|messages)\//.test(new URL(e.name).pathname))
+      .map((e) => [new URL(e.name).pathname.replace(/.*\/(?=(data|messages)\/)/, ''), e.initiatorType]));
     assert.ok(read.length > 5, `${query}: ${JSON.stringify(read)}`);
+    assert.equal(read.some(([file]) => file === 'messages/ko.txt'), query.includes('lang=ko'), `${query}: ${JSON.stringify(read)}`);
     assert.deepEqual(read.filter(([, by]) => by !== 'link'), [], `${query}: fetched again`);
     assert.equal(new Set(read.map(([file]) => file)).size, read.length, `${query}: a file fetched twice`);
     assert.deepEqual(page.errors, [], query);
