@@ -139,13 +139,7 @@ fn shown_language(state: RwSignal<ViewState>) -> Memo<Lang> {
     });
     Memo::new(move |shown: Option<&Lang>| {
         arrived.track();
-        let lang = wanted.get();
-        match shown {
-            _ if i18n::has_messages(lang) => lang,
-            Some(&shown) => shown,
-            // The first language's file could not be had (see `start`): English.
-            None => Lang::En,
-        }
+        i18n::language_to_show(wanted.get(), shown.copied())
     })
 }
 

@@ -155,6 +155,18 @@ fn check_message_file(lang: Lang, file: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The language a page shows when it wants `wanted` and showed `shown` (none yet):
+/// `wanted` once its messages are in; until then the one it showed, so that a page
+/// never mixes English into a language whose file is on its way; and English when
+/// the first language's file could not be had.
+pub fn language_to_show(wanted: Lang, shown: Option<Lang>) -> Lang {
+    match shown {
+        _ if has_messages(wanted) => wanted,
+        Some(shown) => shown,
+        None => Lang::En,
+    }
+}
+
 /// The string for `key` in `lang`, in English where the language lacks it (or its
 /// file is not installed), and a visible marker where English lacks it too (a test
 /// keeps both from happening).
@@ -459,6 +471,14 @@ mod message_tests {
         // Installing a language the build already has changes nothing.
         assert_eq!(install(Lang::Ko, String::new()), Ok(()));
         assert_eq!(text(Lang::Ko, "nav.map"), "지도");
+    }
+
+    #[test]
+    fn a_page_shows_the_wanted_language_once_its_messages_are_in() {
+        // The tests build every language in: each is shown as soon as it is wanted.
+        assert_eq!(language_to_show(Lang::Ko, Some(Lang::En)), Lang::Ko);
+        assert_eq!(language_to_show(Lang::Zh, None), Lang::Zh);
+        assert_eq!(language_to_show(Lang::En, Some(Lang::Ko)), Lang::En);
     }
 
     #[test]
